@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../test/support/cli.ts';
+import { corpusPath } from '../../test/support/corpus.ts';
+
+const seed = corpusPath('seed-taiping-wenlv-2023.txt');
+const seedTruth = corpusPath('seed-taiping-wenlv-2023.truth.json');
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'gongkai-cli-'));
+}
+
+/** A clean canonical report (the seed's truth) with one cell changed to break T3-ROW-TOTAL. */
+async function brokenReportFile(dir: string): Promise<string> {
+  const report = JSON.parse(await readFile(seedTruth, 'utf8'));
+  report.table3.rows.newReceived = [3, 0, 0, 0, 0, 0, 2];
+  const file = path.join(dir, 'broken.json');
+  await writeFile(file, JSON.stringify(report));
+  return file;
+}
+
+describe('gongkai report import --json', () => {
+  it('prints one canonical JSON object per file, one per line, with a warnings array', async () => {
+    const run = await runCli(['report', 'import', seed, seedTruth, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      const report = JSON.parse(line);
+      expect(report.agency).toBe('阜新市太平区文化旅游和广播电视局');
+      expect(report.year).toBe(2023);
+      expect(report.format).toBe('2021');
+      expect(Array.isArray(report.warnings)).toBe(true);
+      expect(report.table3.rows.totalProcessed).toHaveLength(7);
+    }
+  });
+
+  it('reports an unreadable file on stderr, exits 2 and still prints the others', async () => {
+    const run = await runCli(['report', 'import', '/nonexistent/report.txt', seed, '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('/nonexistent/report.txt');
+    expect(run.stderr).toContain('文件不存在');
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('gongkai report validate --json', () => {
+  it('exits 0 and lists no error for the clean seed truth', async () => {
+    const run = await runCli(['report', 'validate', seedTruth, '--json']);
+    const line = JSON.parse(run.stdout.trim());
+    expect(line.file).toBe(seedTruth);
+    expect(line.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 1 and names the rule and cells when a row total is wrong', async () => {
+    const dir = await tempDir();
+    const file = await brokenReportFile(dir);
+    const run = await runCli(['report', 'validate', file, '--json']);
+    expect(run.code).toBe(1);
+    const { findings } = JSON.parse(run.stdout.trim());
+    const rowTotal = findings.find((f: { rule: string }) => f.rule === 'T3-ROW-TOTAL');
+    expect(rowTotal).toMatchObject({ severity: 'error' });
+    expect(rowTotal.cells).toContain('t3.newReceived[6]');
+    expect(rowTotal.message).toMatch(/本年新收/);
+  });
+
+  it('exits 2 when one file cannot be read, after checking the others', async () => {
+    const dir = await tempDir();
+    const garbage = path.join(dir, 'garbage.pdf');
+    await writeFile(garbage, 'not a pdf at all');
+    const run = await runCli(['report', 'validate', garbage, seedTruth, '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('garbage.pdf');
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('checks carried-over applications against --previous (X-CARRY)', async () => {
+    const dir = await tempDir();
+    const previous = JSON.parse(await readFile(seedTruth, 'utf8'));
+    previous.year = 2022;
+    previous.table3.rows.carriedForward = [1, 0, 0, 0, 0, 0, 1];
+    const previousFile = path.join(dir, 'previous.json');
+    await writeFile(previousFile, JSON.stringify(previous));
+    const run = await runCli(['report', 'validate', seedTruth, '--previous', previousFile, '--json']);
+    expect(run.code).toBe(1);
+    const { findings } = JSON.parse(run.stdout.trim());
+    const carry = findings.filter((f: { rule: string }) => f.rule === 'X-CARRY');
+    expect(carry.length).toBeGreaterThan(0);
+    expect(carry.flatMap((f: { cells: string[] }) => f.cells)).toContain('t3.carriedOver[0]');
+  });
+
+  it('prints a readable Chinese summary without --json', async () => {
+    const run = await runCli(['report', 'validate', seedTruth]);
+    expect(run.stdout).toContain('阜新市太平区文化旅游和广播电视局');
+    expect(run.stdout).toMatch(/错误 0 项/);
+  });
+});
+
+describe('gongkai report render', () => {
+  it('writes JSON that imports back to the same tables', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'seed.json');
+    const render = await runCli(['report', 'render', seedTruth, '--format', 'json', '-o', out]);
+    expect(render.code, render.stderr).toBe(0);
+    const back = await runCli(['report', 'import', out, '--json']);
+    const truth = JSON.parse(await readFile(seedTruth, 'utf8'));
+    const report = JSON.parse(back.stdout);
+    expect(report.table3).toEqual(truth.table3);
+    expect(report.table2).toEqual(truth.table2);
+    expect(report.table4).toEqual(truth.table4);
+  });
+
+  it('refuses an unknown format with a message naming the option', async () => {
+    const run = await runCli(['report', 'render', seedTruth, '--format', 'pdf', '-o', '/tmp/x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--format');
+  });
+});
