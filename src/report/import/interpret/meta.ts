@@ -1,0 +1,134 @@
+/**
+ * Facts about the report as a whole: agency, year, publication date, agency kind and template
+ * generation, read from the title, the container's metadata and the template's own headers.
+ */
+import { defaultFormatForYear, type AgencyKind, type ParseWarning, type ReportFormat } from '../../model.ts';
+import type { SourceDocument } from '../source.ts';
+import { normalizeText, type Token } from './tokens.ts';
+import { warn } from './warnings.ts';
+
+/** Short forms agencies use in their own titles, and the full names (as in 机构编制 lists). */
+const ABBREVIATIONS: readonly [RegExp, string][] = [
+  [/科委$/, '科学技术委员会'],
+  [/发改委$/, '发展和改革委员会'],
+  [/发改局$/, '发展和改革局'],
+  [/卫健委$/, '卫生健康委员会'],
+  [/经信委$/, '经济和信息化委员会'],
+  [/国资委$/, '国有资产监督管理委员会'],
+];
+
+const TITLE = /(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度|年)?(?:报告|年报)/;
+const PAGE_MARK = /^[-—\s]*\d+[-—\s]*$|^第\d+页/;
+
+/** The title text: container title, else the first lines of the body joined (a title may wrap). */
+function titleCandidates(doc: SourceDocument): string[] {
+  const head: string[] = [];
+  for (const line of doc.lines) {
+    const text = line.cells.join('').trim();
+    if (text === '' || PAGE_MARK.test(text)) continue;
+    head.push(normalizeText(text));
+    if (head.length >= 4) break;
+  }
+  const out: string[] = [];
+  if (doc.meta.title) out.push(normalizeText(doc.meta.title));
+  for (let n = 1; n <= head.length; n++) out.push(head.slice(0, n).join(''));
+  return out;
+}
+
+/** Cleans what precedes the year in a title: drops labels like 正文 / 附件 / 标题: and punctuation. */
+function cleanAgency(s: string): string {
+  return s.replace(/^.*(?:正文|附件\d*|标题:|[:：，,。;；])/, '').replace(/[（(].*$/, '').trim();
+}
+
+export interface ReportIdentity {
+  agency: string | null;
+  year: number | null;
+  agencyKind?: AgencyKind;
+  publishedOn?: string;
+}
+
+/** Agency kind: a people's government (or a region's report built from its agencies) vs an agency. */
+function agencyKindOf(agency: string): AgencyKind {
+  if (/人民政府$/.test(agency)) return 'government';
+  if (/(?:省|市|区|县|州|旗|盟|实验区|新区|开发区)$/.test(agency)) return 'government';
+  return 'department';
+}
+
+function isoDate(y: string, m: string, d: string): string {
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** Publication date: container metadata, a 发布/公开日期 line near the top, or the date signed at the end. */
+function findPublishedOn(doc: SourceDocument, year: number | null): string | undefined {
+  if (doc.meta.publishedOn && /^\d{4}-\d{2}-\d{2}$/.test(doc.meta.publishedOn)) return doc.meta.publishedOn;
+  const texts = doc.lines.map((l) => normalizeText(l.cells.join(' ')));
+  for (const t of texts.slice(0, 30)) {
+    const m = /(?:发布|公开|成文)(?:日期|时间):?(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/.exec(t);
+    if (m) return isoDate(m[1]!, m[2]!, m[3]!);
+  }
+  const tail = texts.slice(-6).join('').slice(-200);
+  const dates = [...tail.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)];
+  const last = dates[dates.length - 1];
+  if (last && (year === null || Number(last[1]) === year + 1 || Number(last[1]) === year)) {
+    // A signed date closes the report; 统计期限 "至…12月31日" is not one.
+    if (!/至$|止$/.test(tail.slice(0, last.index ?? 0)) && !(last[2] === '12' && last[3] === '31')) return isoDate(last[1]!, last[2]!, last[3]!);
+  }
+  return undefined;
+}
+
+/** Agency, year, kind and publication date of the report. */
+export function readIdentity(doc: SourceDocument, warnings: ParseWarning[]): ReportIdentity {
+  let agency: string | null = null;
+  let year: number | null = null;
+  for (const title of titleCandidates(doc)) {
+    const m = TITLE.exec(title);
+    if (!m) continue;
+    const after = cleanAgency(m[3] ?? '');
+    const before = cleanAgency(m[1] ?? '');
+    year = Number(m[2]);
+    agency = after !== '' ? after : before !== '' ? before : null;
+    if (agency) break;
+  }
+  if (year === null) {
+    const all = doc.lines.slice(0, 40).map((l) => normalizeText(l.cells.join(''))).join('');
+    const m = /统计(?:期限|周期|时限)[^。]*?(\d{4})年1月1日/.exec(all);
+    if (m) year = Number(m[1]);
+    else warnings.push(warn('report.year-not-found', 'year', '未能从标题或统计期限读出报告年度。'));
+  }
+  if (agency === null && doc.meta.publisher) agency = normalizeText(doc.meta.publisher);
+  if (agency !== null) {
+    for (const [short, full] of ABBREVIATIONS) {
+      if (short.test(agency)) {
+        const expanded = agency.replace(short, full);
+        warnings.push(warn('report.agency-expanded', 'agency', `标题中的机关名称为简称「${agency}」，按常用全称读作「${expanded}」，请核对。`));
+        agency = expanded;
+        break;
+      }
+    }
+  } else {
+    warnings.push(warn('report.agency-not-found', 'agency', '未能从标题读出机关名称。'));
+  }
+  const identity: ReportIdentity = { agency, year };
+  if (agency) identity.agencyKind = agencyKindOf(agency);
+  const publishedOn = findPublishedOn(doc, year);
+  if (publishedOn) identity.publishedOn = publishedOn;
+  return identity;
+}
+
+const SIGNS_2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|政府集中采购/g;
+const SIGNS_2021 = /本年制发件数|本年废止件数|本年废纸件数|现行有效件数|本年收费金额/g;
+
+/**
+ * Template generation from 表二's column headers; else from whether （六）其他处理 has three rows;
+ * else from the year (the 2021 template applies from report year 2021).
+ */
+export function detectFormat(tokens: readonly Token[], threeOther: boolean | undefined, year: number | null, warnings: ParseWarning[]): ReportFormat {
+  const text = tokens.map((t) => (t.kind === 'text' ? t.text : ' ')).join('');
+  const n2019 = text.match(SIGNS_2019)?.length ?? 0;
+  const n2021 = text.match(SIGNS_2021)?.length ?? 0;
+  if (n2019 !== n2021) return n2019 > n2021 ? '2019' : '2021';
+  if (threeOther !== undefined) return threeOther ? '2021' : '2019';
+  if (year !== null) return defaultFormatForYear(year);
+  warnings.push(warn('report.format-guessed', 'format', '未能从表头或年度判断模板版本，按 2021 版读取。'));
+  return '2021';
+}

@@ -1,0 +1,136 @@
+/**
+ * Readings of damaged rows: digits printed without separators (crawler text `801000081`), a cell
+ * lost or a cell added in extraction. Each function lists every reading the table rules allow;
+ * the caller uses a reading only when it is the only one, and says so.
+ *
+ * Every search is bounded: a row's total is never searched but read off as the sum of its other
+ * cells, and a step budget caps the rest, so no input can make the importer slow.
+ */
+
+/** Readings found, and whether the search stopped early (then the row must be treated as ambiguous). */
+export interface Readings {
+  readings: number[][];
+  exhausted: boolean;
+}
+
+const STEP_BUDGET = 200_000;
+/** No cell of these tables runs to more than 12 digits (件数, 万元 with decimals aside). */
+const MAX_PART_DIGITS = 12;
+
+function isWellFormed(part: string): boolean {
+  return part.length > 0 && part.length <= MAX_PART_DIGITS && (part === '0' || part[0] !== '0');
+}
+
+/**
+ * Splits `digits` into `rows` consecutive rows of `width` numbers each, where in every row the
+ * last number is the sum of the others (表三 row total; 表四 group total). Depth-first over digit
+ * positions; the last cell of a row is checked, not searched.
+ *
+ * @example splitRowsWithTotals('801000081', 1, 7) → [[80, 1, 0, 0, 0, 0, 81]]
+ */
+export function splitRowsWithTotals(digits: string, rows: number, width: number, limit = 16): Readings {
+  const out: number[][] = [];
+  let steps = 0;
+  let exhausted = false;
+  const cells: number[] = [];
+  const L = digits.length;
+
+  const walk = (pos: number, row: number, col: number, sum: number): void => {
+    if (exhausted || out.length > limit) return;
+    if (++steps > STEP_BUDGET) {
+      exhausted = true;
+      return;
+    }
+    if (row === rows) {
+      if (pos === L) out.push([...cells]);
+      return;
+    }
+    const cellsLeft = (rows - row) * width - col;
+    if (L - pos < cellsLeft) return;
+    if (col === width - 1) {
+      const total = String(sum);
+      if (digits.startsWith(total, pos)) {
+        cells.push(sum);
+        walk(pos + total.length, row + 1, 0, 0);
+        cells.pop();
+      }
+      return;
+    }
+    for (let len = 1; len <= MAX_PART_DIGITS && pos + len <= L - (cellsLeft - 1); len++) {
+      const part = digits.slice(pos, pos + len);
+      if (!isWellFormed(part)) break;
+      cells.push(Number(part));
+      walk(pos + len, row, col + 1, sum + Number(part));
+      cells.pop();
+    }
+  };
+  walk(0, 0, 0, 0);
+  if (out.length > limit) exhausted = true;
+  return { readings: out, exhausted };
+}
+
+/**
+ * Splits a printed run (digits, maybe one decimal point) into `parts` numbers with no rule to
+ * check them against (表二). Stops at two readings: the caller only needs to know if it is unique.
+ *
+ * @example splitFree('000', 3) → [[0, 0, 0]];  splitFree('7020', 3) → two readings (ambiguous)
+ */
+export function splitFree(raw: string, parts: number): { readings: string[][]; exhausted: boolean } {
+  const out: string[][] = [];
+  let steps = 0;
+  let exhausted = false;
+  const acc: string[] = [];
+  const valid = /^(0|[1-9]\d*)(\.\d+)?$/;
+  const walk = (pos: number): void => {
+    if (out.length >= 2 || exhausted) return;
+    if (++steps > STEP_BUDGET) {
+      exhausted = true;
+      return;
+    }
+    if (acc.length === parts - 1) {
+      const last = raw.slice(pos);
+      if (valid.test(last)) out.push([...acc, last]);
+      return;
+    }
+    for (let end = pos + 1; end < raw.length; end++) {
+      const part = raw.slice(pos, end);
+      // Only the last column (金额) may carry a decimal point.
+      if (!valid.test(part) || part.includes('.')) continue;
+      acc.push(part);
+      walk(end);
+      acc.pop();
+    }
+  };
+  if (raw.length <= 64) walk(0);
+  else exhausted = true;
+  return { readings: out, exhausted };
+}
+
+/**
+ * Readings of a row that lost one cell: the lost cell may be any of the `width` positions, and
+ * its value follows from the row total. Only non-negative integers are kept; duplicates merge.
+ *
+ * @example readingsWithOneLost([0, 0, 0, 0, 0, 0]) → [[0, 0, 0, 0, 0, 0, 0]] (the seed's rows)
+ */
+export function readingsWithOneLost(values: readonly number[], width: number): number[][] {
+  const out = new Map<string, number[]>();
+  for (let lost = 0; lost < width; lost++) {
+    const cells = [...values.slice(0, lost), Number.NaN, ...values.slice(lost)];
+    if (lost === width - 1) cells[lost] = cells.slice(0, width - 1).reduce((a, b) => a + b, 0);
+    else cells[lost] = cells[width - 1]! - cells.slice(0, width - 1).reduce((a, b) => (Number.isNaN(b) ? a : a + b), 0);
+    const v = cells[lost]!;
+    if (Number.isInteger(v) && v >= 0) out.set(cells.join(','), cells);
+  }
+  return [...out.values()];
+}
+
+/** Readings of a row with one cell too many: drop each cell in turn, keep those whose total holds. */
+export function readingsWithOneExtra(values: readonly number[], width: number): number[][] {
+  const out = new Map<string, number[]>();
+  for (let extra = 0; extra < values.length; extra++) {
+    const cells = values.filter((_, i) => i !== extra);
+    if (cells.length !== width) continue;
+    if (cells.slice(0, width - 1).reduce((a, b) => a + b, 0) === cells[width - 1]) out.set(cells.join(','), cells);
+  }
+  return [...out.values()];
+}

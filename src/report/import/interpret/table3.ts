@@ -1,0 +1,177 @@
+/**
+ * 表三 (applications received and handled): value rows found in the token stream are put in
+ * template order. A row whose own label (or, failing that, the only label printed since the
+ * previous row) names a template row anchors it; rows detached from their labels (markdown
+ * converted from PDF) fill the gaps between anchors in template order when the counts agree.
+ */
+import { TABLE3_COLUMNS, TABLE3_ROW_LABELS, table3CellPath, type Cell, type ParseWarning, type ReportFormat, type Table3, type Table3RowKey } from '../../model.ts';
+import { keysIn, lastKey, TABLE3_ANCHORS } from './labels.ts';
+import type { Token, ValueGroup } from './tokens.ts';
+import { groupValues } from './tokens.ts';
+import { readRow, type RowReadings, type RowSourceTraits } from './row-readings.ts';
+import { resolveWithColumnRules } from './column-rules.ts';
+import { warn } from './warnings.ts';
+
+const OUTCOMES_FIRST: Table3RowKey[] = [
+  'granted', 'partiallyGranted',
+  'denied.stateSecret', 'denied.prohibitedByLaw', 'denied.threeSecurityOneStability', 'denied.thirdPartyRights',
+  'denied.internalAffairs', 'denied.processInformation', 'denied.enforcementFiles', 'denied.administrativeQuery',
+  'unableToProvide.notHeld', 'unableToProvide.needsCreation', 'unableToProvide.unclearAfterCorrection',
+  'notProcessed.complaint', 'notProcessed.duplicate', 'notProcessed.publication', 'notProcessed.excessive',
+  'notProcessed.confirmation',
+];
+const SUB_ROWS: Table3RowKey[] = ['otherDisposal.noCorrection', 'otherDisposal.unpaidFee', 'otherDisposal.other'];
+
+/** The template's rows; `threeOther`: （六）其他处理 printed as three rows (2021) or one (2019). */
+export function table3Order(threeOther: boolean): Table3RowKey[] {
+  return ['newReceived', 'carriedOver', ...OUTCOMES_FIRST, ...(threeOther ? SUB_ROWS : ['otherDisposal' as const]), 'totalProcessed', 'carriedForward'];
+}
+
+/** A group is a plausible row: five or more cells, or a run of at least seven digits. */
+function isPlausibleRow(g: ValueGroup): boolean {
+  const nonBlank = g.values.filter((v) => v.value !== 'blank').length;
+  if (nonBlank === 0) return false;
+  if (g.values.length >= 5) return true;
+  return g.values.every((v) => v.value === 'num') && g.values.map((v) => v.raw).join('').replace(/\D/g, '').length >= 7;
+}
+
+function groupKey(g: ValueGroup): Table3RowKey | undefined {
+  const own = lastKey(g.ownLabel, TABLE3_ANCHORS);
+  if (own) return own;
+  const ctx = keysIn(g.contextLabel, TABLE3_ANCHORS);
+  return ctx.length === 1 ? ctx[0] : undefined;
+}
+
+/** Indices of a longest strictly increasing subsequence (anchors out of template order are dropped). */
+function increasing(indices: number[]): Set<number> {
+  const best: number[] = indices.map(() => 1);
+  const prev: number[] = indices.map(() => -1);
+  for (let i = 0; i < indices.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (indices[j]! < indices[i]! && best[j]! + 1 > best[i]!) {
+        best[i] = best[j]! + 1;
+        prev[i] = j;
+      }
+    }
+  }
+  let end = best.indexOf(Math.max(0, ...best));
+  const keep = new Set<number>();
+  while (end >= 0) {
+    keep.add(end);
+    end = prev[end]!;
+  }
+  return keep;
+}
+
+/** Whether the printed table has three （六） rows; falls back to the format. */
+export function hasThreeOtherRows(tokens: readonly Token[], from: number, to: number, format: ReportFormat | undefined): boolean | undefined {
+  const labels = tokens.slice(from, to).filter((t) => t.kind === 'text').map((t) => (t.kind === 'text' ? t.text : '')).join('');
+  if (/逾期不补正|缴纳费用|收费通知/.test(labels)) return true;
+  if (/其他处理/.test(labels)) return false;
+  return format === undefined ? undefined : format === '2021';
+}
+
+/** Reads 表三 out of the stream between `from` and `to`. */
+export function readTable3(tokens: readonly Token[], from: number, to: number, threeOther: boolean, traits: RowSourceTraits, warnings: ParseWarning[]): Table3 {
+  const order = table3Order(threeOther);
+  const groups = groupValues(tokens, from, to);
+  const keyed = groups.map((g) => ({ g, key: groupKey(g) }));
+  const anchors = keyed
+    .map((k, i) => ({ ...k, i, t: k.key === undefined ? -1 : order.indexOf(k.key) }))
+    .filter((a) => a.t >= 0);
+  const keep = increasing(anchors.map((a) => a.t));
+  const anchorAt = new Map<number, number>();
+  anchors.forEach((a, n) => {
+    if (keep.has(n)) anchorAt.set(a.i, a.t);
+    else if (isPlausibleRow(a.g)) warnings.push(warn('table3.row-out-of-order', `t3.${a.key}`, `表三「${a.g.ownLabel || a.g.contextLabel}」一行出现在模板顺序之外，未采用。`));
+  });
+
+  const assigned = new Map<Table3RowKey, ValueGroup>();
+  const detached = new Set<Table3RowKey>();
+  let lastT = -1;
+  let pendingGroups: ValueGroup[] = [];
+  const strays: ValueGroup[] = [];
+  const closeGap = (nextT: number): void => {
+    const missing = order.slice(lastT + 1, nextT);
+    const rows = pendingGroups.filter(isPlausibleRow);
+    if (rows.length === missing.length) {
+      missing.forEach((key, n) => {
+        assigned.set(key, rows[n]!);
+        detached.add(key);
+      });
+    } else if (rows.length > 0) {
+      warnings.push(warn('table3.rows-unaligned', missing.length > 0 ? `t3.${missing[0]}` : undefined,
+        `表三有 ${rows.length} 行数字与行名分离，而其间缺 ${missing.length} 行（${missing.map((k) => TABLE3_ROW_LABELS[k]).join('、') || '无'}），无法确定对应关系，这些行留空。`));
+    }
+    for (const g of pendingGroups.filter((p) => !isPlausibleRow(p) && p.values.some((v) => v.value === 'num'))) strays.push(g);
+    pendingGroups = [];
+  };
+  keyed.forEach(({ g }, i) => {
+    const t = anchorAt.get(i);
+    if (t === undefined) return void pendingGroups.push(g);
+    closeGap(t);
+    assigned.set(order[t]!, g);
+    lastT = t;
+  });
+  closeGap(order.length);
+
+  const readings = new Map<Table3RowKey, RowReadings>();
+  for (const key of order) {
+    const g = assigned.get(key);
+    if (g) readings.set(key, readRow(g.values, 1, 7, traits));
+  }
+  const rows = settleRows(order, readings, warnings);
+  for (const key of detached) {
+    if (rows[key]?.some((c) => c !== null)) {
+      warnings.push(warn('table3.row-label-detached', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行的数字与行名分离，按模板顺序归入此行。`));
+    }
+  }
+  for (const g of strays) reportStray(g, rows, warnings);
+  return { columns: [...TABLE3_COLUMNS], rows };
+}
+
+/** Turns readings into cells: settled rows as read, damaged rows by the rules, the rest null. */
+function settleRows(order: Table3RowKey[], readings: Map<Table3RowKey, RowReadings>, warnings: ParseWarning[]): Table3['rows'] {
+  const candidates = new Map<string, Cell[][]>();
+  for (const [key, r] of readings) if (!r.exhausted && r.readings.length > 0) candidates.set(key, r.readings);
+  const outcomeKeys = order.filter((k) => k !== 'newReceived' && k !== 'carriedOver' && k !== 'totalProcessed' && k !== 'carriedForward');
+  const { chosen, rule } = resolveWithColumnRules({ rows: candidates, outcomeKeys });
+  const rows: Table3['rows'] = {};
+  const ruleText = rule === 'balance' ? '上下结转平衡' : rule === 'outcome-total' ? '办理结果合计' : '办理结果合计与上下结转平衡';
+  for (const key of order) {
+    const r = readings.get(key);
+    const nulls: Cell[] = Array(7).fill(null);
+    if (!r) {
+      rows[key] = nulls;
+      warnings.push(warn('table3.row-missing', `t3.${key}`, `表三未找到「${TABLE3_ROW_LABELS[key]}」一行，各格留空。`));
+      continue;
+    }
+    const pick = r.readings.length === 1 && !r.exhausted ? r.readings[0]! : chosen.get(key);
+    if (!pick) {
+      rows[key] = nulls;
+      const why = r.kind === 'unreadable' ? '格数不符，无法读取' : `有 ${r.exhausted ? '过多' : r.readings.length} 种与表格规则一致的读法`;
+      warnings.push(warn(r.kind === 'unreadable' ? 'table3.row-unreadable' : 'table3.row-ambiguous', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行${why}，各格留空，请人工核对。`));
+      continue;
+    }
+    rows[key] = pick;
+    const byColumns = r.readings.length > 1 ? `；多种读法中只有一种符合${ruleText}` : '';
+    if (r.kind === 'split') warnings.push(warn('table3.split-inferred', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行数字连在一起，按行合计等于各列之和拆分为 ${pick.join('、')}${byColumns}。`));
+    if (r.kind === 'lost-cell') warnings.push(warn('table3.cell-missing-inferred', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行少一格，按行合计规则补足为 ${pick.join('、')}${byColumns}。`));
+    if (r.kind === 'extra-cell') warnings.push(warn('table3.cell-extra-removed', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行多一格，按行合计规则读作 ${pick.join('、')}${byColumns}。`));
+  }
+  return rows;
+}
+
+/** A lone number in the table: say where it could belong (a blank total its row would sum to), never fill it in. */
+function reportStray(g: ValueGroup, rows: Table3['rows'], warnings: ParseWarning[]): void {
+  const text = g.values.map((v) => v.raw).join(' ');
+  const fits: string[] = [];
+  for (const [key, cells] of Object.entries(rows) as [Table3RowKey, Cell[]][]) {
+    if (cells[6] !== null || cells.slice(0, 6).some((c) => c === null)) continue;
+    const sum = cells.slice(0, 6).reduce<number>((a, b) => a + (b ?? 0), 0);
+    if (g.values.length === 1 && String(sum) === g.values[0]!.raw) fits.push(table3CellPath(key, 6));
+  }
+  warnings.push(warn('table3.stray-value', fits[0] ?? 't3', fits.length > 0
+    ? `表三中有孤立的数字「${text}」，未归入任何一格；${fits.join('、')} 为空，按行合计应为 ${text}，请人工核对。`
+    : `表三中有孤立的数字「${text}」，未归入任何一格，请人工核对。`));
+}

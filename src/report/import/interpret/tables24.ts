@@ -1,0 +1,103 @@
+/**
+ * 表二 (proactive disclosure) and 表四 (reconsideration and litigation). 表二 rows are found by
+ * their labels anywhere in the table (a markdown conversion may print them out of order); 表四 is
+ * the first fifteen value cells after its header, read in groups of five.
+ */
+import {
+  TABLE2_COLUMN_LABELS, TABLE2_ROW_LABELS, TABLE4_COLUMNS, TABLE4_GROUPS, table2Layout,
+  type Cell, type ParseWarning, type ReportFormat, type Table2, type Table2RowKey, type Table4,
+} from '../../model.ts';
+import { keysIn, lastKey, TABLE2_ANCHORS } from './labels.ts';
+import { groupValues, type Token, type ValueToken } from './tokens.ts';
+import { readRow, type RowSourceTraits } from './row-readings.ts';
+import { splitFree } from './splits.ts';
+import { warn } from './warnings.ts';
+
+function table2Value(column: string, raw: string, unit: string): number | string {
+  return column === 'amountText' ? raw + unit : Number(raw);
+}
+
+/** Reads one 表二 row's cells; a run of digits with no separator is split only if one reading exists. */
+function readTable2Row(key: Table2RowKey, columns: readonly string[], values: ValueToken[], crawler: boolean, warnings: ParseWarning[]): Record<string, number | string | null> {
+  const row: Record<string, number | string | null> = Object.fromEntries(columns.map((c) => [c, null]));
+  const cells = [...values];
+  while (cells.length > columns.length && cells[cells.length - 1]?.value === 'blank') cells.pop();
+  while (cells.length > columns.length && cells[0]?.value === 'blank') cells.shift();
+  const label = TABLE2_ROW_LABELS[key];
+  if (cells.length === columns.length && (!crawler || columns.length === 1)) {
+    cells.forEach((v, i) => {
+      row[columns[i]!] = v.value === 'num' ? table2Value(columns[i]!, v.raw, v.unit) : null;
+    });
+    return row;
+  }
+  const nums = cells.filter((v) => v.value === 'num');
+  if (nums.length === cells.length && nums.length > 0 && nums.length < columns.length || (crawler && nums.length === cells.length)) {
+    const raw = nums.map((v) => v.raw).join('');
+    const unit = nums[nums.length - 1]!.unit;
+    const { readings, exhausted } = splitFree(raw, columns.length);
+    if (readings.length === 1 && !exhausted) {
+      readings[0]!.forEach((part, i) => (row[columns[i]!] = table2Value(columns[i]!, part, i === columns.length - 1 ? unit : '')));
+      if (nums.length < columns.length) {
+        warnings.push(warn('table2.split-inferred', `t2.${key}`, `表二「${label}」一行数字连在一起（${raw}），只有一种拆分：${readings[0]!.join('、')}。`));
+      }
+      return row;
+    }
+    warnings.push(warn('table2.split-ambiguous', `t2.${key}`,
+      `表二「${label}」一行数字连在一起（${raw}${unit}），可拆成多种读法（${columns.map((c) => TABLE2_COLUMN_LABELS[c] ?? c).join('、')}），各格留空，请人工核对。`));
+    return row;
+  }
+  warnings.push(warn('table2.row-unreadable', `t2.${key}`, `表二「${label}」一行应有 ${columns.length} 格，读到 ${cells.length} 格，各格留空。`));
+  return row;
+}
+
+/** Reads 表二 between `from` and `to` with the layout of `format`. */
+export function readTable2(tokens: readonly Token[], from: number, to: number, format: ReportFormat, crawler: boolean, warnings: ParseWarning[]): Table2 {
+  const layout = table2Layout(format);
+  const table: Table2 = {};
+  for (const g of groupValues(tokens, from, to)) {
+    const own = lastKey(g.ownLabel, TABLE2_ANCHORS);
+    const ctx = keysIn(g.contextLabel, TABLE2_ANCHORS);
+    const key = own ?? (ctx.length === 1 ? ctx[0] : undefined);
+    if (!key || table[key] || !layout[key]) continue;
+    table[key] = readTable2Row(key, layout[key], g.values, crawler, warnings);
+  }
+  for (const [key, columns] of Object.entries(layout) as [Table2RowKey, readonly string[]][]) {
+    if (table[key]) continue;
+    table[key] = Object.fromEntries(columns.map((c) => [c, null]));
+    warnings.push(warn('table2.row-missing', `t2.${key}`, `表二未找到「${TABLE2_ROW_LABELS[key]}」一行，各格留空。`));
+  }
+  return table;
+}
+
+function emptyTable4(): Table4 {
+  const t: Table4 = {};
+  for (const g of TABLE4_GROUPS) t[g] = { upheld: null, corrected: null, other: null, pending: null, total: null };
+  return t;
+}
+
+/** Reads 表四: fifteen cells (three groups × 结果维持, 结果纠正, 其他结果, 尚未审结, 总计). */
+export function readTable4(tokens: readonly Token[], from: number, to: number, traits: RowSourceTraits, warnings: ParseWarning[]): Table4 {
+  const values: ValueToken[] = [];
+  for (const g of groupValues(tokens, from, to)) {
+    if (!g.values.some((v) => v.value !== 'blank')) continue;
+    values.push(...g.values);
+    if (values.filter((v) => v.value !== 'blank').length >= 15 || values.length >= 15) break;
+  }
+  const table = emptyTable4();
+  const r = readRow(values, 3, 5, traits);
+  const reading: Cell[] | undefined = r.readings.length === 1 && !r.exhausted ? r.readings[0] : undefined;
+  if (!reading) {
+    const why = r.readings.length > 1 || r.exhausted ? '有多种与各组合计一致的读法' : `应有 15 格，读到 ${values.length} 格`;
+    warnings.push(warn(r.readings.length > 1 ? 'table4.ambiguous' : 'table4.unreadable', 't4', `表四${why}，各格留空，请人工核对。`));
+    return table;
+  }
+  TABLE4_GROUPS.forEach((g, gi) => {
+    const row = table[g]!;
+    TABLE4_COLUMNS.forEach((c, ci) => (row[c] = reading[gi * 5 + ci] ?? null));
+  });
+  if (r.kind === 'split') warnings.push(warn('table4.split-inferred', 't4', `表四数字连在一起，按各组总计等于前四项之和拆分为 ${reading.join('、')}（唯一一致的读法）。`));
+  return table;
+}
+
+/** 表四 with every cell null, for a document where it was not found. */
+export { emptyTable4 };

@@ -1,0 +1,20 @@
+/**
+ * HTML reader: a saved web page (government CMS page, Word "save as web page") → SourceDocument.
+ * Charset: html-charset.ts; markup → lines: html-dom.ts; merged table cells: html-grid.ts.
+ */
+import type { SourceDocument } from '../source.ts';
+import { decodeHtmlBytes } from './html-charset.ts';
+import { readHtmlString } from './html-dom.ts';
+
+/**
+ * Reads an HTML page. Never throws on bad markup: an empty or text-only page gives a document
+ * with few or no lines.
+ *
+ * @example readHtml(bytes).lines.find((l) => l.cells[0] === '一、本年新收政府信息公开申请数量')
+ *   // → { cells: ['一、本年新收政府信息公开申请数量', '821', '35', '', '', '2', '1', '859'], isTableRow: true }
+ */
+export function readHtml(bytes: Uint8Array): SourceDocument {
+  const decoded = decodeHtmlBytes(bytes);
+  const { lines, meta, warnings } = readHtmlString(decoded.text);
+  return { kind: 'html', lines, meta, warnings: [...decoded.warnings, ...warnings] };
+}

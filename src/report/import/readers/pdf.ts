@@ -1,0 +1,110 @@
+/**
+ * PDF reader: pdf.js (through unpdf) gives each page's text items with their positions;
+ * pdf-layout.ts rebuilds lines and cells from them, pdf-document.ts handles what spans pages,
+ * pdf-columns.ts restores blank cells from column positions.
+ */
+import { getDocumentProxy } from 'unpdf';
+import type { SourceDocument, SourceMeta } from '../source.ts';
+import { layOutDocument, type PdfPage } from './pdf-document.ts';
+import type { PdfFragment } from './pdf-layout.ts';
+import { normalizeText } from './normalize.ts';
+import { SourceReadError } from './read-error.ts';
+
+/** A pdf.js text item (TextContent items also include marked-content markers, which have no `str`). */
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/** Pages beyond this are not read: an annual report has a dozen pages, not thousands. */
+const MAX_PAGES = 300;
+
+/**
+ * Reads a PDF. Throws SourceReadError when the bytes are not a readable PDF (corrupt,
+ * encrypted); a PDF without a text layer (a scan) gives no lines and a `pdf.no-text` warning.
+ *
+ * @example (await readPdf(bytes)).lines.filter((l) => l.isTableRow && l.page === 3)
+ */
+export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
+  const pdf = await openPdf(bytes);
+  const pages: PdfPage[] = [];
+  const warnings: SourceDocument['warnings'] = [];
+  let meta: SourceMeta = {};
+  try {
+    meta = await readMeta(pdf);
+    const count = Math.min(pdf.numPages, MAX_PAGES);
+    if (pdf.numPages > MAX_PAGES) warnings.push({ code: 'pdf.too-many-pages', message: `PDF 共${pdf.numPages}页，只读取了前${MAX_PAGES}页。` });
+    let rotated = 0;
+    for (let p = 1; p <= count; p += 1) {
+      const page = await pdf.getPage(p);
+      const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+      const content = await page.getTextContent();
+      const fragments: PdfFragment[] = [];
+      for (const item of content.items) {
+        if (!isTextItem(item) || item.str.trim() === '') continue;
+        const fragment = toFragment(item, x0, y0);
+        if (fragment) fragments.push(fragment);
+        else rotated += 1;
+      }
+      pages.push({ fragments, width: x1 - x0, height: y1 - y0 });
+      page.cleanup();
+    }
+    if (rotated > 0) warnings.push({ code: 'pdf.rotated-text-skipped', message: `PDF 中有${rotated}段倾斜或竖排的文字（水印等）未读取。` });
+  } catch (error) {
+    throw new SourceReadError(`PDF 文件内容无法读取（文件可能已损坏）：${describe(error)}`, 'pdf.unreadable', { cause: error });
+  } finally {
+    await pdf.destroy().catch(() => undefined);
+  }
+  if (pages.every((p) => p.fragments.length === 0)) {
+    warnings.push({ code: 'pdf.no-text', message: 'PDF 没有文字层（可能是扫描件），未读出任何文字；需要先做文字识别（OCR）。' });
+  }
+  const laid = layOutDocument(pages);
+  return { kind: 'pdf', lines: laid.lines, meta, warnings: [...warnings, ...laid.warnings] };
+}
+
+type PdfProxy = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+async function openPdf(bytes: Uint8Array): Promise<PdfProxy> {
+  if (bytes.length === 0) throw new SourceReadError('PDF 文件是空的。', 'pdf.empty');
+  try {
+    // pdf.js may detach the buffer it is given: hand it a copy.
+    return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'PasswordException') throw new SourceReadError('PDF 文件已加密，需要密码才能读取。', 'pdf.encrypted', { cause: error });
+    throw new SourceReadError(`不是有效的 PDF 文件，或文件已损坏：${describe(error)}`, 'pdf.invalid', { cause: error });
+  }
+}
+
+/** Title from the PDF info dictionary. Its dates are file dates, not the publication date: not used. */
+async function readMeta(pdf: PdfProxy): Promise<SourceMeta> {
+  try {
+    const { info } = await pdf.getMetadata();
+    const title = info !== null && typeof info === 'object' && 'Title' in info && typeof info.Title === 'string' ? normalizeText(info.Title) : '';
+    return title === '' ? {} : { title };
+  } catch {
+    return {};
+  }
+}
+
+function isTextItem(item: unknown): item is PdfTextItem {
+  if (item === null || typeof item !== 'object') return false;
+  const o = item as Record<string, unknown>;
+  return typeof o.str === 'string' && Array.isArray(o.transform) && o.transform.length >= 6
+    && o.transform.every((n) => typeof n === 'number' && Number.isFinite(n)) && typeof o.width === 'number';
+}
+
+/** Horizontal text only (a rotated item, e.g. a watermark, gives undefined). */
+function toFragment(item: PdfTextItem, originX: number, originY: number): PdfFragment | undefined {
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
+  if (Math.abs(b) > 0.05 * Math.abs(a) || Math.abs(c) > 0.05 * Math.abs(d) || a <= 0 || d <= 0) return undefined;
+  const fontSize = Math.hypot(c, d);
+  if (fontSize < 1 || !Number.isFinite(item.width)) return undefined;
+  return { text: item.str, x: e - originX, y: f - originY, width: Math.max(0, item.width), fontSize };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

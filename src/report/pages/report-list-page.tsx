@@ -1,0 +1,82 @@
+/**
+ * The list of checked reports, by agency and year, with error/warning counts and filters.
+ */
+import type { CheckedReportSummary } from '../store.ts';
+import { CountTags } from './tags.tsx';
+
+/** Props of ReportListPage. */
+export interface ReportListPageProps {
+  items: CheckedReportSummary[];
+  total: number;
+  agency: string;
+  year: number | undefined;
+  page: number;
+  pageSize: number;
+}
+
+function pageHref(props: ReportListPageProps, page: number): string {
+  const q = new URLSearchParams();
+  if (props.agency) q.set('agency', props.agency);
+  if (props.year !== undefined) q.set('year', String(props.year));
+  if (page > 1) q.set('page', String(page));
+  const s = q.toString();
+  return s ? `/reports?${s}` : '/reports';
+}
+
+const time = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** The list page. */
+export function ReportListPage(props: ReportListPageProps) {
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const filtered = props.agency !== '' || props.year !== undefined;
+  return (
+    <>
+      <h1>已检查的报告</h1>
+      <form class="filters" method="get" action="/reports" role="search" aria-label="筛选报告">
+        <div class="form-group">
+          <label for="agency">机关名称（包含）</label>
+          <input type="search" id="agency" name="agency" value={props.agency} maxlength={100} />
+        </div>
+        <div class="form-group">
+          <label for="year">报告年度</label>
+          <input type="number" id="year" name="year" value={props.year === undefined ? '' : String(props.year)} min={2008} max={2100} inputmode="numeric" />
+        </div>
+        <button type="submit" class="button">筛选</button>
+        {filtered ? <a href="/reports">清除筛选</a> : null}
+      </form>
+      <p>共 {props.total} 份{filtered ? '符合条件的' : ''}报告。</p>
+      {props.items.length === 0 ? (
+        <p>{filtered ? '没有符合条件的报告，请放宽筛选条件。' : '还没有检查过报告。'}<a href="/">上传一份报告</a></p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">机关</th><th scope="col">年度</th><th scope="col">检查结果</th>
+                <th scope="col">文件</th><th scope="col">检查时间</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.items.map((r) => (
+                <tr>
+                  <td><a href={`/reports/${r.id}`}>{r.agency ?? '（未识别出机关名称）'}</a></td>
+                  <td class="num">{r.year ?? '—'}</td>
+                  <td><CountTags errors={r.errorCount} warnings={r.warningCount} doubts={r.parseWarningCount} /></td>
+                  <td>{r.sourceFileName}</td>
+                  <td>{time(r.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="分页" class="button-row">
+          {props.page > 1 ? <a href={pageHref(props, props.page - 1)}>上一页</a> : null}
+          <span>第 {props.page} / {pages} 页</span>
+          {props.page < pages ? <a href={pageHref(props, props.page + 1)}>下一页</a> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

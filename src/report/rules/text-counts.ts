@@ -1,0 +1,130 @@
+/**
+ * Counts stated in the narrative of an annual report: applications received, administrative
+ * reconsiderations, lawsuits. Pure and deliberately conservative: a number is taken only from a
+ * clause that plainly states it (a “receive” verb and 申请 before the number; 行政复议 / 行政诉讼
+ * right before it, or an explicit “未发生…行政复议”), and clauses about other years, changes or
+ * sub-counts are skipped. TEXT-TABLE compares what is found here with the tables.
+ *
+ * Example: “2023年全区接收通过邮寄、网络提交的各类政府信息公开申请共计81件” → applicationsReceived 81;
+ * “因政府信息公开引起的行政复议案件2件、行政诉讼案件7件” → reconsiderations 2, lawsuits 7.
+ */
+
+/** What a stated count counts. */
+export const STATED_QUANTITIES = ['applicationsReceived', 'reconsiderations', 'lawsuits'] as const;
+export type StatedQuantity = (typeof STATED_QUANTITIES)[number];
+
+/** One count found in the narrative. */
+export interface StatedCount {
+  quantity: StatedQuantity;
+  value: number;
+  /** The clause it was read from (whitespace removed), to quote back to the reader. */
+  clause: string;
+}
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/**
+ * Parses a number written in Arabic digits (thousands separators allowed) or in Chinese
+ * numerals (零一二两…十百千万, e.g. 十二 → 12, 一百零五 → 105, 二〇 → 20 digit by digit).
+ * Returns undefined for anything else.
+ */
+export function parseChineseNumber(text: string): number | undefined {
+  if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(text)) return Number(text.replace(/,/g, ''));
+  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text)) return undefined;
+  if (!/[十百千万]/.test(text)) {
+    // Digit by digit (二〇二三); a lone 零 is 0.
+    return Number([...text].map((ch) => DIGITS[ch]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const ch of text) {
+    const d = DIGITS[ch];
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const unit = UNITS[ch] as number;
+    if (unit === 10000) {
+      total += (section + (digit ?? 0)) * unit;
+      section = 0;
+    } else {
+      section += (digit ?? 1) * unit;
+    }
+    digit = undefined;
+  }
+  return total + section + (digit ?? 0);
+}
+
+const NUM = '(\\d{1,3}(?:,\\d{3})+|\\d+|[零〇一二两三四五六七八九十百千万]+)';
+/** Measure words used for applications and cases. */
+const UNIT = '(?:件|起|宗|个|次)';
+/** A clause about another period, a change or a running total says nothing about this year's count. */
+const OTHER_PERIOD = /上年|去年|上一年|上年度|同期|历年|以来|结转/;
+/** Gap words that turn a number into a change, a share or a sub-count. */
+const NOT_A_TOTAL = /较|同比|增|减|比|占|其中|办结|答复|维持|纠正|撤销|败诉|胜诉|审结|结果|直接起诉|复议后|未经/;
+const NEGATION = '(?:未发生|未出现|未收到|未有|没有|并无|无(?!法|正当|需|论))';
+
+const RECEIVED = new RegExp(`(?:收到|受理|接收|接到|新收)([^\\d，]{0,30}?申请[^\\d]{0,8}?)${NUM}${UNIT}`);
+const caseNumber = (word: string): RegExp => new RegExp(`${word}([^\\d]{0,10}?)${NUM}${UNIT}`);
+const caseNumberBefore = (word: string): RegExp => new RegExp(`(?:有|发生|共)${NUM}${UNIT}([^\\d]{0,15}?)${word}`);
+const caseNone = (word: string): RegExp => new RegExp(`${NEGATION}([^\\d]{0,25}?)${word}(.{0,8})`);
+/** Per quantity: the word, the word of the other quantity (not allowed in the gap), and the compiled patterns. */
+const CASE_PATTERNS = {
+  reconsiderations: { other: '诉讼', after: caseNumber('行政复议'), before: caseNumberBefore('行政复议'), none: caseNone('行政复议') },
+  lawsuits: { other: '复议', after: caseNumber('诉讼'), before: caseNumberBefore('诉讼'), none: caseNone('行政诉讼') },
+} as const;
+const BOTH_ZERO = /行政复议[、和及与或]行政诉讼[^\d]{0,6}?(?:均|都)(?:为)?(?:0|零)/;
+/** After a negation, these mean the cases existed but were not e.g. corrected. */
+const NEGATED_OUTCOME = /被纠错|纠错|纠正|败诉|撤销|被确认违法/;
+
+/** Splits a text into clauses (after removing whitespace, which PDF and crawler text scatter inside sentences). */
+export function splitClauses(text: string): string[] {
+  return text.replace(/[\s\u3000]+/g, '').split(/[，。；;！？!?]/).filter((c) => c !== '');
+}
+
+function mentionsOtherYear(clause: string, year: number | undefined): boolean {
+  if (OTHER_PERIOD.test(clause)) return true;
+  if (year === undefined) return false;
+  return [...clause.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) !== year);
+}
+
+function caseCounts(clause: string, quantity: 'reconsiderations' | 'lawsuits'): number[] {
+  const patterns = CASE_PATTERNS[quantity];
+  if (BOTH_ZERO.test(clause)) return [0];
+  const values: number[] = [];
+  const after = patterns.after.exec(clause);
+  if (after && !NOT_A_TOTAL.test(after[1] as string) && !(after[1] as string).includes(patterns.other)) {
+    const value = parseChineseNumber(after[2] as string);
+    if (value !== undefined) values.push(value);
+  }
+  const before = patterns.before.exec(clause);
+  if (before && !NOT_A_TOTAL.test(before[2] as string) && !(before[2] as string).includes(patterns.other)) {
+    const value = parseChineseNumber(before[1] as string);
+    if (value !== undefined) values.push(value);
+  }
+  const none = patterns.none.exec(clause);
+  if (none && !NEGATED_OUTCOME.test(none[2] as string) && values.length === 0) values.push(0);
+  return values;
+}
+
+/**
+ * Every count the text plainly states. `year` (the report year), when given, makes clauses
+ * naming another year be skipped.
+ */
+export function extractStatedCounts(text: string, year?: number): StatedCount[] {
+  const found: StatedCount[] = [];
+  for (const clause of splitClauses(text)) {
+    if (mentionsOtherYear(clause, year)) continue;
+    const received = RECEIVED.exec(clause);
+    if (received && !NOT_A_TOTAL.test(received[1] as string)) {
+      const value = parseChineseNumber(received[2] as string);
+      if (value !== undefined) found.push({ quantity: 'applicationsReceived', value, clause });
+    }
+    for (const quantity of ['reconsiderations', 'lawsuits'] as const) {
+      for (const value of caseCounts(clause, quantity)) found.push({ quantity, value, clause });
+    }
+  }
+  return found;
+}

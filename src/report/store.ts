@@ -1,0 +1,203 @@
+/**
+ * Storage of checked reports and uploads. SQL only: no decisions. Every function takes the
+ * database (or a transaction) first; snake_case columns are mapped to camelCase here, once.
+ */
+import type { Queryable } from '../platform/db/queryable.ts';
+import type { Finding } from './findings.ts';
+import type { AgencyKind, AnnualReport, ParseWarning, ReportFormat } from './model.ts';
+
+/** A checked report as stored (without the source bytes). */
+export interface CheckedReport {
+  id: number;
+  agency: string | null;
+  year: number | null;
+  format: ReportFormat;
+  agencyKind: AgencyKind | null;
+  publishedOn: string | null;
+  sourceFileName: string;
+  sourceKind: string;
+  sourceSha256: string;
+  sourceSize: number;
+  /** The report as imported, without its parse warnings (those are in `warnings`). */
+  canonical: AnnualReport;
+  findings: Finding[];
+  warnings: ParseWarning[];
+  /** The stored report of the previous year it was checked against (X-CARRY, X-IN-FORCE). */
+  previousReportId: number | null;
+  createdAt: Date;
+}
+
+/** What is inserted. */
+export type NewCheckedReport = Omit<CheckedReport, 'id' | 'createdAt'> & { source: Uint8Array };
+
+/** A row of the list: counts instead of the findings. */
+export interface CheckedReportSummary {
+  id: number;
+  agency: string | null;
+  year: number | null;
+  format: ReportFormat;
+  sourceFileName: string;
+  errorCount: number;
+  warningCount: number;
+  parseWarningCount: number;
+  createdAt: Date;
+}
+
+/** List filters; `agency` matches a part of the name. */
+export interface ReportListQuery {
+  agency?: string | undefined;
+  year?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+interface ReportRow {
+  id: number;
+  agency: string | null;
+  year: number | null;
+  format: ReportFormat;
+  agency_kind: AgencyKind | null;
+  published_on: string | null;
+  source_file_name: string;
+  source_kind: string;
+  source_sha256: string;
+  source_size: number;
+  canonical: AnnualReport;
+  findings: Finding[];
+  warnings: ParseWarning[];
+  previous_report_id: number | null;
+  created_at: Date;
+}
+
+const REPORT_COLUMNS = `id, agency, year, format, agency_kind, published_on, source_file_name, source_kind,
+  source_sha256, source_size, canonical, findings, warnings, previous_report_id, created_at`;
+
+function toCheckedReport(r: ReportRow): CheckedReport {
+  return {
+    id: r.id,
+    agency: r.agency,
+    year: r.year,
+    format: r.format,
+    agencyKind: r.agency_kind,
+    publishedOn: r.published_on,
+    sourceFileName: r.source_file_name,
+    sourceKind: r.source_kind,
+    sourceSha256: r.source_sha256,
+    sourceSize: r.source_size,
+    canonical: r.canonical,
+    findings: r.findings,
+    warnings: r.warnings,
+    previousReportId: r.previous_report_id,
+    createdAt: r.created_at,
+  };
+}
+
+/** Inserts a checked report; returns its id. */
+export async function insertCheckedReport(db: Queryable, r: NewCheckedReport): Promise<number> {
+  const result = await db.query<{ id: number }>(
+    `INSERT INTO checked_reports (agency, year, format, agency_kind, published_on, source_file_name, source_kind,
+       source_sha256, source_size, source, canonical, findings, warnings, previous_report_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [
+      r.agency, r.year, r.format, r.agencyKind, r.publishedOn, r.sourceFileName, r.sourceKind,
+      r.sourceSha256, r.sourceSize, Buffer.from(r.source), JSON.stringify(r.canonical),
+      JSON.stringify(r.findings), JSON.stringify(r.warnings), r.previousReportId,
+    ],
+  );
+  return result.rows[0]!.id;
+}
+
+/** One checked report, or undefined. */
+export async function getCheckedReport(db: Queryable, id: number): Promise<CheckedReport | undefined> {
+  const result = await db.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM checked_reports WHERE id = $1`, [id]);
+  return result.rows[0] && toCheckedReport(result.rows[0]);
+}
+
+/** The source file of a checked report, or undefined. */
+export async function getReportSource(db: Queryable, id: number): Promise<{ fileName: string; bytes: Uint8Array } | undefined> {
+  const result = await db.query<{ source_file_name: string; source: Buffer }>(
+    'SELECT source_file_name, source FROM checked_reports WHERE id = $1',
+    [id],
+  );
+  const row = result.rows[0];
+  return row && { fileName: row.source_file_name, bytes: new Uint8Array(row.source) };
+}
+
+/** The newest stored report of an agency for a year (exact agency name), or undefined. */
+export async function findLatestReport(db: Queryable, agency: string, year: number): Promise<CheckedReport | undefined> {
+  const result = await db.query<ReportRow>(
+    `SELECT ${REPORT_COLUMNS} FROM checked_reports WHERE agency = $1 AND year = $2 ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [agency, year],
+  );
+  return result.rows[0] && toCheckedReport(result.rows[0]);
+}
+
+/** A page of summaries (agency, then year newest first, then newest check) and the total count. */
+export async function listCheckedReports(db: Queryable, q: ReportListQuery): Promise<{ total: number; items: CheckedReportSummary[] }> {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  if (q.agency) {
+    values.push(`%${q.agency.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    where.push(`agency ILIKE $${values.length}`);
+  }
+  if (q.year !== undefined) {
+    values.push(q.year);
+    where.push(`year = $${values.length}`);
+  }
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM checked_reports ${filter}`, values);
+  const page = await db.query<{
+    id: number; agency: string | null; year: number | null; format: ReportFormat; source_file_name: string;
+    error_count: number; warning_count: number; parse_warning_count: number; created_at: Date;
+  }>(
+    `SELECT id, agency, year, format, source_file_name, created_at,
+       (SELECT count(*) FROM jsonb_array_elements(findings) f WHERE f->>'severity' = 'error')::int AS error_count,
+       (SELECT count(*) FROM jsonb_array_elements(findings) f WHERE f->>'severity' = 'warning')::int AS warning_count,
+       jsonb_array_length(warnings) AS parse_warning_count
+     FROM checked_reports ${filter}
+     ORDER BY agency NULLS LAST, year DESC NULLS LAST, created_at DESC, id DESC
+     LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+    [...values, q.limit, q.offset],
+  );
+  return {
+    total: total.rows[0]?.n ?? 0,
+    items: page.rows.map((r) => ({
+      id: r.id, agency: r.agency, year: r.year, format: r.format, sourceFileName: r.source_file_name,
+      errorCount: r.error_count, warningCount: r.warning_count, parseWarningCount: r.parse_warning_count, createdAt: r.created_at,
+    })),
+  };
+}
+
+/** Number of stored checked reports. */
+export async function countCheckedReports(db: Queryable): Promise<number> {
+  const result = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM checked_reports');
+  return result.rows[0]?.n ?? 0;
+}
+
+/** An upload and what became of each of its files (the service defines the result shape). */
+export interface StoredUpload<R> {
+  id: string;
+  actor: string;
+  results: R[];
+  createdAt: Date;
+}
+
+/** Inserts an upload record; returns its id (a UUID, not guessable). */
+export async function insertUpload<R>(db: Queryable, actor: string, results: R[]): Promise<string> {
+  const result = await db.query<{ id: string }>('INSERT INTO report_uploads (actor, results) VALUES ($1, $2) RETURNING id', [
+    actor,
+    JSON.stringify(results),
+  ]);
+  return result.rows[0]!.id;
+}
+
+/** One upload, or undefined (also for a malformed id). */
+export async function getUpload<R>(db: Queryable, id: string): Promise<StoredUpload<R> | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const result = await db.query<{ id: string; actor: string; results: R[]; created_at: Date }>(
+    'SELECT id, actor, results, created_at FROM report_uploads WHERE id = $1',
+    [id],
+  );
+  const row = result.rows[0];
+  return row && { id: row.id, actor: row.actor, results: row.results, createdAt: row.created_at };
+}
