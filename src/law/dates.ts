@@ -73,10 +73,11 @@ export function dayOf(date: IsoDate): DayNumber {
 
 const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
-/** ISO string of a day number; e.g. `isoOf(0) === '1970-01-01'`. */
+/** ISO string of a day number (years 0–9999); e.g. `isoOf(0) === '1970-01-01'`. */
 export function isoOf(dayNumber: number): IsoDate {
   const { year, month, day } = civilFromDay(dayNumber);
-  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}` as IsoDate;
+  const y = year >= 1000 ? String(year) : String(year).padStart(4, '0');
+  return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}` as IsoDate;
 }
 
 /** Weekday of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */

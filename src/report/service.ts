@@ -13,9 +13,11 @@ import { NotFoundError } from '../platform/errors.ts';
 import { fileTypeProblem } from './file-check.ts';
 import type { Finding } from './findings.ts';
 import { importReport, ReportReadError } from './import/index.ts';
+import { renderReport, RENDER_MEDIA_TYPES } from './render/index.ts';
+import type { RenderFormat } from './render/index.ts';
 import type { AnnualReport } from './model.ts';
 import { validateReport } from './rules.ts';
-import { findLatestReport, getCheckedReport, getUpload, insertCheckedReport, insertUpload, listCheckedReports, countCheckedReports } from './store.ts';
+import { findLatestReport, getCheckedReport, getReportSource, getUpload, insertCheckedReport, insertUpload, listCheckedReports, countCheckedReports } from './store.ts';
 import type { CheckedReport, CheckedReportSummary, ReportListQuery, StoredUpload } from './store.ts';
 
 /** A file as uploaded. */
@@ -151,6 +153,21 @@ export async function getReportOrThrow(db: pg.Pool, id: number): Promise<Checked
   const report = Number.isSafeInteger(id) && id > 0 ? await getCheckedReport(db, id) : undefined;
   if (!report) throw new NotFoundError('report.not_found', `找不到编号为 ${id} 的已检查报告：它可能从未保存过，请从“已检查的报告”列表进入。`);
   return report;
+}
+
+/** The source file of a stored report, or NotFoundError. */
+export async function getSourceOrThrow(db: pg.Pool, id: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const source = Number.isSafeInteger(id) && id > 0 ? await getReportSource(db, id) : undefined;
+  if (!source) throw new NotFoundError('report.not_found', `找不到编号为 ${id} 的已检查报告。`);
+  return source;
+}
+
+/** A stored report rendered for download (HTML, DOCX, XLSX, JSON), with a file name. */
+export async function renderStoredReport(db: pg.Pool, id: number, format: RenderFormat): Promise<{ fileName: string; mediaType: string; bytes: Uint8Array }> {
+  const stored = await getReportOrThrow(db, id);
+  const bytes = await renderReport(stored.canonical, format);
+  const stem = `${stored.agency ?? '未识别机关'}${stored.year ?? ''}年政府信息公开工作年度报告`;
+  return { fileName: `${stem}.${format}`, mediaType: RENDER_MEDIA_TYPES[format], bytes };
 }
 
 /** One upload's outcomes, or NotFoundError. */

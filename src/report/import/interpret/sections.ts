@@ -15,7 +15,9 @@ const SECTION_WORDS: Record<SectionKey, RegExp> = {
   other: /其他需要报告/,
 };
 
-const HEADING = /(?:^|[\s。])([一二三四五六七八九十]、[^\s。，,;；\n]{1,30}?(?:情况|事项|问题|概述))/g;
+// Crawler text runs headings into the text before and after them, so a heading is known by its
+// numeral, its words and its ending, not by a line of its own.
+const HEADING = /()([一二三四五六七八九十]、[^\s。，,;；\n]{1,30}?(?:问题及改进情况|情况|事项|问题|概述))/g;
 
 /** Sections in document order; a section not found is left out, with a warning. */
 export function readSections(doc: SourceDocument, warnings: ParseWarning[]): ReportSection[] {
@@ -25,7 +27,7 @@ export function readSections(doc: SourceDocument, warnings: ParseWarning[]): Rep
   for (const key of SECTION_KEYS) {
     HEADING.lastIndex = from;
     for (let m = HEADING.exec(text); m !== null; m = HEADING.exec(text)) {
-      const title = m[1]!;
+      const title = m[2]!;
       if (!SECTION_WORDS[key].test(title)) continue;
       const start = m.index + m[0].length - title.length;
       headings.push({ key, title, start, end: start + title.length });

@@ -31,11 +31,34 @@ const CJK_SEGMENT_BREAK = new RegExp(`(?<=${CJK_CLASS})[ \\t\\r]*\\n[ \\t\\r\\n]
 /** Lines, container metadata and warnings read from an HTML string. */
 export function readHtmlString(html: string): Pick<SourceDocument, 'lines' | 'meta' | 'warnings'> {
   const cleaned = html.replace(/<!doctype[^>]*>/giu, '').replace(/<!\[(?:if[^\]]*|endif)\]>/giu, '').replace(/<\?[^>]*>/gu, '');
-  const root = parse(cleaned, { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
+  const root = parse(closeDeepNesting(cleaned), { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
   const reader = new FlowReader();
   reader.walk(root, 0);
   reader.flush();
   return { lines: reader.lines, meta: readMeta(root), warnings: reader.warnings };
+}
+
+const VOID_OR_AUTO_CLOSED = new Set(['br', 'img', 'meta', 'link', 'input', 'hr', 'col', 'area', 'base', 'embed', 'param', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'option', 'dt', 'dd']);
+
+/**
+ * node-html-parser takes quadratic time on thousands of unclosed nested elements
+ * ('<div>'.repeat(20000): 10 s). When the open elements left at the end of the markup are that
+ * many, their closing tags are appended, which the parser handles in linear time.
+ */
+function closeDeepNesting(html: string): string {
+  const stack: string[] = [];
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/gu)) {
+    const name = (m[2] ?? '').toLowerCase();
+    if (VOID_OR_AUTO_CLOSED.has(name) || m[3] === '/') continue;
+    if (m[1] !== '/') {
+      stack.push(name);
+      continue;
+    }
+    const at = stack.lastIndexOf(name);
+    if (at >= 0) stack.length = at;
+  }
+  if (stack.length < 500) return html;
+  return html + stack.reverse().map((name) => `</${name}>`).join('');
 }
 
 class FlowReader {
@@ -59,7 +82,7 @@ class FlowReader {
     const tag = tagOf(node);
     if (isSkipped(node, tag)) return;
     if (depth > MAX_DEPTH) {
-      this.buffer += ` ${node.text} `;
+      this.buffer += ` ${deepText(node)} `;
       return;
     }
     if (tag === 'br') {
@@ -83,7 +106,7 @@ class FlowReader {
     for (const caption of table.childNodes) {
       if (caption instanceof HTMLElement && tagOf(caption) === 'caption') this.walk(caption, depth + 1);
     }
-    if (cellCount <= 1 || table.querySelector('table') !== null) {
+    if (cellCount <= 1 || containsTable(table)) {
       // A layout frame: read its cells as running text.
       for (const row of rows) for (const cell of cellsOf(row)) this.walk(cell, depth + 1);
       this.flush();
@@ -99,6 +122,35 @@ class FlowReader {
     this.lines.push(...lines);
     this.warnings.push(...warnings);
   }
+}
+
+/** Descendant elements, iteratively (node-html-parser's own traversals recurse and overflow on deep markup). */
+function* descendants(root: HTMLElement): Generator<HTMLElement | TextNode> {
+  const stack = [...root.childNodes].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node instanceof TextNode) yield node;
+    else if (node instanceof HTMLElement) {
+      yield node;
+      for (let i = node.childNodes.length - 1; i >= 0; i -= 1) {
+        const child = node.childNodes[i];
+        if (child) stack.push(child);
+      }
+    }
+  }
+}
+
+function deepText(root: HTMLElement): string {
+  let text = '';
+  for (const node of descendants(root)) {
+    if (node instanceof TextNode) text += node.text;
+    else if (tagOf(node) === 'br') text += ' ';
+  }
+  return text;
+}
+
+function containsTable(table: HTMLElement): boolean {
+  for (const node of descendants(table)) if (node instanceof HTMLElement && tagOf(node) === 'table') return true;
+  return false;
 }
 
 function tagOf(node: HTMLElement): string {
@@ -149,7 +201,7 @@ function cellText(cell: HTMLElement): string {
     const tag = tagOf(node);
     if (isSkipped(node, tag)) return;
     if (depth > MAX_DEPTH) {
-      pieces[pieces.length - 1] += node.text;
+      pieces[pieces.length - 1] += deepText(node);
       return;
     }
     const block = tag === 'br' || BLOCKS.has(tag);
@@ -167,22 +219,24 @@ const PUBLISHER_META = new Set(['contentsource', 'publisher', 'dc.publisher', 'd
 /** <title>, publication-date and publisher <meta>s, and a CMS <publishtime> element. */
 function readMeta(root: HTMLElement): SourceMeta {
   const meta: SourceMeta = {};
-  const title = root.querySelector('title');
-  if (title) {
-    const text = normalizeText(title.text);
-    if (text !== '') meta.title = text;
+  let publishTime: string | undefined;
+  for (const el of descendants(root)) {
+    if (!(el instanceof HTMLElement)) continue;
+    const tag = tagOf(el);
+    if (tag === 'title' && meta.title === undefined) {
+      const text = normalizeText(deepText(el));
+      if (text !== '') meta.title = text;
+    } else if (tag === 'meta') {
+      const name = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
+      const content = normalizeText(el.getAttribute('content') ?? '');
+      if (content === '') continue;
+      if (meta.publishedOn === undefined && DATE_META.has(name)) meta.publishedOn = toIsoDate(content);
+      if (meta.publisher === undefined && PUBLISHER_META.has(name)) meta.publisher = content;
+    } else if (tag === 'publishtime' && publishTime === undefined) {
+      publishTime = deepText(el);
+    }
   }
-  for (const el of root.querySelectorAll('meta')) {
-    const name = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
-    const content = normalizeText(el.getAttribute('content') ?? '');
-    if (content === '') continue;
-    if (meta.publishedOn === undefined && DATE_META.has(name)) meta.publishedOn = toIsoDate(content);
-    if (meta.publisher === undefined && PUBLISHER_META.has(name)) meta.publisher = content;
-  }
-  if (meta.publishedOn === undefined) {
-    const el = root.querySelector('publishtime');
-    if (el) meta.publishedOn = toIsoDate(el.text);
-  }
+  if (meta.publishedOn === undefined && publishTime !== undefined) meta.publishedOn = toIsoDate(publishTime);
   if (meta.publishedOn === undefined) delete meta.publishedOn;
   return meta;
 }

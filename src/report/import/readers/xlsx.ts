@@ -16,6 +16,7 @@ import type { SourceDocument, SourceLine, SourceMeta } from '../source.ts';
 import type { GridCell } from './html-grid.ts';
 import { gridToLines } from './html-grid.ts';
 import { joinBrokenLine, normalizeText, toIsoDate } from './normalize.ts';
+import { SourceReadError } from './read-error.ts';
 
 type Warning = SourceDocument['warnings'][number];
 
@@ -211,13 +212,13 @@ function metaOf(lines: SourceLine[], workbookTitle: string): SourceMeta {
   return meta;
 }
 
-/** Reads an XLSX workbook into a SourceDocument (kind 'xlsx'). Throws (message in Chinese) if the bytes are not a workbook. */
+/** Reads an XLSX workbook into a SourceDocument (kind 'xlsx'). Throws SourceReadError (message in Chinese) if the bytes are not a workbook. */
 export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (error) {
-    throw new Error(`无法读取 XLSX 文件：${error instanceof Error ? error.message : String(error)}`);
+    throw new SourceReadError(`无法读取 XLSX 文件：${error instanceof Error ? error.message : String(error)}`, 'xlsx.unreadable', { cause: error });
   }
   const warnings: Warning[] = [];
   const sheets: SheetLines[] = [];

@@ -1,0 +1,185 @@
+/**
+ * The checker's JSON API under /api/reports, and its OpenAPI description built from the same
+ * zod schemas. Errors come out of the platform handler as { error: { code, message, details } }.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ValidationError } from '../platform/errors.ts';
+import { errorResponse, jsonResponse } from '../platform/http/openapi.ts';
+import type { AppEnv, OpenApiPaths } from '../platform/http/types.ts';
+import type { Services } from '../platform/services.ts';
+import { RULE_IDS } from './findings.ts';
+import { REPORT_FORMATS } from './model.ts';
+import { checkAndStoreFiles, getReportOrThrow, listReports } from './service.ts';
+import type { UploadedFile } from './service.ts';
+import type { CheckedReport } from './store.ts';
+
+const findingSchema = z.object({
+  rule: z.enum(RULE_IDS),
+  severity: z.enum(['error', 'warning']),
+  cells: z.array(z.string()).describe('单元格路径，如 t3.granted[6]'),
+  message: z.string(),
+});
+const parseWarningSchema = z.object({ code: z.string(), path: z.string().optional(), message: z.string() });
+const fileOutcomeSchema = z.union([
+  z.object({
+    ok: z.literal(true), fileName: z.string(), role: z.enum(['report', 'previous']), reportId: z.number().int(),
+    agency: z.string().nullable(), year: z.number().int().nullable(), errorCount: z.number().int(),
+    warningCount: z.number().int(), parseWarningCount: z.number().int(), previousReportId: z.number().int().nullable(),
+  }),
+  z.object({
+    ok: z.literal(false), fileName: z.string(), role: z.enum(['report', 'previous']),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
+]);
+const checkedReportSchema = z.object({
+  id: z.number().int(),
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  format: z.enum(REPORT_FORMATS),
+  agencyKind: z.enum(['department', 'government']).nullable(),
+  publishedOn: z.string().nullable(),
+  source: z.object({ fileName: z.string(), kind: z.string(), sha256: z.string(), size: z.number().int() }),
+  report: z.record(z.string(), z.unknown()).describe('规范 JSON（shared/spec/annual-report.md）'),
+  findings: z.array(findingSchema),
+  warnings: z.array(parseWarningSchema),
+  previousReportId: z.number().int().nullable(),
+  createdAt: z.string().describe('ISO 8601'),
+});
+const summarySchema = z.object({
+  id: z.number().int(), agency: z.string().nullable(), year: z.number().int().nullable(), format: z.enum(REPORT_FORMATS),
+  sourceFileName: z.string(), errorCount: z.number().int(), warningCount: z.number().int(),
+  parseWarningCount: z.number().int(), createdAt: z.string(),
+});
+const listResponseSchema = z.object({ total: z.number().int(), items: z.array(summarySchema) });
+const uploadResponseSchema = z.object({ uploadId: z.string(), results: z.array(fileOutcomeSchema), reports: z.array(checkedReportSchema) });
+const findingsResponseSchema = z.object({ reportId: z.number().int(), findings: z.array(findingSchema), warnings: z.array(parseWarningSchema) });
+
+/** Query of the report list (HTML and API). */
+export const listQuerySchema = z.object({
+  agency: z.string().trim().max(100, { message: '机关名称最多 100 个字' }).optional().default(''),
+  year: z.union([z.literal('').transform(() => undefined), z.coerce.number({ message: '年度应为数字' }).int({ message: '年度应为整数' }).min(2008, { message: '年度应在 2008 年以后（条例 2008 年施行）' }).max(2100, { message: '年度不应超过 2100' })]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
+  limit: z.coerce.number().int().min(1).max(200).optional().default(50),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+/** Parses a query with a schema or throws ValidationError naming the fields. */
+export function parseQuery<T extends z.ZodType>(schema: T, query: Record<string, string>): z.output<T> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    throw new ValidationError('request.invalid_query', `查询条件有误：${fields.map((f) => f.message).join('；')}`, { fields });
+  }
+  return parsed.data;
+}
+
+/** Reads the upload form: `files` (one or many) and `previous` (optional). Empty inputs are skipped. */
+export async function readUploadForm(c: Context<AppEnv>): Promise<{ files: UploadedFile[]; previous: UploadedFile | undefined }> {
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch (error) {
+    throw new ValidationError('report.bad_form', '无法读取上传的表单：请使用 multipart/form-data 提交，文件字段名为 files。', { reason: (error as Error).message });
+  }
+  const toFiles = async (value: unknown): Promise<UploadedFile[]> => {
+    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    const files = list.filter((v): v is File => v instanceof File && (v.name !== '' || v.size > 0));
+    return Promise.all(files.map(async (f) => ({ name: f.name || '未命名文件', bytes: new Uint8Array(await f.arrayBuffer()) })));
+  };
+  const [files, previous] = await Promise.all([toFiles(body['files']), toFiles(body['previous'])]);
+  return { files, previous: previous[0] };
+}
+
+/** A stored report as the API shows it. */
+export function toReportJson(r: CheckedReport): z.output<typeof checkedReportSchema> {
+  return {
+    id: r.id, agency: r.agency, year: r.year, format: r.format, agencyKind: r.agencyKind, publishedOn: r.publishedOn,
+    source: { fileName: r.sourceFileName, kind: r.sourceKind, sha256: r.sourceSha256, size: r.sourceSize },
+    report: r.canonical as unknown as Record<string, unknown>, findings: r.findings, warnings: r.warnings,
+    previousReportId: r.previousReportId, createdAt: r.createdAt.toISOString(),
+  };
+}
+
+/** The API routes. */
+export function reportApiRoutes(services: Services, uploadLimit: MiddlewareHandler): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.post('/api/reports', uploadLimit, async (c) => {
+    const form = await readUploadForm(c);
+    if (form.files.length === 0) {
+      throw new ValidationError('report.no_files', '请至少上传一个年度报告文件（字段名 files）。', { field: 'files' });
+    }
+    const outcome = await checkAndStoreFiles(services.db, { ...form, actor: 'anonymous' }, services.logger);
+    const reports = await Promise.all(outcome.results.filter((r) => r.ok).map((r) => getReportOrThrow(services.db, r.reportId)));
+    return c.json({ uploadId: outcome.uploadId, results: outcome.results, reports: reports.map(toReportJson) }, 201);
+  });
+  api.get('/api/reports', async (c) => {
+    const q = parseQuery(listQuerySchema, c.req.query());
+    const { total, items } = await listReports(services.db, { agency: q.agency, year: q.year, limit: q.limit, offset: q.offset ?? 0 });
+    return c.json({ total, items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) });
+  });
+  api.get('/api/reports/:id{[0-9]+}', async (c) => c.json(toReportJson(await getReportOrThrow(services.db, Number(c.req.param('id'))))));
+  api.get('/api/reports/:id{[0-9]+}/findings', async (c) => {
+    const r = await getReportOrThrow(services.db, Number(c.req.param('id')));
+    return c.json({ reportId: r.id, findings: r.findings, warnings: r.warnings });
+  });
+  return api;
+}
+
+const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, description: '已检查报告的编号' };
+
+/** OpenAPI path items of the API. */
+export const reportApiPaths: OpenApiPaths = {
+  '/api/reports': {
+    post: {
+      summary: '上传并检查年度报告（可多个文件）',
+      description: '每个文件单独读取、检查并保存；读不出的文件在 results 中给出中文原因，不影响其他文件。自动与同一机关上一年度已保存的报告核对。',
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: {
+                files: { type: 'array', items: { type: 'string', format: 'binary' }, description: '年度报告：txt、md、html、htm、pdf、docx、xlsx、json' },
+                previous: { type: 'string', format: 'binary', description: '可选：上一年度报告' },
+              },
+              required: ['files'],
+            },
+          },
+        },
+      },
+      responses: {
+        '201': jsonResponse('各文件的检查结果，以及已保存的报告', uploadResponseSchema),
+        '400': errorResponse('没有文件或表单无法读取'),
+        '403': errorResponse('来自其他网站的浏览器提交'),
+        '413': errorResponse('上传内容超过大小上限'),
+      },
+    },
+    get: {
+      summary: '已检查的报告列表',
+      parameters: [
+        { name: 'agency', in: 'query', schema: { type: 'string', maxLength: 100 }, description: '机关名称包含的文字' },
+        { name: 'year', in: 'query', schema: { type: 'integer', minimum: 2008, maximum: 2100 }, description: '报告年度' },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+        { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+      ],
+      responses: { '200': jsonResponse('按机关、年度排列的报告及错误、提醒数', listResponseSchema), '400': errorResponse('查询条件有误') },
+    },
+  },
+  '/api/reports/{id}': {
+    get: {
+      summary: '一份已检查的报告：规范 JSON、发现的问题、读取疑点',
+      parameters: [idParameter],
+      responses: { '200': jsonResponse('已检查的报告', checkedReportSchema), '404': errorResponse('没有这份报告') },
+    },
+  },
+  '/api/reports/{id}/findings': {
+    get: {
+      summary: '一份报告发现的问题',
+      parameters: [idParameter],
+      responses: { '200': jsonResponse('发现的问题和读取疑点', findingsResponseSchema), '404': errorResponse('没有这份报告') },
+    },
+  },
+};

@@ -1,0 +1,96 @@
+/**
+ * The report checker's pages: upload (POST → redirect → GET), upload results, list, report,
+ * downloads; and its JSON API (api-routes.ts). Handlers parse, call one service function, render.
+ */
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { renderPage } from '../platform/http/layout.tsx';
+import { uploadLimit } from '../platform/http/middleware.ts';
+import type { AppEnv, RouteModule } from '../platform/http/types.ts';
+import type { Services } from '../platform/services.ts';
+import { listQuerySchema, parseQuery, readUploadForm, reportApiPaths, reportApiRoutes } from './api-routes.ts';
+import { REPORT_TABLES_CSS } from './render/report-tables.tsx';
+import type { RenderFormat } from './render/index.ts';
+import { ReportListPage } from './pages/report-list-page.tsx';
+import { ReportPage } from './pages/report-page.tsx';
+import { UploadPage } from './pages/upload-page.tsx';
+import { UploadResultsPage } from './pages/upload-results-page.tsx';
+import { checkAndStoreFiles, getReportOrThrow, getSourceOrThrow, getUploadOrThrow, listReports, renderStoredReport } from './service.ts';
+
+const REPORT_TABLES_CSS_PATH = '/assets/report-tables.css';
+const PAGE_SIZE = 50;
+/** Notices shown after a redirect; only known codes, never text from the query. */
+const NOTICES: Record<string, string> = { checked: '检查完成，结果已保存。' };
+
+/** Content-Disposition for a download: an ASCII fallback and the UTF-8 name (RFC 6266). */
+function attachment(fallback: string, name: string): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+const idOf = (c: Context<AppEnv>) => Number(c.req.param('id'));
+
+/** The checker's route module. */
+export function reportRouteModule(services: Services): RouteModule {
+  const app = new Hono<AppEnv>();
+  const limit = uploadLimit(services.config.maxUploadBytes);
+  const maxUploadMb = Math.round(services.config.maxUploadBytes / 1024 / 1024);
+
+  app.get('/', (c) => renderPage(c, '检查年度报告', <UploadPage maxUploadMb={maxUploadMb} />));
+
+  app.post('/reports', limit, async (c) => {
+    const form = await readUploadForm(c);
+    if (form.files.length === 0) {
+      const errors = [{ field: 'files' as const, message: '请选择至少一个年度报告文件' }];
+      return renderPage(c, '检查年度报告', <UploadPage maxUploadMb={maxUploadMb} errors={errors} />, { status: 400 });
+    }
+    const outcome = await checkAndStoreFiles(services.db, { ...form, actor: 'anonymous' }, services.logger);
+    const reports = outcome.results.filter((r) => r.role === 'report');
+    const only = reports.length === 1 && outcome.results.every((r) => r.ok) ? reports[0] : undefined;
+    return c.redirect(only?.ok ? `/reports/${only.reportId}?notice=checked` : `/uploads/${outcome.uploadId}`, 303);
+  });
+
+  app.get('/uploads/:id', async (c) => {
+    const upload = await getUploadOrThrow(services.db, c.req.param('id'));
+    return renderPage(c, '检查结果', <UploadResultsPage results={upload.results} />);
+  });
+
+  app.get('/reports', async (c) => {
+    const q = parseQuery(listQuerySchema, c.req.query());
+    const { total, items } = await listReports(services.db, { agency: q.agency, year: q.year, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE });
+    return renderPage(c, '已检查的报告',
+      <ReportListPage items={items} total={total} agency={q.agency} year={q.year} page={q.page} pageSize={PAGE_SIZE} />);
+  });
+
+  app.get('/reports/:id{[0-9]+}', async (c) => {
+    const report = await getReportOrThrow(services.db, idOf(c));
+    const title = `${report.agency ?? '报告'} ${report.year ?? ''} 年度检查结果`;
+    return renderPage(c, title, <ReportPage report={report} />, {
+      notice: NOTICES[c.req.query('notice') ?? ''],
+      stylesheets: [REPORT_TABLES_CSS_PATH],
+    });
+  });
+
+  app.get('/reports/:id{[0-9]+}/:file{download\\.(?:html|docx|xlsx|json)}', async (c) => {
+    const format = c.req.param('file').slice('download.'.length) as RenderFormat;
+    const file = await renderStoredReport(services.db, idOf(c), format);
+    c.header('content-type', file.mediaType);
+    c.header('content-disposition', attachment(`report-${idOf(c)}.${format}`, file.fileName));
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>);
+  });
+
+  app.get('/reports/:id{[0-9]+}/source', async (c) => {
+    const { fileName, bytes } = await getSourceOrThrow(services.db, idOf(c));
+    c.header('content-type', 'application/octet-stream');
+    c.header('content-disposition', attachment(`source-${idOf(c)}`, fileName));
+    return c.body(bytes as Uint8Array<ArrayBuffer>);
+  });
+
+  app.get(REPORT_TABLES_CSS_PATH, (c) => {
+    c.header('content-type', 'text/css; charset=utf-8');
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(REPORT_TABLES_CSS);
+  });
+
+  app.route('/', reportApiRoutes(services, limit));
+  return { routes: app, openapi: reportApiPaths };
+}
