@@ -61,23 +61,41 @@ export function isIsoDate(text: string): text is IsoDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** Days before each month in a common year. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334] as const;
+
 /**
  * Day number of an ISO date. Fast path (no allocation) for the deadline hot loop; the caller
  * guarantees the string is an `IsoDate`.
  */
 export function dayOf(date: IsoDate): DayNumber {
-  const d = (i: number): number => date.charCodeAt(i) - 48;
-  const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-  return dayFromCivil(year, d(5) * 10 + d(6), d(8) * 10 + d(9));
+  const year = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + date.charCodeAt(3) - 48;
+  const month = (date.charCodeAt(5) - 48) * 10 + date.charCodeAt(6) - 48;
+  const day = (date.charCodeAt(8) - 48) * 10 + date.charCodeAt(9) - 48;
+  const y = year - 1;
+  // Days from 0001-01-01 to the 1st of January of `year`, then to the date; 719162 = days 0001-01-01 → 1970-01-01.
+  const leap = month > 2 && isLeapYear(year) ? 1 : 0;
+  return (y * 365 + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + DAYS_BEFORE_MONTH[month - 1]! + leap + day - 1 - 719162) as DayNumber;
 }
 
 const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
-/** ISO string of a day number (years 0–9999); e.g. `isoOf(0) === '1970-01-01'`. */
-export function isoOf(dayNumber: number): IsoDate {
+/** Strings of recent days are kept once made: the hot path turns day numbers into ISO strings often. */
+const CACHE_FIRST = dayFromCivil(1990, 1, 1);
+const CACHE_SIZE = dayFromCivil(2130, 12, 31) - CACHE_FIRST + 1;
+const isoCache: (IsoDate | undefined)[] = new Array<IsoDate | undefined>(CACHE_SIZE).fill(undefined);
+
+function formatIso(dayNumber: number): IsoDate {
   const { year, month, day } = civilFromDay(dayNumber);
   const y = year >= 1000 ? String(year) : String(year).padStart(4, '0');
   return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}` as IsoDate;
+}
+
+/** ISO string of a day number (years 0–9999); e.g. `isoOf(0) === '1970-01-01'`. */
+export function isoOf(dayNumber: number): IsoDate {
+  const i = dayNumber - CACHE_FIRST;
+  if (i < 0 || i >= CACHE_SIZE) return formatIso(dayNumber);
+  return (isoCache[i] ??= formatIso(dayNumber));
 }
 
 /** Weekday of a day number: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */

@@ -128,19 +128,18 @@ export function computeDeadlines(input: DeadlineInput, calendar: WorkingCalendar
 
   let replyDue: DayNumber | null = null;
   let extendedDue: DayNumber | null = null;
-  const dueAfter = (n: number): DayNumber => {
-    const plain = calendar.addWorkingDays(start, n);
-    // 第三十三条第三款: consultation time is not counted, if the period was still running when the letter went out.
-    if (opinionDue === null || plain < sent) return plain;
-    return calendar.addWorkingDays(start, n + calendar.countWorkingDays(exclFrom, exclTo));
-  };
   if (!abandoned) {
     if (input.onTheSpot) replyDue = start as DayNumber;
     else {
-      replyDue = dueAfter(REPLY_WORKING_DAYS);
+      // 第三十三条第三款: consultation time is not counted, if the period was still running when the letter went out.
+      const excluded = opinionDue === null ? 0 : calendar.countWorkingDays(exclFrom, exclTo);
+      replyDue = calendar.addWorkingDays(start, REPLY_WORKING_DAYS);
+      if (excluded > 0 && replyDue >= sent) replyDue = calendar.addWorkingDays(start, REPLY_WORKING_DAYS + excluded);
       if (calendar.isProvisional(start, replyDue)) provisional = true;
       if (input.extensionWorkingDays > 0) {
-        extendedDue = dueAfter(REPLY_WORKING_DAYS + input.extensionWorkingDays);
+        const n = REPLY_WORKING_DAYS + input.extensionWorkingDays;
+        extendedDue = calendar.addWorkingDays(start, n);
+        if (excluded > 0 && extendedDue >= sent) extendedDue = calendar.addWorkingDays(start, n + excluded);
         if (calendar.isProvisional(start, extendedDue)) provisional = true;
       }
     }

@@ -63,6 +63,12 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** The data folder must be searchable (o+x) for PostgreSQL's user to reach `pg/` inside it. */
+async function allowTraversal(dir: string): Promise<void> {
+  const { mode } = await fs.stat(dir);
+  if ((mode & 0o001) === 0) await fs.chmod(dir, (mode & 0o7777) | 0o001);
+}
+
 /** Starts (initialising on first use) the embedded PostgreSQL of a data folder. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const { dataDir, logger } = options;
@@ -74,6 +80,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await Promise.all([ensureExecutable(binaries.postgres), ensureExecutable(binaries.initdb)]);
 
     const runAs = isRoot() ? await ensureSystemUser(options.systemUser) : undefined;
+    if (runAs) await allowTraversal(dataDir);
     const pgDir = path.join(dataDir, 'pg');
     const password = await initCluster({ dataDir, pgDir, initdb: binaries.initdb, runAs, logger });
     if (runAs) {

@@ -87,13 +87,21 @@ export function Layout(props: LayoutProps) {
 /** HTTP statuses a page may be rendered with. */
 export type PageStatus = 200 | 400 | 403 | 404 | 409 | 413 | 422 | 500;
 
+/**
+ * Renders JSX to a string. A hono/jsx node renders through `toString()`, which is a Promise
+ * when an async component is inside; awaiting the node itself would not render it.
+ */
+export async function toHtml(node: unknown): Promise<string> {
+  return String(await (node as { toString(): string | Promise<string> }).toString());
+}
+
 /** Renders a page in the layout for the current request (async components inside are awaited). */
 export async function renderPage(c: Context<AppEnv>, title: string, body: Child, options: { notice?: string | undefined; status?: PageStatus; stylesheets?: readonly string[] } = {}) {
   const url = new URL(c.req.url);
-  const html = await (
+  const html = await toHtml(
     <Layout title={title} path={url.pathname + url.search} textSize={c.get('textSize') ?? 'normal'} notice={options.notice} stylesheets={options.stylesheets}>
       {body}
-    </Layout>
+    </Layout>,
   );
-  return c.html('<!doctype html>' + String(html), options.status ?? 200);
+  return c.html('<!doctype html>' + html, options.status ?? 200);
 }

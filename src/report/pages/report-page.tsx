@@ -3,6 +3,7 @@
  * and the tables as imported with the cells concerned marked.
  */
 import { raw } from 'hono/html';
+import { toHtml } from '../../platform/http/layout.tsx';
 import { REPORT_FORMATS } from '../model.ts';
 import { ReportTables } from '../render/report-tables.tsx';
 import type { CheckedReport } from '../store.ts';
@@ -42,7 +43,7 @@ function CellLinks(props: { paths: string[]; format: CheckedReport['format'] }) 
  */
 async function TablesWithAnchors(props: { report: CheckedReport }) {
   const marks = cellMarksFor(props.report.format, props.report.findings, props.report.warnings);
-  const html = String(await (<ReportTables report={props.report.canonical} cellMarks={marks} />));
+  const html = await toHtml(<ReportTables report={props.report.canonical} cellMarks={marks} />);
   return raw(html.replace(/(<td\b[^>]*?)\sdata-cell="([^"]*)"/g, '$1 id="cell-$2" data-cell="$2"'));
 }
 

@@ -75,11 +75,12 @@ export function readRow(values: readonly ValueToken[], groups: number, groupWidt
     const { readings, exhausted } = splitRowsWithTotals(digits, groups, groupWidth);
     if (readings.length > 0 || exhausted) return { kind: 'split', readings, exhausted };
   }
-  if (allNums && wellFormed && groups === 1 && cells.length === width - 1) {
-    return { kind: 'lost-cell', readings: readingsWithOneLost(nums.map(cellOf) as number[], width), exhausted: false };
+  const printedNumbers = nums.map((v) => Number(v.raw));
+  if (allNums && wellFormed && cells.length === width - 1) {
+    return { kind: 'lost-cell', readings: readingsWithOneLost(printedNumbers, groups, groupWidth), exhausted: false };
   }
-  if (allNums && wellFormed && groups === 1 && cells.length === width + 1) {
-    return { kind: 'extra-cell', readings: readingsWithOneExtra(nums.map(cellOf) as number[], width), exhausted: false };
+  if (allNums && wellFormed && cells.length === width + 1) {
+    return { kind: 'extra-cell', readings: readingsWithOneExtra(printedNumbers, groups, groupWidth), exhausted: false };
   }
   if (cells.length === width) return { kind: 'as-printed', readings: [cells.map(cellOf)], exhausted: false };
   return { kind: 'unreadable', readings: [], exhausted: false };

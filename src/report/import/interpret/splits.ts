@@ -106,31 +106,45 @@ export function splitFree(raw: string, parts: number): { readings: string[][]; e
   return { readings: out, exhausted };
 }
 
+function totalsHold(cells: readonly number[], groupWidth: number): boolean {
+  for (let g = 0; g + groupWidth <= cells.length; g += groupWidth) {
+    const row = cells.slice(g, g + groupWidth);
+    if (row.slice(0, -1).reduce((x, y) => x + y, 0) !== row[groupWidth - 1]) return false;
+  }
+  return true;
+}
+
 /**
- * Readings of a row that lost one cell: the lost cell may be any of the `width` positions, and
- * its value follows from the row total. Only non-negative integers are kept; duplicates merge.
+ * Readings of a row of `groups` × `groupWidth` cells that lost one cell: the lost cell may be
+ * at any position, and its value follows from its group's total; every group's total must then
+ * hold. Only non-negative integers are kept; duplicate readings merge.
  *
- * @example readingsWithOneLost([0, 0, 0, 0, 0, 0]) → [[0, 0, 0, 0, 0, 0, 0]] (the seed's rows)
+ * @example readingsWithOneLost([0, 0, 0, 0, 0, 0], 1, 7) → [[0, 0, 0, 0, 0, 0, 0]] (the seed's rows)
  */
-export function readingsWithOneLost(values: readonly number[], width: number): number[][] {
+export function readingsWithOneLost(values: readonly number[], groups: number, groupWidth: number): number[][] {
+  const width = groups * groupWidth;
   const out = new Map<string, number[]>();
+  if (values.length !== width - 1) return [];
   for (let lost = 0; lost < width; lost++) {
-    const cells = [...values.slice(0, lost), Number.NaN, ...values.slice(lost)];
-    if (lost === width - 1) cells[lost] = cells.slice(0, width - 1).reduce((a, b) => a + b, 0);
-    else cells[lost] = cells[width - 1]! - cells.slice(0, width - 1).reduce((a, b) => (Number.isNaN(b) ? a : a + b), 0);
-    const v = cells[lost]!;
-    if (Number.isInteger(v) && v >= 0) out.set(cells.join(','), cells);
+    const cells = [...values.slice(0, lost), 0, ...values.slice(lost)];
+    const g0 = lost - (lost % groupWidth);
+    const row = cells.slice(g0, g0 + groupWidth);
+    const others = row.reduce((a, b, i) => (i === lost - g0 || i === groupWidth - 1 ? a : a + b), 0);
+    const v = lost - g0 === groupWidth - 1 ? others : row[groupWidth - 1]! - others;
+    if (!Number.isInteger(v) || v < 0) continue;
+    cells[lost] = v;
+    if (totalsHold(cells, groupWidth)) out.set(cells.join(','), cells);
   }
   return [...out.values()];
 }
 
-/** Readings of a row with one cell too many: drop each cell in turn, keep those whose total holds. */
-export function readingsWithOneExtra(values: readonly number[], width: number): number[][] {
+/** Readings of a row with one cell too many: drop each cell in turn, keep those whose totals hold. */
+export function readingsWithOneExtra(values: readonly number[], groups: number, groupWidth: number): number[][] {
   const out = new Map<string, number[]>();
+  if (values.length !== groups * groupWidth + 1) return [];
   for (let extra = 0; extra < values.length; extra++) {
     const cells = values.filter((_, i) => i !== extra);
-    if (cells.length !== width) continue;
-    if (cells.slice(0, width - 1).reduce((a, b) => a + b, 0) === cells[width - 1]) out.set(cells.join(','), cells);
+    if (totalsHold(cells, groupWidth)) out.set(cells.join(','), cells);
   }
   return [...out.values()];
 }

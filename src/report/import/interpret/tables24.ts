@@ -95,7 +95,10 @@ export function readTable4(tokens: readonly Token[], from: number, to: number, t
     const row = table[g]!;
     TABLE4_COLUMNS.forEach((c, ci) => (row[c] = reading[gi * 5 + ci] ?? null));
   });
-  if (r.kind === 'split') warnings.push(warn('table4.split-inferred', 't4', `表四数字连在一起，按各组总计等于前四项之和拆分为 ${reading.join('、')}（唯一一致的读法）。`));
+  const repair = { split: '数字连在一起，按各组总计等于前四项之和拆分为', 'lost-cell': '少一格，按各组总计规则补足为', 'extra-cell': '多一格，按各组总计规则读作' } as const;
+  if (r.kind === 'split' || r.kind === 'lost-cell' || r.kind === 'extra-cell') {
+    warnings.push(warn(`table4.${r.kind === 'split' ? 'split-inferred' : r.kind === 'lost-cell' ? 'cell-missing-inferred' : 'cell-extra-removed'}`, 't4', `表四${repair[r.kind]} ${reading.join('、')}（唯一一致的读法）。`));
+  }
   return table;
 }
 

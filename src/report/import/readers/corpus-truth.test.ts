@@ -67,7 +67,7 @@ function checkAgainstTruth(doc: SourceDocument, truth: Truth): void {
   }
   const t4 = TABLE4_GROUPS.flatMap((g) => TABLE4_COLUMNS.map((c) => truth.table4[g]?.[c] ?? null));
   expect(doc.lines.some((l) => l.isTableRow && l.cells.length === 15 && l.cells.every((c, k) => cellMatches(c, t4[k] ?? null))), `table 四 ${JSON.stringify(t4)}`).toBe(true);
-  const layout = truth.format === '2021' ? TABLE2_2021 : TABLE2_2019;
+  const layout: Readonly<Record<string, readonly string[]>> = truth.format === '2021' ? TABLE2_2021 : TABLE2_2019;
   for (const [key, columns] of Object.entries(layout)) {
     const row = truth.table2[key];
     if (!row) continue;
