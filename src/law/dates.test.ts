@@ -13,3 +13,11 @@ describe('日期值（只有日期，不依赖时区）', () => {
     expect(weekdayLabel(dayOf('2023-10-07' as IsoDate))).toBe('星期六');
   });
 });
+
+describe('dayOf 与 dayFromCivil 一致', () => {
+  it('1900–2200 每一天', () => {
+    for (let n = dayFromCivil(1900, 1, 1); n <= dayFromCivil(2200, 12, 31); n++) {
+      if (dayOf(isoOf(n)) !== n) throw new Error(`mismatch at ${isoOf(n)}`);
+    }
+  });
+});

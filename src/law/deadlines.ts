@@ -220,7 +220,7 @@ function explainDeadlines(input: DeadlineInput, calendar: WorkingCalendar, c: Co
     lines.push(`当场答复：答复日为${formatDay(c.start)}（第三十三条第一款；约定C-09）。`);
   } else if (c.replyDue !== null) {
     const excluded = calendar.countWorkingDays(c.start, c.replyDue) - REPLY_WORKING_DAYS;
-    lines.push(`答复期限：自${c.start === c.receiptBase ? '收到申请之日' : '收到补正申请之日'}起${REPLY_WORKING_DAYS}个工作日内（第三十三条第二款）${excluded > 0 ? `，另加扣除的征求意见期间工作日${excluded}个` : ''}，届满日为${formatDay(c.replyDue)}。${describeWindow(calendar, c.start, c.replyDue)}`);
+    lines.push(`答复期限：自${input.correction ? '收到补正申请之日' : '收到申请之日'}起${REPLY_WORKING_DAYS}个工作日内（第三十三条第二款）${excluded > 0 ? `，另加扣除的征求意见期间工作日${excluded}个` : ''}，届满日为${formatDay(c.replyDue)}。${describeWindow(calendar, c.start, c.replyDue)}`);
     note(c.start, c.replyDue, '答复期限');
     if (c.extendedDue !== null) {
       lines.push(`延长答复期限${input.extensionWorkingDays}个工作日（须经政府信息公开工作机构负责人同意并告知申请人，最长20个工作日，第三十三条第二款）：自原期限届满次日起续算（约定C-06），届满日为${formatDay(c.extendedDue)}。${describeWindow(calendar, c.replyDue, c.extendedDue)}`);

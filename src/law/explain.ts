@@ -33,12 +33,14 @@ export function describeWindow(calendar: WorkingCalendar, fromExclusive: number,
   const weekends: number[] = [];
   const holidays = new Map<string, number[]>();
   const makeup: number[] = [];
+  const named: number[] = [];
   let worked = 0;
   for (let day = fromExclusive + 1; day <= toInclusive; day++) {
     const kind = calendar.kindOf(day);
     switch (kind) {
       case 'workday':
         worked++;
+        if (calendar.nameOf(day)) named.push(day);
         break;
       case 'makeupWorkday':
         worked++;
@@ -70,6 +72,7 @@ export function describeWindow(calendar: WorkingCalendar, fromExclusive: number,
   if (makeup.length > 0) {
     parts.push(`调休上班日计入：${makeup.map((d) => `${short(d)}（${calendar.nameOf(d) ?? '调休'}调休）`).join('、')}`);
   }
+  if (named.length > 0) parts.push(`以下日期仍是工作日、计入：${named.map((d) => `${short(d)}（${calendar.nameOf(d) ?? ''}）`).join('、')}`);
   return parts.join('；') + '。';
 }
 

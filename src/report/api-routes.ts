@@ -59,10 +59,26 @@ const findingsResponseSchema = z.object({ reportId: z.number().int(), findings: 
 /** Query of the report list (HTML and API). */
 export const listQuerySchema = z.object({
   agency: z.string().trim().max(100, { message: '机关名称最多 100 个字' }).optional().default(''),
-  year: z.union([z.literal('').transform(() => undefined), z.coerce.number({ message: '年度应为数字' }).int({ message: '年度应为整数' }).min(2008, { message: '年度应在 2008 年以后（条例 2008 年施行）' }).max(2100, { message: '年度不应超过 2100' })]).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
-  limit: z.coerce.number().int().min(1).max(200).optional().default(50),
-  offset: z.coerce.number().int().min(0).optional(),
+  year: z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw) return undefined;
+      if (!/^\d{4}$/.test(raw)) {
+        ctx.addIssue({ code: 'custom', message: `年度应为 4 位数字，如 2023，实际为“${raw}”` });
+        return z.NEVER;
+      }
+      const year = Number(raw);
+      if (year < 2008 || year > 2100) {
+        ctx.addIssue({ code: 'custom', message: `年度应在 2008–2100 之间（条例 2008 年施行），实际为 ${year}` });
+        return z.NEVER;
+      }
+      return year;
+    }),
+  page: z.coerce.number({ message: '页码应为数字' }).int({ message: '页码应为整数' }).min(1, { message: '页码从 1 开始' }).max(100_000).optional().default(1),
+  limit: z.coerce.number({ message: 'limit 应为数字' }).int().min(1, { message: 'limit 至少为 1' }).max(200, { message: 'limit 最多为 200' }).optional().default(50),
+  offset: z.coerce.number({ message: 'offset 应为数字' }).int().min(0, { message: 'offset 不能为负数' }).optional(),
 });
 
 /** Parses a query with a schema or throws ValidationError naming the fields. */

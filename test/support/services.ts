@@ -10,7 +10,6 @@ import { createTestDatabase } from './db.ts';
 /** Services on a fresh database; `close()` also drops the database. */
 export async function createTestServices(config: Partial<Config> = {}): Promise<Services> {
   const database = await createTestDatabase();
-  await database.pool.end(); // the services open their own pool
   const services = await createServices({
     env: {},
     config: { databaseUrl: database.url, logLevel: 'silent', ...config },
@@ -21,7 +20,7 @@ export async function createTestServices(config: Partial<Config> = {}): Promise<
     ...services,
     close: async () => {
       await close();
-      await database.drop().catch(() => undefined);
+      await database.drop();
     },
   };
 }

@@ -5,14 +5,27 @@
  */
 import { readFileSync } from 'node:fs';
 
-/** True when a process with this pid exists (EPERM: it exists but belongs to another user). */
+/**
+ * True when a process with this pid runs (EPERM: it exists but belongs to another user). A zombie
+ * (exited, not yet reaped — common for orphans in containers whose init does not reap) is dead.
+ */
 export function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.charAt(stat.lastIndexOf(')') + 2); // "pid (comm) S …"
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false; // no /proc: trust kill(0)
   }
 }
 

@@ -13,8 +13,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    const commandLine = processCommandLine(pid);
-    if (!isProcessAlive(pid) || commandLine === '') return true; // gone, or a zombie
+    if (!isProcessAlive(pid)) return true;
     await sleep(100);
   }
   return false;
@@ -59,7 +58,7 @@ export async function clearStalePostmaster(pgDir: string, logger: Logger): Promi
     }
     if (await waitForExit(pid, ms)) break;
   }
-  if (isProcessAlive(pid) && processCommandLine(pid) !== '') {
+  if (isProcessAlive(pid)) {
     throw new Error(`无法关闭遗留的 PostgreSQL 进程（pid ${pid}），请手动结束它后重试`);
   }
   // After SIGKILL the file stays; after a clean shutdown it is already gone.

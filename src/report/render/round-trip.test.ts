@@ -63,5 +63,5 @@ describe.each(RENDER_FORMATS)('round trip via %s', (format) => {
       }),
       { numRuns: 30, seed: 20240120 },
     );
-  });
+  }, 180_000);
 });

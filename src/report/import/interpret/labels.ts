@@ -56,13 +56,24 @@ export interface LabelMatch<K extends string> {
   end: number;
 }
 
+// Global copies of the patterns, compiled once (labels are matched for every value row).
+const compiled = new WeakMap<object, [string, RegExp[]][]>();
+function globalPatterns<K extends string>(anchors: Readonly<Record<K, readonly RegExp[]>>): [K, RegExp[]][] {
+  let list = compiled.get(anchors);
+  if (!list) {
+    list = Object.entries<readonly RegExp[]>(anchors).map(([key, patterns]) => [key, patterns.map((p) => new RegExp(p.source, 'g'))]);
+    compiled.set(anchors, list);
+  }
+  return list as [K, RegExp[]][];
+}
+
 /** Every key whose pattern occurs in `label`, with the end of its last occurrence. */
 export function matchLabel<K extends string>(label: string, anchors: Readonly<Record<K, readonly RegExp[]>>): LabelMatch<K>[] {
   const found: LabelMatch<K>[] = [];
-  for (const key of Object.keys(anchors) as K[]) {
+  for (const [key, patterns] of globalPatterns(anchors)) {
     let end = -1;
-    for (const pattern of anchors[key]) {
-      const re = new RegExp(pattern.source, 'g');
+    for (const re of patterns) {
+      re.lastIndex = 0;
       for (let m = re.exec(label); m !== null; m = re.exec(label)) {
         end = Math.max(end, m.index + m[0].length);
         if (m[0] === '') re.lastIndex++;

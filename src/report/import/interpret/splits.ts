@@ -13,9 +13,9 @@ export interface Readings {
   exhausted: boolean;
 }
 
-const STEP_BUDGET = 200_000;
-/** No cell of these tables runs to more than 12 digits (件数, 万元 with decimals aside). */
-const MAX_PART_DIGITS = 12;
+const STEP_BUDGET = 50_000;
+/** No count in tables 三 and 四 runs to more than 8 digits (a whole province receives fewer than 10⁸ applications). */
+const MAX_PART_DIGITS = 8;
 
 function isWellFormed(part: string): boolean {
   return part.length > 0 && part.length <= MAX_PART_DIGITS && (part === '0' || part[0] !== '0');
@@ -46,7 +46,7 @@ export function splitRowsWithTotals(digits: string, rows: number, width: number,
       return;
     }
     const cellsLeft = (rows - row) * width - col;
-    if (L - pos < cellsLeft) return;
+    if (L - pos < cellsLeft || L - pos > cellsLeft * MAX_PART_DIGITS) return;
     if (col === width - 1) {
       const total = String(sum);
       if (digits.startsWith(total, pos)) {

@@ -42,24 +42,26 @@ function groupKey(g: ValueGroup): Table3RowKey | undefined {
   return ctx.length === 1 ? ctx[0] : undefined;
 }
 
-/** Indices of a longest strictly increasing subsequence (anchors out of template order are dropped). */
-function increasing(indices: number[]): Set<number> {
-  const best: number[] = indices.map(() => 1);
-  const prev: number[] = indices.map(() => -1);
-  for (let i = 0; i < indices.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (indices[j]! < indices[i]! && best[j]! + 1 > best[i]!) {
-        best[i] = best[j]! + 1;
-        prev[i] = j;
-      }
+/**
+ * Positions (in `values`) of a longest strictly increasing subsequence, O(n log n): anchors out of
+ * template order (a label repeated in the narrative, a row printed twice) are dropped.
+ */
+function increasing(values: number[]): Set<number> {
+  const tails: number[] = []; // tails[k]: position of the smallest tail of an increasing run of length k+1
+  const prev: number[] = values.map(() => -1);
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! < v) lo = mid + 1;
+      else hi = mid;
     }
-  }
-  let end = best.indexOf(Math.max(0, ...best));
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
   const keep = new Set<number>();
-  while (end >= 0) {
-    keep.add(end);
-    end = prev[end]!;
-  }
+  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) keep.add(i);
   return keep;
 }
 

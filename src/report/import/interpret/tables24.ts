@@ -31,7 +31,9 @@ function readTable2Row(key: Table2RowKey, columns: readonly string[], values: Va
     return row;
   }
   const nums = cells.filter((v) => v.value === 'num');
-  if (nums.length === cells.length && nums.length > 0 && nums.length < columns.length || (crawler && nums.length === cells.length)) {
+  // Digits run together: fewer printed numbers than columns, or crawler text (its spaces are artefacts).
+  const runTogether = nums.length > 0 && nums.length === cells.length && (nums.length < columns.length || crawler);
+  if (runTogether) {
     const raw = nums.map((v) => v.raw).join('');
     const unit = nums[nums.length - 1]!.unit;
     const { readings, exhausted } = splitFree(raw, columns.length);
@@ -69,6 +71,7 @@ export function readTable2(tokens: readonly Token[], from: number, to: number, f
   return table;
 }
 
+/** 表四 with every cell null: the shape kept when its cells cannot be read. */
 function emptyTable4(): Table4 {
   const t: Table4 = {};
   for (const g of TABLE4_GROUPS) t[g] = { upheld: null, corrected: null, other: null, pending: null, total: null };
@@ -101,6 +104,3 @@ export function readTable4(tokens: readonly Token[], from: number, to: number, t
   }
   return table;
 }
-
-/** 表四 with every cell null, for a document where it was not found. */
-export { emptyTable4 };

@@ -1,0 +1,113 @@
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServices } from '../../../test/support/services.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { createApp } from './app.ts';
+import type { AppEnv } from './types.ts';
+
+let services: Services;
+let app: Hono<AppEnv>;
+
+beforeAll(async () => {
+  services = await createTestServices();
+  app = createApp(services);
+});
+afterAll(async () => {
+  await services.close();
+});
+
+describe('platform HTTP', () => {
+  it('/healthz answers ok with a database ping', async () => {
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, db: { ok: true } });
+  });
+
+  it('sends security headers: CSP without inline scripts, no framing, nosniff, referrer policy', async () => {
+    const res = await app.request('/');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('renders the Chinese layout: lang, skip link, site name, navigation, large-text link, footer', async () => {
+    const html = await (await app.request('/reports')).text();
+    expect(html).toMatch(/^<!doctype html><html lang="zh-CN">/);
+    expect(html).toContain('<a class="skip-link" href="#main">跳到主要内容</a>');
+    expect(html).toContain('政府信息公开年度报告检查');
+    expect(html).toContain('<a href="/reports" aria-current="page">已检查的报告</a>');
+    expect(html).toContain('href="/prefs?text=large&amp;back=%2Freports"');
+    expect(html).toContain('<main id="main"');
+    expect(html).toContain('<footer');
+  });
+
+  it('large-text mode works without JavaScript: a link sets an HttpOnly SameSite=Lax cookie and goes back', async () => {
+    const res = await app.request('/prefs?text=large&back=%2Freports%3Fyear%3D2023');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/reports?year=2023');
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^text=large;/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    const page = await (await app.request('/reports', { headers: { cookie: 'text=large' } })).text();
+    expect(page).toContain('<html lang="zh-CN" class="text-large">');
+    expect(page).toContain('标准字号');
+  });
+
+  it('never redirects back to another site', async () => {
+    for (const back of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
+      const res = await app.request(`/prefs?text=large&back=${encodeURIComponent(back)}`);
+      expect(res.headers.get('location')).toBe('/');
+    }
+  });
+
+  it('answers an unknown page with a Chinese 404 page, and an unknown API path with the JSON error shape', async () => {
+    const page = await app.request('/no-such-page');
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('找不到页面 /no-such-page');
+    const api = await app.request('/api/no-such-thing');
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: { code: 'http.not_found', message: expect.stringContaining('找不到页面'), details: null } });
+  });
+
+  it('maps an AppError and an unexpected error through one handler, without leaking internals', async () => {
+    const routes = new Hono<AppEnv>();
+    routes.get('/api/boom', () => { throw new Error('secret stack detail'); });
+    routes.get('/gone', () => { throw new NotFoundError('thing.not_found', '找不到这个东西', { id: 7 }); });
+    const custom = createApp(services, [() => ({ routes })]);
+    const boom = await custom.request('/api/boom');
+    expect(boom.status).toBe(500);
+    const body = await boom.text();
+    expect(body).not.toContain('secret');
+    expect(JSON.parse(body)).toMatchObject({ error: { code: 'internal' } });
+    const gone = await custom.request('/gone', { headers: { accept: 'application/json' } });
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toEqual({ error: { code: 'thing.not_found', message: '找不到这个东西', details: { id: 7 } } });
+    const goneHtml = await custom.request('/gone');
+    expect(await goneHtml.text()).toContain('<p>找不到这个东西</p>');
+  });
+
+  it('serves the stylesheet with a long cache lifetime', async () => {
+    const res = await app.request('/assets/site.css');
+    expect(res.headers.get('content-type')).toContain('text/css');
+    expect(await res.text()).toContain('.skip-link');
+  });
+
+  it('/api/openapi.json is an OpenAPI 3.1 document describing the report API', async () => {
+    const res = await app.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/reports', '/api/reports/{id}', '/api/reports/{id}/findings']);
+    expect(Object.keys(doc.paths['/api/reports'] ?? {}).sort()).toEqual(['get', 'post']);
+    for (const item of Object.values(doc.paths)) {
+      for (const operation of Object.values(item)) expect(Object.keys(operation.responses).length).toBeGreaterThan(0);
+    }
+    expect(doc.components.schemas['Error']).toMatchObject({ type: 'object', properties: { error: { type: 'object' } } });
+  });
+});

@@ -1,0 +1,197 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalReport, corpusFile, jsonFile, uploadForm } from '../../test/support/fixtures.ts';
+import { createTestServices } from '../../test/support/services.ts';
+import { createApp } from '../platform/http/app.ts';
+import type { AppEnv } from '../platform/http/types.ts';
+import type { Services } from '../platform/services.ts';
+
+let services: Services;
+let app: Hono<AppEnv>;
+const LIMIT = 512 * 1024;
+
+beforeAll(async () => {
+  services = await createTestServices({ maxUploadBytes: LIMIT });
+  app = createApp(services);
+});
+afterAll(async () => {
+  await services.close();
+});
+
+const post = (path: string, body: FormData, headers: Record<string, string> = {}) => app.request(path, { method: 'POST', body, headers });
+const seedFile = () => new File([corpusFile('seed-taiping-wenlv-2023.txt') as Uint8Array<ArrayBuffer>], 'seed-taiping-wenlv-2023.txt');
+
+/** Follows a 303 and returns the page's HTML. */
+async function follow(res: Response): Promise<{ location: string; html: string }> {
+  expect(res.status).toBe(303);
+  const location = res.headers.get('location') ?? '';
+  return { location, html: await (await app.request(location)).text() };
+}
+
+describe('report checker pages', () => {
+  it('the home page is the upload form (multipart, several files, previous year optional)', async () => {
+    const html = await (await app.request('/')).text();
+    expect(html).toContain('<form method="post" action="/reports" enctype="multipart/form-data">');
+    expect(html).toContain('name="files" multiple');
+    expect(html).toContain('name="previous"');
+    expect(html).toContain('上一年度报告（可选）');
+  });
+
+  it('upload → redirect → the report page shows metadata, the tables with doubtful cells, parse warnings and downloads', async () => {
+    const { location, html } = await follow(await post('/reports', uploadForm([seedFile()])));
+    expect(location).toMatch(/^\/reports\/\d+\?notice=checked$/);
+    expect(html).toContain('检查完成，结果已保存。');
+    expect(html).toContain('<h1>阜新市太平区文化旅游和广播电视局 2023 年度报告检查结果</h1>');
+    expect(html).toContain('data-cell="t3.newReceived[0]"');
+    expect(html).toContain('id="cell-t3.granted[0]" data-cell="t3.granted[0]" class="cell-doubt"');
+    expect(html).toContain('读取时的疑点');
+    for (const format of ['docx', 'xlsx', 'json', 'html']) expect(html).toContain(`/download.${format}"`);
+
+    const id = Number(/\/reports\/(\d+)/.exec(location)?.[1]);
+    const audit = await services.db.query('SELECT actor, action, subject FROM audit_log WHERE subject = $1', [`checked_report:${id}`]);
+    expect(audit.rows).toEqual([{ actor: 'anonymous', action: 'report.check', subject: `checked_report:${id}` }]);
+  });
+
+  it('lists findings with red/amber tags and links to their cells, which are marked in the table', async () => {
+    const wrong = canonicalReport('测试市甲局', 2023, (r) => { r.table3.rows.newReceived = [3, 0, 0, 0, 0, 0, 2]; });
+    const { html } = await follow(await post('/reports', uploadForm([jsonFile('wrong.json', wrong)])));
+    expect(html).toContain('<span class="tag tag-error">错误</span><span class="rule">T3-ROW-TOTAL</span>');
+    expect(html).toContain('href="#cell-t3.newReceived[6]"');
+    expect(html).toMatch(/id="cell-t3\.newReceived\[6\]" data-cell="t3\.newReceived\[6\]" class="cell-error"/);
+  });
+
+  it('checks against the same agency\'s stored previous year automatically (X-CARRY)', async () => {
+    const previous = canonicalReport('测试市乙局', 2022, (r) => { r.table3.rows.carriedForward = [2, 0, 0, 0, 0, 0, 2]; });
+    const first = await follow(await post('/reports', uploadForm([jsonFile('2022.json', previous)])));
+    const previousId = /\/reports\/(\d+)/.exec(first.location)?.[1];
+    const { html } = await follow(await post('/reports', uploadForm([jsonFile('2023.json', canonicalReport('测试市乙局', 2023))])));
+    expect(html).toContain('X-CARRY');
+    expect(html).toContain(`已与 <a href="/reports/${previousId}">上一年度报告</a> 核对`);
+  });
+
+  it('uses an uploaded previous-year file (stored too) for the cross-year check', async () => {
+    const previous = canonicalReport('测试市丙局', 2022, (r) => { r.table3.rows.carriedForward = [1, 0, 0, 0, 0, 0, 1]; });
+    const current = jsonFile('2023.json', canonicalReport('测试市丙局', 2023));
+    const { location, html } = await follow(await post('/reports', uploadForm([current], jsonFile('2022.json', previous))));
+    expect(location).toMatch(/^\/reports\/\d+\?notice=checked$/); // one report checked: straight to it
+    expect(html).toContain('X-CARRY');
+    const stored = await services.db.query("SELECT year FROM checked_reports WHERE agency = '测试市丙局' ORDER BY year");
+    expect(stored.rows).toEqual([{ year: 2022 }, { year: 2023 }]);
+
+    const two = await follow(await post('/reports', uploadForm([current, current], jsonFile('2022.json', previous))));
+    expect(two.location).toMatch(/^\/uploads\/[0-9a-f-]{36}$/);
+    expect(two.html).toContain('（上一年度报告）');
+    expect(two.html).toContain('共 3 个文件：3 个已检查并保存');
+  });
+
+  it('a broken file gets a clear Chinese error and affects no other file of the upload', async () => {
+    const files = [
+      jsonFile('good.json', canonicalReport('测试市丁局', 2023)),
+      new File(['这不是PDF'], 'broken.pdf'),
+      new File(['MZ\u0000\u0000'], 'virus.exe'),
+      new File(['随便写的一段话，没有表格。'], 'notes.txt'),
+    ];
+    const { location, html } = await follow(await post('/reports', uploadForm(files)));
+    expect(location).toMatch(/^\/uploads\//);
+    expect(html).toContain('共 4 个文件：1 个已检查并保存，3 个未能读取');
+    expect(html).toContain('文件“broken.pdf”的扩展名是 .pdf，但内容不是 PDF');
+    expect(html).toContain('不支持“virus.exe”这种文件类型');
+    expect(html).toContain('notes.txt：文件中没有找到政府信息公开工作年度报告的内容');
+    expect(html).toContain('测试市丁局');
+    const stored = await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE source_file_name IN ('broken.pdf', 'virus.exe', 'notes.txt')");
+    expect(stored.rows[0].n).toBe(0);
+  });
+
+  it('asks for a file when none was chosen (400, error summary linked to the field)', async () => {
+    const form = new FormData();
+    form.append('files', new File([], ''));
+    const res = await post('/reports', form);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<a href="#files">请选择至少一个年度报告文件</a>');
+  });
+
+  it('refuses an upload over the size limit with a clear 413 page, and JSON for the API', async () => {
+    const big = new File([new Uint8Array(LIMIT + 1).fill(65)], 'big.txt');
+    const page = await post('/reports', uploadForm([big]));
+    expect(page.status).toBe(413);
+    expect(await page.text()).toContain('上传的文件太大：一次上传的文件合计不能超过 0.5 MB');
+    const api = await post('/api/reports', uploadForm([big]));
+    expect(api.status).toBe(413);
+    expect(await api.json()).toMatchObject({ error: { code: 'http.payload_too_large', details: { maxBytes: LIMIT } } });
+  });
+
+  it('rejects a cross-origin form post (CSRF) and accepts a same-origin one', async () => {
+    const form = () => uploadForm([jsonFile('x.json', canonicalReport('测试市戊局', 2023))]);
+    const evil = await post('/reports', form(), { origin: 'https://evil.example' });
+    expect(evil.status).toBe(403);
+    expect(await evil.text()).toContain('表单必须从本网站的页面提交');
+    expect((await post('/reports', form(), { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post('/api/reports', form(), { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post('/reports', form(), { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' })).status).toBe(303);
+    const stored = await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE agency = '测试市戊局'");
+    expect(stored.rows[0].n).toBe(1);
+  });
+
+  it('the list shows reports by agency and year with counts, filtered by agency and year', async () => {
+    const html = await (await app.request('/reports?agency=测试市甲&year=2023')).text();
+    expect(html).toContain('共 1 份符合条件的报告');
+    expect(html).toContain('测试市甲局');
+    expect(html).toContain('tag tag-error');
+    expect(await (await app.request('/reports?year=abc')).text()).toContain('年度应为 4 位数字，如 2023，实际为“abc”');
+  });
+
+  it('downloads the report as DOCX, XLSX, JSON and HTML, and the source file', async () => {
+    const { location } = await follow(await post('/reports', uploadForm([seedFile()])));
+    const base = location.split('?')[0];
+    const json = await app.request(`${base}/download.json`);
+    expect(json.headers.get('content-disposition')).toContain("filename*=UTF-8''");
+    expect(JSON.parse(await json.text())).toMatchObject({ agency: '阜新市太平区文化旅游和广播电视局', year: 2023 });
+    for (const format of ['docx', 'xlsx']) {
+      const bytes = new Uint8Array(await (await app.request(`${base}/download.${format}`)).arrayBuffer());
+      expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]); // ZIP package
+    }
+    expect(await (await app.request(`${base}/download.html`)).text()).toContain('阜新市太平区文化旅游和广播电视局');
+    expect((await app.request(`${base}/download.exe`)).status).toBe(404);
+    expect(new TextDecoder().decode(await (await app.request(`${base}/source`)).arrayBuffer())).toContain('阜新市太平区');
+  });
+
+  it('shows a Chinese 404 for a report that does not exist', async () => {
+    const res = await app.request('/reports/987654');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('找不到编号为 987654 的已检查报告');
+  });
+});
+
+describe('report checker API', () => {
+  it('POST /api/reports checks files and returns the stored results', async () => {
+    const res = await post('/api/reports', uploadForm([jsonFile('api.json', canonicalReport('测试市己局', 2023)), new File(['x'], 'bad.docx')]));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { uploadId: string; results: { ok: boolean }[]; reports: { id: number; agency: string; findings: unknown[] }[] };
+    expect(body.results.map((r) => r.ok)).toEqual([true, false]);
+    expect(body.reports).toHaveLength(1);
+    expect(body.reports[0]).toMatchObject({ agency: '测试市己局', year: 2023, format: '2021', source: { fileName: 'api.json' } });
+  });
+
+  it('GET /api/reports lists with filters; /api/reports/:id and /findings return one report', async () => {
+    const list = (await (await app.request('/api/reports?agency=测试市己局')).json()) as { total: number; items: { id: number }[] };
+    expect(list.total).toBe(1);
+    const id = list.items[0]?.id;
+    const one = (await (await app.request(`/api/reports/${id}`)).json()) as { id: number; report: { agency: string } };
+    expect(one).toMatchObject({ id, report: { agency: '测试市己局' } });
+    const findings = await (await app.request(`/api/reports/${id}/findings`)).json();
+    expect(findings).toMatchObject({ reportId: id, findings: expect.any(Array), warnings: expect.any(Array) });
+  });
+
+  it('answers errors with { error: { code, message, details } }', async () => {
+    const missing = await app.request('/api/reports/987654');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'report.not_found', message: expect.stringContaining('987654') } });
+    const badQuery = await app.request('/api/reports?year=1800');
+    expect(badQuery.status).toBe(400);
+    expect(await badQuery.json()).toMatchObject({ error: { code: 'request.invalid_query', details: { fields: [{ field: 'year' }] } } });
+    const noFiles = await post('/api/reports', new FormData());
+    expect(noFiles.status).toBe(400);
+    expect(await noFiles.json()).toMatchObject({ error: { code: 'report.no_files' } });
+  });
+});
