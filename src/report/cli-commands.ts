@@ -11,7 +11,7 @@ import type { AnnualReport } from './model.ts';
 import { validateReport } from './rules.ts';
 import type { Finding } from './findings.ts';
 import { renderReport, RENDER_FORMATS, type RenderFormat } from './render/index.ts';
-import { toCanonicalObject } from './canonical-json.ts';
+import { toCanonicalReport } from './render/json.ts';
 import { formatFindingsSummary, formatImportSummary } from './cli-summary.ts';
 
 /** Reads and imports one file; on failure writes the reason to stderr and returns undefined. */
@@ -52,7 +52,7 @@ const importCommand: CliCommand = {
         exit = 2;
         continue;
       }
-      if (flags.has('json')) io.stdout(JSON.stringify(toCanonicalObject(report, { includeWarnings: true })) + '\n');
+      if (flags.has('json')) io.stdout(JSON.stringify({ ...toCanonicalReport(report), warnings: report.warnings ?? [] }) + '\n');
       else io.stdout(formatImportSummary(file, report));
     }
     return exit;

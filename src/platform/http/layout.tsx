@@ -46,6 +46,7 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${SITE_NAME}`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={STYLESHEET_PATH} />
         {(props.stylesheets ?? []).map((href) => <link rel="stylesheet" href={href} />)}
       </head>

@@ -1,7 +1,6 @@
 /**
  * Canonical JSON of a report (shared/spec/annual-report.md): stable key order as in the spec
- * example (agency, year, format, agencyKind, publishedOn, table2, table3, table4, then sections —
- * the order of src/report/canonical-json.ts),
+ * example (agency, year, format, agencyKind, publishedOn, table2, table3, table4, then sections),
  * rows and columns in template order, importer `warnings` left out. Pure.
  */
 import type { AnnualReport, Table2, Table3, Table4 } from '../model.ts';

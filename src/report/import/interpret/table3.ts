@@ -27,6 +27,9 @@ export function table3Order(threeOther: boolean): Table3RowKey[] {
   return ['newReceived', 'carriedOver', ...OUTCOMES_FIRST, ...(threeOther ? SUB_ROWS : ['otherDisposal' as const]), 'totalProcessed', 'carriedForward'];
 }
 
+/** Beyond this many stray numbers or out-of-order rows, one summary warning says how many more. */
+const MAX_REPEATED_WARNINGS = 20;
+
 /** A group is a plausible row: five or more cells, or a run of at least seven digits. */
 function isPlausibleRow(g: ValueGroup): boolean {
   const nonBlank = g.values.filter((v) => v.value !== 'blank').length;
@@ -83,9 +86,10 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
     .filter((a) => a.t >= 0);
   const keep = increasing(anchors.map((a) => a.t));
   const anchorAt = new Map<number, number>();
+  let outOfOrder = 0;
   anchors.forEach((a, n) => {
     if (keep.has(n)) anchorAt.set(a.i, a.t);
-    else if (isPlausibleRow(a.g)) warnings.push(warn('table3.row-out-of-order', `t3.${a.key}`, `表三「${a.g.ownLabel || a.g.contextLabel}」一行出现在模板顺序之外，未采用。`));
+    else if (isPlausibleRow(a.g) && ++outOfOrder <= MAX_REPEATED_WARNINGS) warnings.push(warn('table3.row-out-of-order', `t3.${a.key}`, `表三「${a.g.ownLabel || a.g.contextLabel}」一行出现在模板顺序之外，未采用。`));
   });
 
   const assigned = new Map<Table3RowKey, ValueGroup>();
@@ -128,7 +132,9 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
       warnings.push(warn('table3.row-label-detached', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行的数字与行名分离，按模板顺序归入此行。`));
     }
   }
-  for (const g of strays) reportStray(g, rows, warnings);
+  for (const g of strays.slice(0, MAX_REPEATED_WARNINGS)) reportStray(g, rows, warnings);
+  const more = Math.max(0, strays.length - MAX_REPEATED_WARNINGS) + Math.max(0, outOfOrder - MAX_REPEATED_WARNINGS);
+  if (more > 0) warnings.push(warn('table3.more-doubts', 't3', `表三另有 ${more} 处孤立的数字或重复的行未逐一列出：这份文件的表三可能不完整或混入了其他内容，请人工核对。`));
   return { columns: [...TABLE3_COLUMNS], rows };
 }
 
