@@ -10,6 +10,10 @@
 import type { AnnualReport } from '../model.ts';
 import type { SourceDocument } from './source.ts';
 import { interpretReport, looksLikeReport } from './interpret/index.ts';
+import { readText } from './readers/text.ts';
+import { readMarkdown } from './readers/markdown.ts';
+import { decodeText } from './readers/decode.ts';
+import { parseCanonicalReport } from '../canonical.ts';
 
 /** A file as received: its name (for the extension) and its bytes. */
 export interface ReportFile {
@@ -68,32 +72,42 @@ export function detectForm(file: ReportFile): SourceForm | undefined {
   return 'text';
 }
 
+/** Loads a module once: `import()` of a module already loaded still costs a loader round trip per call. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+// The heavy readers (pdf.js, mammoth, exceljs, the HTML parser) load only when a file needs them.
+const htmlReader = once(() => import('./readers/html.ts'));
+const pdfReader = once(() => import('./readers/pdf.ts'));
+const docxReader = once(() => import('./readers/docx.ts'));
+const xlsxReader = once(() => import('./readers/xlsx.ts'));
+
 async function readSource(form: Exclude<SourceForm, 'json'>, bytes: Uint8Array): Promise<SourceDocument> {
   switch (form) {
     case 'text':
-      return (await import('./readers/text.ts')).readText(bytes);
+      return readText(bytes);
     case 'markdown':
-      return (await import('./readers/markdown.ts')).readMarkdown(bytes);
+      return readMarkdown(bytes);
     case 'html':
-      return (await import('./readers/html.ts')).readHtml(bytes);
+      return (await htmlReader()).readHtml(bytes);
     case 'pdf':
-      return (await import('./readers/pdf.ts')).readPdf(bytes);
+      return (await pdfReader()).readPdf(bytes);
     case 'docx':
-      return (await import('./readers/docx.ts')).readDocx(bytes);
+      return (await docxReader()).readDocx(bytes);
     case 'xlsx':
-      return (await import('./readers/xlsx.ts')).readXlsx(bytes);
+      return (await xlsxReader()).readXlsx(bytes);
   }
 }
 
 async function importJson(file: ReportFile): Promise<ImportResult> {
-  const { decodeText } = await import('./readers/decode.ts');
   let json: unknown;
   try {
     json = JSON.parse(decodeText(file.bytes).text);
   } catch (error) {
     throw new ReportReadError(`${file.name}：不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`, file.name);
   }
-  const { parseCanonicalReport } = await import('../canonical.ts');
   const parsed = parseCanonicalReport(json);
   if (!parsed.ok) {
     const list = parsed.errors.slice(0, 10).map((e) => e.message).join('；');

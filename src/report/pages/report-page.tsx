@@ -4,7 +4,7 @@
  */
 import { raw } from 'hono/html';
 import { toHtml } from '../../platform/http/layout.tsx';
-import { REPORT_FORMATS } from '../model.ts';
+import type { ReportFormat } from '../model.ts';
 import { ReportTables } from '../render/report-tables.tsx';
 import type { CheckedReport } from '../store.ts';
 import { cellAnchor, cellMarksFor, cellsOfPath, describePath, isTablePath } from './cell-marks.ts';
@@ -15,7 +15,7 @@ export interface ReportPageProps {
   report: CheckedReport;
 }
 
-const FORMAT_LABELS: Record<(typeof REPORT_FORMATS)[number], string> = {
+const FORMAT_LABELS: Record<ReportFormat, string> = {
   '2021': '2021 年版格式（国办公开办函〔2021〕30号）',
   '2019': '2019 年版格式',
 };

@@ -172,4 +172,15 @@ describe('interpretReport', () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(r.table3.rows.newReceived).toEqual([null, null, null, null, null, null, null]);
   });
+
+  it('stays fast and keeps its warnings short on a large damaged document', () => {
+    const lines: Line[] = [];
+    for (let i = 0; i < 40; i++) lines.push(...table3());
+    for (let i = 0; i < 5000; i++) lines.push(['1', '2', '3']);
+    const started = performance.now();
+    const r = interpretReport(doc(lines, 'text'));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect((r.warnings ?? []).length).toBeLessThan(100);
+    expect(r.table3.rows.newReceived).toEqual(zeros.map(Number));
+  });
 });

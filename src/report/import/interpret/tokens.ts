@@ -8,6 +8,7 @@ import type { SourceDocument } from '../source.ts';
 /** A value cell: a number as printed, a blank cell, or a dash / slash (both read as null). */
 export type ValueKind = 'num' | 'blank' | 'dash';
 
+/** Label or running text between values (whitespace removed). */
 export interface TextToken {
   kind: 'text';
   /** NFKC, whitespace removed: the form labels are matched on. */
@@ -15,6 +16,7 @@ export interface TextToken {
   line: number;
 }
 
+/** One value cell, or one number printed inside running text. */
 export interface ValueToken {
   kind: 'value';
   value: ValueKind;
@@ -28,6 +30,7 @@ export interface ValueToken {
   tableRow: boolean;
 }
 
+/** A token of the stream. */
 export type Token = TextToken | ValueToken;
 
 /** NFKC (full-width digits and brackets to half-width), no whitespace: the form labels are compared in. */
