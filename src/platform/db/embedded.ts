@@ -69,6 +69,12 @@ async function allowTraversal(dir: string): Promise<void> {
   if ((mode & 0o001) === 0) await fs.chmod(dir, (mode & 0o7777) | 0o001);
 }
 
+/** Keeps one previous log: postgres.log becomes postgres.log.1 once it passes 10 MB. */
+async function rotateLog(file: string): Promise<void> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (stat && stat.size > 10 * 1024 * 1024) await fs.rename(file, `${file}.1`);
+}
+
 /** Starts (initialising on first use) the embedded PostgreSQL of a data folder. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const { dataDir, logger } = options;
@@ -80,16 +86,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await Promise.all([ensureExecutable(binaries.postgres), ensureExecutable(binaries.initdb)]);
 
     const runAs = isRoot() ? await ensureSystemUser(options.systemUser) : undefined;
-    if (runAs) await allowTraversal(dataDir);
+    if (runAs) {
+      await allowTraversal(dataDir);
+      await assertReachableBy(dataDir, runAs); // before initdb, whose own error would be obscure
+    }
     const pgDir = path.join(dataDir, 'pg');
     const password = await initCluster({ dataDir, pgDir, initdb: binaries.initdb, runAs, logger });
-    if (runAs) {
-      const stat = await fs.stat(pgDir);
-      if (stat.uid !== runAs.uid) await chownTree(pgDir, runAs);
-      await assertReachableBy(pgDir, runAs);
-    }
+    if (runAs && (await fs.stat(pgDir)).uid !== runAs.uid) await chownTree(pgDir, runAs); // made by another user before
 
     const logFile = path.join(dataDir, 'postgres.log');
+    await rotateLog(logFile);
     let lastError: Error | undefined;
     for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       await clearStalePostmaster(pgDir, logger);
@@ -195,6 +201,9 @@ function running(
   };
   process.on('exit', onExit);
   for (const s of signals) process.on(s, onSignal);
+  child.once('exit', (code, signal) => {
+    if (!stopping) logger.error({ code, signal, port }, '内置 PostgreSQL 意外退出：数据库不可用，请查看数据目录中的 postgres.log 并重启应用');
+  });
 
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
