@@ -1,12 +1,10 @@
 /**
- * The calendar store against a real embedded PostgreSQL (no mocks): a fresh data folder, migrations
- * applied by createServices, then save → list round trips and the audit row.
+ * The calendar store against the real embedded PostgreSQL (no mocks): a fresh database with the
+ * migrations applied, then save → list round trips and the audit row.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../services.ts';
+import type { Services } from '../services.ts';
+import { createTestServices } from '../../../test/support/services.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { buildCalendar } from '../../law/calendar.ts';
 import { nationalCalendarSpec } from '../../law/calendar-data.ts';
@@ -15,16 +13,13 @@ import { dayOf, type IsoDate } from '../../law/dates.ts';
 import { hasImportedYear, listImportedYears, saveImportedYear } from './overrides-store.ts';
 
 let services: Services;
-let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gongkai-law-store-'));
-  services = await createServices({ env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, GONGKAI_DATA_DIR: dir, LOG_LEVEL: 'silent' } });
+  services = await createTestServices();
 });
 
 afterAll(async () => {
   await services?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 function year2027(source: string, to = '2027-02-11') {

@@ -33,8 +33,6 @@ export function securityHeaders() {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      // Style attributes only (ReportTables sets column widths on <col>); no <style>, no scripts.
-      styleSrcAttr: ["'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],

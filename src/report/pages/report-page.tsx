@@ -2,8 +2,6 @@
  * One checked report: metadata, findings (linked to their cells), parse warnings, downloads,
  * and the tables as imported with the cells concerned marked.
  */
-import { raw } from 'hono/html';
-import { toHtml } from '../../platform/http/layout.tsx';
 import type { ReportFormat } from '../model.ts';
 import { ReportTables } from '../render/report-tables.tsx';
 import type { CheckedReport } from '../store.ts';
@@ -36,15 +34,9 @@ function CellLinks(props: { paths: string[]; format: CheckedReport['format'] }) 
   );
 }
 
-/**
- * ReportTables marks cells with data-cell but gives them no id; the ids are added here so that
- * findings can link to their cells (#cell-…) without JavaScript. The attribute value is
- * already escaped by hono/jsx, so it is reused as is.
- */
-async function TablesWithAnchors(props: { report: CheckedReport }) {
+function TablesWithAnchors(props: { report: CheckedReport }) {
   const marks = cellMarksFor(props.report.format, props.report.findings, props.report.warnings);
-  const html = await toHtml(<ReportTables report={props.report.canonical} cellMarks={marks} />);
-  return raw(html.replace(/(<td\b[^>]*?)\sdata-cell="([^"]*)"/g, '$1 id="cell-$2" data-cell="$2"'));
+  return <ReportTables report={props.report.canonical} cellMarks={marks} cellIds />;
 }
 
 /** The report page. */

@@ -15,6 +15,8 @@ export interface ReportTablesProps {
   report: AnnualReport;
   /** Marks to show on cells (each <td> carries data-cell="t3.granted[0]" and a class per mark). */
   cellMarks?: Partial<Record<CellPath, CellMark>>;
+  /** Give every value cell an id `cell-<path>`, so findings can link to their cells without JavaScript. */
+  cellIds?: boolean;
 }
 
 /** The words a screen reader hears after a marked cell's value (visually hidden). */
@@ -43,8 +45,8 @@ export const REPORT_TABLES_CSS = `
 
 type Marks = Partial<Record<CellPath, CellMark>>;
 
-function CellView(props: { cell: LayoutCell; marks: Marks }) {
-  const { cell, marks } = props;
+function CellView(props: { cell: LayoutCell; marks: Marks; ids: boolean }) {
+  const { cell, marks, ids } = props;
   const colspan = cell.colSpan > 1 ? cell.colSpan : undefined;
   const rowspan = cell.rowSpan > 1 ? cell.rowSpan : undefined;
   if (cell.role === 'note') {
@@ -55,7 +57,7 @@ function CellView(props: { cell: LayoutCell; marks: Marks }) {
   }
   const mark = cell.path === undefined ? undefined : marks[cell.path];
   return (
-    <td data-cell={cell.path} class={mark === undefined ? undefined : `cell-${mark}`} colspan={colspan} rowspan={rowspan}>
+    <td id={ids && cell.path !== undefined ? `cell-${cell.path}` : undefined} data-cell={cell.path} class={mark === undefined ? undefined : `cell-${mark}`} colspan={colspan} rowspan={rowspan}>
       {cell.text}
       {mark === undefined ? '' : <span class="visually-hidden">{CELL_MARK_LABELS[mark]}</span>}
     </td>
@@ -68,19 +70,19 @@ function CellView(props: { cell: LayoutCell; marks: Marks }) {
  * names it — by `aria-labelledby` that heading, so that the page reads like the published
  * original (a caption would be read back as a line of the section's text).
  */
-export function LayoutTable(props: { layout: TableLayout; cellMarks?: Marks; labelledBy?: string }) {
+export function LayoutTable(props: { layout: TableLayout; cellMarks?: Marks; labelledBy?: string; cellIds?: boolean }) {
   const { layout } = props;
   const marks = props.cellMarks ?? {};
   const total = layout.columnWidths.reduce((a, b) => a + b, 0);
   const rowsOf = (rows: TableLayout['groups'][number]) =>
-    rows.map((row) => <tr>{row.cells.map((cell) => <CellView cell={cell} marks={marks} />)}</tr>);
+    rows.map((row) => <tr>{row.cells.map((cell) => <CellView cell={cell} marks={marks} ids={props.cellIds === true} />)}</tr>);
   const blockTable = layout.groups.every((g) => g[0]?.head === true && g.some((r) => !r.head));
   return (
     <div class="table-scroll">
       <table class="report-table" id={layout.id} data-table={layout.id} aria-labelledby={props.labelledBy}>
         {props.labelledBy === undefined ? <caption>{layout.caption}</caption> : ''}
         <colgroup>
-          {layout.columnWidths.map((w) => <col style={`width:${((w / total) * 100).toFixed(2)}%`} />)}
+          {layout.columnWidths.map((w) => <col width={`${((w / total) * 100).toFixed(2)}%`} />)}
         </colgroup>
         {blockTable
           ? layout.groups.map((g) => <tbody>{rowsOf(g)}</tbody>)
@@ -95,9 +97,9 @@ export function ReportTables(props: ReportTablesProps) {
   const layouts = reportTableLayouts(props.report);
   return (
     <div class="report-tables" data-agency={props.report.agency ?? ''}>
-      <LayoutTable layout={layouts.table2} cellMarks={props.cellMarks} />
-      <LayoutTable layout={layouts.table3} cellMarks={props.cellMarks} />
-      <LayoutTable layout={layouts.table4} cellMarks={props.cellMarks} />
+      <LayoutTable layout={layouts.table2} cellMarks={props.cellMarks} cellIds={props.cellIds} />
+      <LayoutTable layout={layouts.table3} cellMarks={props.cellMarks} cellIds={props.cellIds} />
+      <LayoutTable layout={layouts.table4} cellMarks={props.cellMarks} cellIds={props.cellIds} />
     </div>
   );
 }
