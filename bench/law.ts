@@ -11,6 +11,7 @@ import { buildCalendar } from '../src/law/calendar.ts';
 import { nationalCalendarSpec } from '../src/law/calendar-data.ts';
 import { dayFromCivil, isoOf } from '../src/law/dates.ts';
 import { computeDeadlines, type DeadlineInput } from '../src/law/deadlines.ts';
+import { createRng } from '../src/report/testing/generate.ts';
 
 export interface LawBenchResult {
   name: string;
@@ -21,18 +22,6 @@ export interface LawBenchResult {
   /** Bare O(1) calendar lookups (addWorkingDays on day numbers) per second, for comparison. */
   addWorkingDaysPerSecond: number;
   calendarVersion: string;
-}
-
-/** mulberry32: a small seeded generator, so every run uses the same dates. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function prepareInputs(count: number, random: () => number): DeadlineInput[] {
@@ -61,7 +50,7 @@ export async function runLawBench(options: { computations?: number; print?: bool
   const calendar = buildCalendar(nationalCalendarSpec());
   const calendarBuildMs = performance.now() - t0;
 
-  const inputs = prepareInputs(100_000, seeded(20190515));
+  const inputs = prepareInputs(100_000, createRng(20190515));
   let sink = 0;
   // Warm-up so the JIT has compiled the hot path before timing.
   for (let i = 0; i < 200_000; i++) sink += computeDeadlines(inputs[i % inputs.length]!, calendar, { explain: false }).replyDue?.length ?? 0;

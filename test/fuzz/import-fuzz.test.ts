@@ -8,18 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { importReport, ReportReadError } from '../../src/report/import/index.ts';
 import { validateReport } from '../../src/report/rules.ts';
 import { corpusPath } from '../support/corpus.ts';
-
-/** Mulberry32: a small seeded PRNG so every run mutates the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../../src/report/testing/generate.ts';
 
 type Mutation = (bytes: Uint8Array, rand: () => number) => Uint8Array;
 
@@ -67,7 +56,7 @@ const sources = [
 
 describe('importer under mutated input', () => {
   it('never crashes, never takes over 2 s, always gives a report or a ReportReadError', async () => {
-    const rand = prng(20240131);
+    const rand = createRng(20240131);
     const originals = await Promise.all(sources.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(corpusPath(name))) })));
     let reports = 0;
     let readErrors = 0;
