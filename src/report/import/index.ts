@@ -10,9 +10,9 @@
 import type { AnnualReport } from '../model.ts';
 import type { SourceDocument } from './source.ts';
 import { interpretReport, looksLikeReport } from './interpret/index.ts';
-import { readText } from './readers/text.ts';
-import { readMarkdown } from './readers/markdown.ts';
-import { decodeText } from './readers/decode.ts';
+import { readDecodedText } from './readers/text.ts';
+import { readDecodedMarkdown } from './readers/markdown.ts';
+import { decodeText, sniffHead, type DecodedText } from './readers/decode.ts';
 import { parseCanonicalReport } from '../canonical.ts';
 
 /** A file as received: its name (for the extension) and its bytes. */
@@ -43,12 +43,19 @@ const EXTENSIONS: Record<string, SourceForm> = {
 };
 
 function startsWith(bytes: Uint8Array, ascii: string): boolean {
-  return ascii.split('').every((ch, i) => bytes[i] === ch.charCodeAt(0));
+  for (let i = 0; i < ascii.length; i++) if (bytes[i] !== ascii.charCodeAt(i)) return false;
+  return true;
 }
+
+const LATIN1 = new TextDecoder('latin1');
+const JSON_KEYS = /"table3"|"format"/;
+const HTML_START = /^<!doctype html|<html[\s>]|<body[\s>]|<table[\s>]/i;
+const PIPE_ROW = /^\|.*\|\s*$/m;
+const PIPE_SEPARATOR = /^\|?\s*:?-{3,}/m;
 
 /** Whether an OOXML zip holds a Word document or a workbook (part names are stored in clear). */
 function zipKind(bytes: Uint8Array): 'docx' | 'xlsx' | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+  const head = LATIN1.decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
   if (head.includes('word/')) return 'docx';
   if (head.includes('xl/')) return 'xlsx';
   return undefined;
@@ -59,17 +66,33 @@ function zipKind(bytes: Uint8Array): 'docx' | 'xlsx' | undefined {
  * the extension decides between forms the content cannot tell apart.
  */
 export function detectForm(file: ReportFile): SourceForm | undefined {
+  return sniff(file).form;
+}
+
+/** What sniffing found: the form, and the text when the whole file was decoded on the way. */
+interface Sniffed {
+  form: SourceForm | undefined;
+  decoded?: DecodedText;
+}
+
+/**
+ * The whole text is decoded while sniffing (unless an HTML file, which its reader decodes by its
+ * own charset rules): a text, markdown or JSON file is then decoded once, not twice.
+ */
+function sniff(file: ReportFile): Sniffed {
   const ext = EXTENSIONS[file.name.toLowerCase().split('.').pop() ?? ''];
   const { bytes } = file;
-  if (startsWith(bytes, '%PDF-')) return 'pdf';
-  if (startsWith(bytes, 'PK\u0003\u0004')) return zipKind(bytes) ?? (ext === 'docx' || ext === 'xlsx' ? ext : undefined);
-  if (ext === 'pdf' || ext === 'docx' || ext === 'xlsx') return ext;
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{') && (ext === 'json' || ext === undefined || /"table3"|"format"/.test(head))) return 'json';
-  if (/^<!doctype html|<html[\s>]|<body[\s>]|<table[\s>]/i.test(head.slice(0, 2048))) return 'html';
-  if (ext === 'json' || ext === 'html') return ext;
-  if (ext === 'markdown' || /^\|.*\|\s*$/m.test(head) && /^\|?\s*:?-{3,}/m.test(head)) return 'markdown';
-  return 'text';
+  if (startsWith(bytes, '%PDF-')) return { form: 'pdf' };
+  if (startsWith(bytes, 'PK\u0003\u0004')) return { form: zipKind(bytes) ?? (ext === 'docx' || ext === 'xlsx' ? ext : undefined) };
+  if (ext === 'pdf' || ext === 'docx' || ext === 'xlsx') return { form: ext };
+  const decoded = ext === 'html' ? undefined : decodeText(bytes);
+  const form = (s: SourceForm): Sniffed => (decoded ? { form: s, decoded } : { form: s });
+  const head = sniffHead(bytes, 4096, decoded).trimStart();
+  if (head.startsWith('{') && (ext === 'json' || ext === undefined || JSON_KEYS.test(head))) return form('json');
+  if (HTML_START.test(head.slice(0, 2048))) return form('html');
+  if (ext === 'json' || ext === 'html') return form(ext);
+  if (ext === 'markdown' || PIPE_ROW.test(head) && PIPE_SEPARATOR.test(head)) return form('markdown');
+  return form('text');
 }
 
 /** Loads a module once: `import()` of a module already loaded still costs a loader round trip per call. */
@@ -84,12 +107,12 @@ const pdfReader = once(() => import('./readers/pdf.ts'));
 const docxReader = once(() => import('./readers/docx.ts'));
 const xlsxReader = once(() => import('./readers/xlsx.ts'));
 
-async function readSource(form: Exclude<SourceForm, 'json'>, bytes: Uint8Array): Promise<SourceDocument> {
+async function readSource(form: Exclude<SourceForm, 'json'>, bytes: Uint8Array, decoded: DecodedText | undefined): Promise<SourceDocument> {
   switch (form) {
     case 'text':
-      return readText(bytes);
+      return readDecodedText(decoded ?? decodeText(bytes));
     case 'markdown':
-      return readMarkdown(bytes);
+      return readDecodedMarkdown(decoded ?? decodeText(bytes));
     case 'html':
       return (await htmlReader()).readHtml(bytes);
     case 'pdf':
@@ -101,10 +124,10 @@ async function readSource(form: Exclude<SourceForm, 'json'>, bytes: Uint8Array):
   }
 }
 
-async function importJson(file: ReportFile): Promise<ImportResult> {
+async function importJson(file: ReportFile, decoded: DecodedText | undefined): Promise<ImportResult> {
   let json: unknown;
   try {
-    json = JSON.parse(decodeText(file.bytes).text);
+    json = JSON.parse((decoded ?? decodeText(file.bytes)).text);
   } catch (error) {
     throw new ReportReadError(`${file.name}：不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`, file.name);
   }
@@ -119,12 +142,12 @@ async function importJson(file: ReportFile): Promise<ImportResult> {
 /** Reads one report file of any supported form (txt, md, html/htm, pdf, docx, xlsx, json). */
 export async function importReport(file: ReportFile): Promise<ImportResult> {
   if (file.bytes.length === 0) throw new ReportReadError(`${file.name}：文件是空的。`, file.name);
-  const form = detectForm(file);
+  const { form, decoded } = sniff(file);
   if (form === undefined) throw new ReportReadError(`${file.name}：无法识别文件类型（支持 txt、md、html、pdf、docx、xlsx、json）。`, file.name);
-  if (form === 'json') return importJson(file);
+  if (form === 'json') return importJson(file, decoded);
   let doc: SourceDocument;
   try {
-    doc = await readSource(form, file.bytes);
+    doc = await readSource(form, file.bytes, decoded);
   } catch (error) {
     if (error instanceof ReportReadError) throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -46,17 +46,20 @@ function blankTable3(report: AnnualReport): Finding[] {
   const rows = (Object.entries(report.table3.rows) as [Table3RowKey, unknown][])
     .filter((e): e is [Table3RowKey, unknown[]] => Array.isArray(e[1]));
   if (rows.length === 0) return findings;
-  const width = Math.max(...rows.map(([, cells]) => cells.length));
+  let width = 0;
+  for (const [, cells] of rows) width = Math.max(width, cells.length);
   const wholeColumns = new Set<number>();
-  for (let c = 0; c < width; c++) {
-    if (rows.length > 1 && rows.every(([, cells]) => cells[c] === null)) wholeColumns.add(c);
+  for (let c = 0; c < width && rows.length > 1; c++) {
+    if (rows.every(([, cells]) => cells[c] === null)) wholeColumns.add(c);
   }
   for (const c of wholeColumns) {
     findings.push(finding('CELL-BLANK', 'warning', rows.map(([row]) => table3CellPath(row, c)),
       `表三「${table3ColumnLabel(c)}」列全部 ${rows.length} 行为空白；${ASK}`));
   }
   for (const [row, cells] of rows) {
-    const blank = cells.flatMap((v, c) => (v === null && !wholeColumns.has(c) ? [c] : []));
+    // A loop, not flatMap: this runs for every row of every report.
+    const blank: number[] = [];
+    for (let c = 0; c < cells.length; c++) if (cells[c] === null && !wholeColumns.has(c)) blank.push(c);
     if (blank.length === 0) continue;
     findings.push(finding('CELL-BLANK', 'warning', blank.map((c) => table3CellPath(row, c)),
       `表三「${table3RowLabel(row)}」行的${blank.map((c) => `「${table3ColumnLabel(c)}」`).join('')}列为空白；${ASK}`));

@@ -81,16 +81,28 @@ const NEGATED_OUTCOME = /被纠错|纠错|纠正|败诉|撤销|被确认违法/;
 
 /** Splits a text into clauses (after removing whitespace, which PDF and crawler text scatter inside sentences). */
 export function splitClauses(text: string): string[] {
-  return text.replace(/[\s\u3000]+/g, '').split(/[，。；;！？!?]/).filter((c) => c !== '');
+  return text.replace(SPACES, '').split(CLAUSE_END).filter((c) => c !== '');
 }
+
+const SPACES = /[\s\u3000]+/g;
+const CLAUSE_END = /[，。；;！？!?]/;
+const YEAR = /(\d{4})年/g;
 
 function mentionsOtherYear(clause: string, year: number | undefined): boolean {
   if (OTHER_PERIOD.test(clause)) return true;
-  if (year === undefined) return false;
-  return [...clause.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) !== year);
+  // Checked for 年 first: most clauses name no year, and matchAll is the costly part.
+  if (year === undefined || !clause.includes('年')) return false;
+  return [...clause.matchAll(YEAR)].some((m) => Number(m[1]) !== year);
 }
 
+/**
+ * A word every pattern of the quantity needs (BOTH_ZERO and the “none” pattern included): a clause
+ * without it states nothing, and most clauses are skipped before any regex runs.
+ */
+const CASE_WORD = { reconsiderations: '行政复议', lawsuits: '诉讼' } as const;
+
 function caseCounts(clause: string, quantity: 'reconsiderations' | 'lawsuits'): number[] {
+  if (!clause.includes(CASE_WORD[quantity])) return [];
   const patterns = CASE_PATTERNS[quantity];
   if (BOTH_ZERO.test(clause)) return [0];
   const values: number[] = [];
@@ -116,8 +128,11 @@ function caseCounts(clause: string, quantity: 'reconsiderations' | 'lawsuits'): 
 export function extractStatedCounts(text: string, year?: number): StatedCount[] {
   const found: StatedCount[] = [];
   for (const clause of splitClauses(text)) {
+    // Every pattern needs one of these words: other clauses state nothing (skipped before any regex).
+    if (!clause.includes('申请') && !clause.includes('行政复议') && !clause.includes('诉讼')) continue;
     if (mentionsOtherYear(clause, year)) continue;
-    const received = RECEIVED.exec(clause);
+    // RECEIVED needs 申请 in the clause: test for it before running the regex.
+    const received = clause.includes('申请') ? RECEIVED.exec(clause) : null;
     if (received && !NOT_A_TOTAL.test(received[1] as string)) {
       const value = parseChineseNumber(received[2] as string);
       if (value !== undefined) found.push({ quantity: 'applicationsReceived', value, clause });

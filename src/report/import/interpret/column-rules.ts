@@ -21,27 +21,54 @@ export interface ColumnResolution {
   /** Rows that the column rules settled, with their reading. */
   chosen: Map<string, Cell[]>;
   rule?: ColumnRuleUsed;
+  /** Rows still open after the rules: the readings that some consistent combination uses (for the warning). */
+  consistent?: Map<string, Cell[][]>;
 }
 
-type Equation = { plus: string[]; minus: string[] };
+/** The equations of the two rules, as row keys added and subtracted. */
+type Equation = { plus: readonly string[]; minus: readonly string[] };
 
 function equations(problem: ColumnProblem, rule: 'outcome-total' | 'balance'): Equation {
   return rule === 'outcome-total'
-    ? { plus: [...problem.outcomeKeys], minus: ['totalProcessed'] }
+    ? { plus: problem.outcomeKeys, minus: ['totalProcessed'] }
     : { plus: ['newReceived', 'carriedOver'], minus: ['totalProcessed', 'carriedForward'] };
 }
 
-/** True when the equation holds in every column where all its cells are known. */
-function holds(eq: Equation, pick: (key: string) => Cell[] | undefined): boolean {
-  const plus = eq.plus.map(pick);
-  const minus = eq.minus.map(pick);
-  if ([...plus, ...minus].some((r) => r === undefined)) return true;
+/** One operand of an equation: a settled row, or the open row at `open` (its reading varies by combination). */
+type Operand = { sign: 1 | -1; fixed: Cell[] | undefined; open: number };
+
+/**
+ * The operands of an equation, or undefined when one of its rows is neither settled nor open
+ * (missing or unreadable): such an equation holds vacuously, whatever the combination.
+ */
+function operandsOf(eq: Equation, problem: ColumnProblem, openIndex: ReadonlyMap<string, number>): Operand[] | undefined {
+  const out: Operand[] = [];
+  for (const [keys, sign] of [[eq.plus, 1], [eq.minus, -1]] as const) {
+    for (const key of keys) {
+      const i = openIndex.get(key);
+      const rows = problem.rows.get(key);
+      if (i !== undefined) out.push({ sign, fixed: undefined, open: i });
+      else if (rows && rows.length === 1) out.push({ sign, fixed: rows[0], open: -1 });
+      else return undefined;
+    }
+  }
+  return out;
+}
+
+/** True when the equation holds in every column where all its cells are known, for the readings `pick`. */
+function holds(operands: readonly Operand[], open: readonly (readonly Cell[][])[], pick: readonly number[]): boolean {
   for (let c = 0; c < 7; c++) {
-    const p = plus.map((r) => r![c] ?? null);
-    const m = minus.map((r) => r![c] ?? null);
-    if ([...p, ...m].some((v) => v === null)) continue;
-    const sum = (xs: (number | null)[]): number => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
-    if (sum(p) !== sum(m)) return false;
+    let total = 0;
+    let known = true;
+    for (const o of operands) {
+      const v = (o.fixed ?? open[o.open]![pick[o.open]!]!)[c] ?? null;
+      if (v === null) {
+        known = false;
+        break;
+      }
+      total += o.sign * v;
+    }
+    if (known && total !== 0) return false;
   }
   return true;
 }
@@ -55,34 +82,33 @@ export function resolveWithColumnRules(problem: ColumnProblem): ColumnResolution
   if (open.length === 0) return { chosen: new Map() };
   const combos = open.reduce((n, [, r]) => n * r.length, 1);
   if (combos > MAX_COMBINATIONS) return { chosen: new Map() };
-  const settled = (key: string): Cell[] | undefined => {
-    const r = problem.rows.get(key);
-    return r && r.length === 1 ? r[0] : undefined;
-  };
-  const all: number[][] = [];
-  const walk = (i: number, acc: number[]): void => {
-    if (i === open.length) return void all.push([...acc]);
-    for (let j = 0; j < open[i]![1].length; j++) walk(i + 1, [...acc, j]);
-  };
-  walk(0, []);
-  const pickFor = (combo: number[]) => (key: string): Cell[] | undefined => {
-    const idx = open.findIndex(([k]) => k === key);
-    return idx >= 0 ? open[idx]![1][combo[idx]!] : settled(key);
-  };
-  const attempts: [ColumnRuleUsed, Equation[]][] = [
-    ['both', [equations(problem, 'outcome-total'), equations(problem, 'balance')]],
-    ['outcome-total', [equations(problem, 'outcome-total')]],
-    ['balance', [equations(problem, 'balance')]],
+  const openIndex = new Map(open.map(([key], i) => [key, i]));
+  const readings = open.map(([, r]) => r);
+  const outcome = operandsOf(equations(problem, 'outcome-total'), problem, openIndex);
+  const balance = operandsOf(equations(problem, 'balance'), problem, openIndex);
+  // Every combination in order (the first open row varies slowest), with which equations hold.
+  const all: { pick: number[]; outcome: boolean; balance: boolean }[] = [];
+  const pick = new Array<number>(open.length).fill(0);
+  for (let n = 0; n < combos; n++) {
+    all.push({ pick: [...pick], outcome: !outcome || holds(outcome, readings, pick), balance: !balance || holds(balance, readings, pick) });
+    for (let i = open.length - 1; i >= 0 && ++pick[i]! === readings[i]!.length; i--) pick[i] = 0;
+  }
+  const attempts: [ColumnRuleUsed, (c: (typeof all)[number]) => boolean][] = [
+    ['both', (c) => c.outcome && c.balance],
+    ['outcome-total', (c) => c.outcome],
+    ['balance', (c) => c.balance],
   ];
-  for (const [rule, eqs] of attempts) {
-    const ok = all.filter((combo) => eqs.every((eq) => holds(eq, pickFor(combo))));
+  for (const [rule, test] of attempts) {
+    const ok = all.filter(test);
     if (ok.length === 0) continue;
     const chosen = new Map<string, Cell[]>();
-    open.forEach(([key, readings], i) => {
-      const picks = new Set(ok.map((combo) => combo[i]));
-      if (picks.size === 1) chosen.set(key, readings[[...picks][0]!]!);
+    const consistent = new Map<string, Cell[][]>();
+    open.forEach(([key, rows], i) => {
+      const picks = new Set(ok.map((combo) => combo.pick[i]!));
+      if (picks.size === 1) chosen.set(key, rows[[...picks][0]!]!);
+      else consistent.set(key, [...picks].sort((x, y) => x - y).map((j) => rows[j]!));
     });
-    return { chosen, rule };
+    return { chosen, rule, consistent };
   }
   return { chosen: new Map() };
 }

@@ -8,7 +8,7 @@
  */
 import { TABLE3_COLUMNS, type AnnualReport, type ParseWarning } from '../../model.ts';
 import type { SourceDocument } from '../source.ts';
-import { tokenize } from './tokens.ts';
+import { normalizedCells, tokenize } from './tokens.ts';
 import { findRegions } from './regions.ts';
 import { detectFormat, readIdentity } from './meta.ts';
 import { readSections } from './sections.ts';
@@ -24,11 +24,12 @@ import { warn } from './warnings.ts';
  */
 export function interpretReport(doc: SourceDocument): AnnualReport {
   const warnings: ParseWarning[] = doc.warnings.map((w) => warn(w.code, w.path, w.message));
-  const tokens = tokenize(doc);
+  const cells = normalizedCells(doc);
+  const tokens = tokenize(doc, cells);
   const regions = findRegions(tokens);
   const crawler = doc.kind === 'crawler-text';
   const traits = { spacesAreArtefacts: crawler, edgeBlanksArePadding: doc.kind === 'text' };
-  const identity = readIdentity(doc, warnings);
+  const identity = readIdentity(doc, warnings, cells);
   const t3Range = regions.t3;
   const threeOther = t3Range ? hasThreeOtherRows(tokens, t3Range[0], t3Range[1], undefined) : undefined;
   const format = detectFormat(tokens, threeOther, identity.year, warnings);
@@ -43,7 +44,7 @@ export function interpretReport(doc: SourceDocument): AnnualReport {
   };
   if (identity.agencyKind) report.agencyKind = identity.agencyKind;
   if (identity.publishedOn) report.publishedOn = identity.publishedOn;
-  report.sections = readSections(doc, warnings);
+  report.sections = readSections(doc, cells, identity.agency, warnings);
 
   if (regions.t2) report.table2 = readTable2(tokens, regions.t2[0], regions.t2[1], format, crawler, warnings);
   else warnings.push(warn('table2.not-found', 't2', '未找到表二（主动公开政府信息情况）。'));

@@ -6,6 +6,7 @@
  * neighbouring merged cell (（五）不 … 予处理) do not hide it.
  */
 import type { Table2RowKey, Table3RowKey } from '../../model.ts';
+import { compileAnchors, labelMatches, type CompiledAnchors } from './label-match.ts';
 
 /** Table 三 rows → patterns on normalised label text. Sub-item numbers may be "1." or "1、". */
 export const TABLE3_ANCHORS: Readonly<Record<Table3RowKey, readonly RegExp[]>> = {
@@ -56,41 +57,29 @@ export interface LabelMatch<K extends string> {
   end: number;
 }
 
-// Global copies of the patterns, compiled once (labels are matched for every value row).
-const compiled = new WeakMap<object, [string, RegExp[]][]>();
-function globalPatterns<K extends string>(anchors: Readonly<Record<K, readonly RegExp[]>>): [K, RegExp[]][] {
-  let list = compiled.get(anchors);
-  if (!list) {
-    list = Object.entries<readonly RegExp[]>(anchors).map(([key, patterns]) => [key, patterns.map((p) => new RegExp(p.source, 'g'))]);
-    compiled.set(anchors, list);
+// Each anchor table compiled once into a one-pass matcher (see label-match.ts).
+const compiled = new WeakMap<object, CompiledAnchors>();
+function compiledOf(anchors: Readonly<Record<string, readonly RegExp[]>>): CompiledAnchors {
+  let c = compiled.get(anchors);
+  if (!c) {
+    c = compileAnchors(anchors);
+    compiled.set(anchors, c);
   }
-  return list as [K, RegExp[]][];
+  return c;
 }
 
 /** Every key whose pattern occurs in `label`, with the end of its last occurrence. */
 export function matchLabel<K extends string>(label: string, anchors: Readonly<Record<K, readonly RegExp[]>>): LabelMatch<K>[] {
-  const found: LabelMatch<K>[] = [];
-  for (const [key, patterns] of globalPatterns(anchors)) {
-    let end = -1;
-    for (const re of patterns) {
-      re.lastIndex = 0;
-      for (let m = re.exec(label); m !== null; m = re.exec(label)) {
-        end = Math.max(end, m.index + m[0].length);
-        if (m[0] === '') re.lastIndex++;
-      }
-    }
-    if (end >= 0) found.push({ key, end });
-  }
-  return found.sort((a, b) => a.end - b.end);
+  return labelMatches(compiledOf(anchors), label).map((m) => ({ key: m.key as K, end: m.end }));
 }
 
 /** The key a label names: the match nearest its end (the label text right before the numbers). */
 export function lastKey<K extends string>(label: string, anchors: Readonly<Record<K, readonly RegExp[]>>): K | undefined {
-  const found = matchLabel(label, anchors);
-  return found[found.length - 1]?.key;
+  const found = labelMatches(compiledOf(anchors), label);
+  return found[found.length - 1]?.key as K | undefined;
 }
 
 /** Keys named anywhere in `label`, distinct. */
 export function keysIn<K extends string>(label: string, anchors: Readonly<Record<K, readonly RegExp[]>>): K[] {
-  return [...new Set(matchLabel(label, anchors).map((m) => m.key))];
+  return labelMatches(compiledOf(anchors), label).map((m) => m.key as K);
 }

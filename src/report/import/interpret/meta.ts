@@ -5,6 +5,7 @@
 import { defaultFormatForYear, type AgencyKind, type ParseWarning, type ReportFormat } from '../../model.ts';
 import type { SourceDocument } from '../source.ts';
 import { normalizeText, type Token } from './tokens.ts';
+import { stripWhitespace } from './cell-tokens.ts';
 import { warn } from './warnings.ts';
 
 /** Short forms agencies use in their own titles, and the full names (as in 机构编制 lists). */
@@ -20,19 +21,21 @@ const ABBREVIATIONS: readonly [RegExp, string][] = [
 const TITLE = /(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度|年)?(?:报告|年报)/;
 const PAGE_MARK = /^[-—\s]*\d+[-—\s]*$|^第\d+页/;
 
-/** The title text: container title, else the first lines of the body joined (a title may wrap). */
-function titleCandidates(doc: SourceDocument): string[] {
-  const head: string[] = [];
+/**
+ * The title text: container title, else the first lines of the body joined (a title may wrap).
+ * Lazy: the first candidate usually names the agency, and crawler text is one long line.
+ */
+function* titleCandidates(doc: SourceDocument): Generator<string> {
+  if (doc.meta.title) yield normalizeText(doc.meta.title);
+  let joined = '';
+  let taken = 0;
   for (const line of doc.lines) {
     const text = line.cells.join('').trim();
     if (text === '' || PAGE_MARK.test(text)) continue;
-    head.push(normalizeText(text));
-    if (head.length >= 4) break;
+    joined += normalizeText(text);
+    yield joined;
+    if (++taken >= 4) break;
   }
-  const out: string[] = [];
-  if (doc.meta.title) out.push(normalizeText(doc.meta.title));
-  for (let n = 1; n <= head.length; n++) out.push(head.slice(0, n).join(''));
-  return out;
 }
 
 /** Cleans what precedes the year in a title: drops labels like 正文 / 附件 / 标题: and punctuation. */
@@ -58,16 +61,32 @@ function isoDate(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
+const DATE_NEAR_TOP = /(?:发布|公开|成文)(?:日期|时间):?(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/;
+const SIGNED_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/g;
+
 /** Publication date: container metadata, a 发布/公开日期 line near the top, or the date signed at the end. */
-function findPublishedOn(doc: SourceDocument, year: number | null): string | undefined {
+function findPublishedOn(doc: SourceDocument, year: number | null, cells: readonly (readonly string[])[]): string | undefined {
   if (doc.meta.publishedOn && /^\d{4}-\d{2}-\d{2}$/.test(doc.meta.publishedOn)) return doc.meta.publishedOn;
-  const texts = doc.lines.map((l) => normalizeText(l.cells.join(' ')));
-  for (const t of texts.slice(0, 30)) {
-    const m = /(?:发布|公开|成文)(?:日期|时间):?(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/.exec(t);
+  // Only the first 30 and the last 6 lines are read. Their cells are in NFKC already, so the
+  // compact text (normalizeText of the line) is the cells joined with whitespace removed.
+  const count = cells.length;
+  const texts = new Map<number, string>();
+  const text = (i: number): string => {
+    let t = texts.get(i);
+    if (t === undefined) texts.set(i, (t = stripWhitespace(cells[i]!.join(' '))));
+    return t;
+  };
+  const top = Math.min(30, count);
+  for (let i = 0; i < top; i++) {
+    // The pattern needs 日期 or 时间: a line with neither 日 nor 时 is skipped unread.
+    if (!cells[i]!.some((c) => c.includes('日') || c.includes('时'))) continue;
+    const m = DATE_NEAR_TOP.exec(text(i));
     if (m) return isoDate(m[1]!, m[2]!, m[3]!);
   }
-  const tail = texts.slice(-6).join('').slice(-200);
-  const dates = [...tail.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)];
+  const endLines: string[] = [];
+  for (let i = Math.max(0, count - 6); i < count; i++) endLines.push(text(i));
+  const tail = endLines.join('').slice(-200);
+  const dates = [...tail.matchAll(SIGNED_DATE)];
   const last = dates[dates.length - 1];
   if (last && (year === null || Number(last[1]) === year + 1 || Number(last[1]) === year)) {
     // A signed date closes the report; 统计期限 "至…12月31日" is not one.
@@ -77,7 +96,7 @@ function findPublishedOn(doc: SourceDocument, year: number | null): string | und
 }
 
 /** Agency, year, kind and publication date of the report. */
-export function readIdentity(doc: SourceDocument, warnings: ParseWarning[]): ReportIdentity {
+export function readIdentity(doc: SourceDocument, warnings: ParseWarning[], cells: readonly (readonly string[])[]): ReportIdentity {
   let agency: string | null = null;
   let year: number | null = null;
   for (const title of titleCandidates(doc)) {
@@ -110,7 +129,7 @@ export function readIdentity(doc: SourceDocument, warnings: ParseWarning[]): Rep
   }
   const identity: ReportIdentity = { agency, year };
   if (agency) identity.agencyKind = agencyKindOf(agency);
-  const publishedOn = findPublishedOn(doc, year);
+  const publishedOn = findPublishedOn(doc, year, cells);
   if (publishedOn) identity.publishedOn = publishedOn;
   return identity;
 }

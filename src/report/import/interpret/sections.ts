@@ -1,9 +1,15 @@
 /**
  * The six sections (一、总体情况 … 六、其他需要报告的事项), found by their headings in document
  * order. Headings are recognised by their words, not their numerals: reports renumber them.
+ *
+ * A section's text is its running text: the rows of the data tables printed inside sections
+ * 二–四 are the tables, not text, and the agency name and date signed under the report (read as
+ * publishedOn) are not part of section 六.
  */
 import { SECTION_KEYS, SECTION_TITLES, type ParseWarning, type ReportSection, type SectionKey } from '../../model.ts';
 import type { SourceDocument } from '../source.ts';
+import { tableLines } from './section-lines.ts';
+import { withoutSignature } from './signature.ts';
 import { warn } from './warnings.ts';
 
 const SECTION_WORDS: Record<SectionKey, RegExp> = {
@@ -19,10 +25,16 @@ const SECTION_WORDS: Record<SectionKey, RegExp> = {
 // numeral, its words and its ending, not by a line of its own.
 const HEADING = /()([一二三四五六七八九十]、[^\s。，,;；\n]{1,30}?(?:问题及改进情况|情况|事项|问题|概述))/g;
 
-/** Sections in document order; a section not found is left out, with a warning. */
-export function readSections(doc: SourceDocument, warnings: ParseWarning[]): ReportSection[] {
-  const text = doc.lines.map((l) => l.cells.join(' ').normalize('NFKC')).join('\n');
-  const headings: { key: SectionKey; title: string; start: number; end: number }[] = [];
+interface Heading {
+  key: SectionKey;
+  title: string;
+  start: number;
+  end: number;
+}
+
+/** The headings of the six sections in `text`, in order (each found after the previous one). */
+function findHeadings(text: string): Heading[] {
+  const headings: Heading[] = [];
   let from = 0;
   for (const key of SECTION_KEYS) {
     HEADING.lastIndex = from;
@@ -35,11 +47,37 @@ export function readSections(doc: SourceDocument, warnings: ParseWarning[]): Rep
       break;
     }
   }
-  const sections: ReportSection[] = headings.map((h, i) => ({
-    key: h.key,
-    title: h.title,
-    text: text.slice(h.end, headings[i + 1]?.start ?? text.length).trim(),
-  }));
+  return headings;
+}
+
+/**
+ * Sections in document order; a section not found is left out, with a warning.
+ * `cells`: each line's cells in NFKC (as the tokenizer has them); `agency`: the report's agency,
+ * to recognise the signature under the last section.
+ */
+export function readSections(doc: SourceDocument, cells: readonly (readonly string[])[], agency: string | null, warnings: ParseWarning[]): ReportSection[] {
+  const lineTexts = cells.map((c) => c.join(' '));
+  const text = lineTexts.join('\n');
+  const headings = findHeadings(text);
+  const skip = tableLines(doc, cells);
+  // Line i spans [starts[i], starts[i] + lineTexts[i].length) of `text`.
+  const starts: number[] = new Array<number>(lineTexts.length);
+  for (let i = 0, at = 0; i < lineTexts.length; i++) {
+    starts[i] = at;
+    at += lineTexts[i]!.length + 1;
+  }
+  let line = 0;
+  const sections: ReportSection[] = headings.map((h, i) => {
+    const end = headings[i + 1]?.start ?? text.length;
+    const pieces: string[] = [];
+    while (line < lineTexts.length && starts[line]! + lineTexts[line]!.length < h.end) line++;
+    for (let l = line; l < lineTexts.length && starts[l]! < end; l++) {
+      if (skip[l]) continue;
+      pieces.push(text.slice(Math.max(starts[l]!, h.end), Math.min(starts[l]! + lineTexts[l]!.length, end)));
+    }
+    const kept = i === headings.length - 1 ? withoutSignature(pieces, agency) : pieces;
+    return { key: h.key, title: h.title, text: kept.join('\n').trim() };
+  });
   const missing = SECTION_KEYS.filter((k) => !headings.some((h) => h.key === k));
   if (missing.length > 0) {
     warnings.push(warn('report.sections-missing', 'sections', `未找到以下部分的标题：${missing.map((k) => SECTION_TITLES[k]).join('；')}。`));

@@ -17,6 +17,8 @@ const STEP_BUDGET = 50_000;
 /** No count in tables 三 and 四 runs to more than 8 digits (a whole province receives fewer than 10⁸ applications). */
 const MAX_PART_DIGITS = 8;
 
+const VALID_PART = /^(0|[1-9]\d*)(\.\d+)?$/;
+
 function isWellFormed(part: string): boolean {
   return part.length > 0 && part.length <= MAX_PART_DIGITS && (part === '0' || part[0] !== '0');
 }
@@ -29,60 +31,71 @@ function isWellFormed(part: string): boolean {
  * @example splitRowsWithTotals('801000081', 1, 7) → [[80, 1, 0, 0, 0, 0, 81]]
  */
 export function splitRowsWithTotals(digits: string, rows: number, width: number, limit = 16): Readings {
-  const out: number[][] = [];
-  let steps = 0;
-  let exhausted = false;
-  const cells: number[] = [];
-  const L = digits.length;
+  const search: RowSearch = { digits, rows, width, limit, out: [], steps: 0, exhausted: false, cells: [] };
+  walkRows(search, 0, 0, 0, 0);
+  if (search.out.length > limit) search.exhausted = true;
+  return { readings: search.out, exhausted: search.exhausted };
+}
 
-  const walk = (pos: number, row: number, col: number, sum: number): void => {
-    if (exhausted || out.length > limit) return;
-    if (++steps > STEP_BUDGET) {
-      exhausted = true;
-      return;
+/** State of one `splitRowsWithTotals` search (a plain object and a module function: no closure per call). */
+interface RowSearch {
+  digits: string;
+  rows: number;
+  width: number;
+  limit: number;
+  out: number[][];
+  steps: number;
+  exhausted: boolean;
+  cells: number[];
+}
+
+/** Depth-first over digit positions; the last cell of a row is checked, not searched. */
+function walkRows(s: RowSearch, pos: number, row: number, col: number, sum: number): void {
+  if (s.exhausted || s.out.length > s.limit) return;
+  if (++s.steps > STEP_BUDGET) {
+    s.exhausted = true;
+    return;
+  }
+  const L = s.digits.length;
+  if (row === s.rows) {
+    if (pos === L) s.out.push([...s.cells]);
+    return;
+  }
+  const cellsLeft = (s.rows - row) * s.width - col;
+  if (L - pos < cellsLeft || L - pos > cellsLeft * MAX_PART_DIGITS) return;
+  if (col === s.width - 1) {
+    const total = String(sum);
+    if (s.digits.startsWith(total, pos)) {
+      s.cells.push(sum);
+      walkRows(s, pos + total.length, row + 1, 0, 0);
+      s.cells.pop();
     }
-    if (row === rows) {
-      if (pos === L) out.push([...cells]);
-      return;
-    }
-    const cellsLeft = (rows - row) * width - col;
-    if (L - pos < cellsLeft || L - pos > cellsLeft * MAX_PART_DIGITS) return;
-    if (col === width - 1) {
-      const total = String(sum);
-      if (digits.startsWith(total, pos)) {
-        cells.push(sum);
-        walk(pos + total.length, row + 1, 0, 0);
-        cells.pop();
-      }
-      return;
-    }
-    for (let len = 1; len <= MAX_PART_DIGITS && pos + len <= L - (cellsLeft - 1); len++) {
-      const part = digits.slice(pos, pos + len);
-      if (!isWellFormed(part)) break;
-      cells.push(Number(part));
-      walk(pos + len, row, col + 1, sum + Number(part));
-      cells.pop();
-    }
-  };
-  walk(0, 0, 0, 0);
-  if (out.length > limit) exhausted = true;
-  return { readings: out, exhausted };
+    return;
+  }
+  for (let len = 1; len <= MAX_PART_DIGITS && pos + len <= L - (cellsLeft - 1); len++) {
+    const part = s.digits.slice(pos, pos + len);
+    if (!isWellFormed(part)) break;
+    s.cells.push(Number(part));
+    walkRows(s, pos + len, row, col + 1, sum + Number(part));
+    s.cells.pop();
+  }
 }
 
 /**
  * Splits a printed run (digits, maybe one decimal point) into `parts` numbers with no rule to
- * check them against (表二). Stops at two readings: the caller only needs to know if it is unique.
+ * check them against (表二). Stops at `limit` readings: two tell whether it is unique, a few
+ * more are listed in the warning of an ambiguous row.
  *
  * @example splitFree('000', 3) → [[0, 0, 0]];  splitFree('7020', 3) → two readings (ambiguous)
  */
-export function splitFree(raw: string, parts: number): { readings: string[][]; exhausted: boolean } {
+export function splitFree(raw: string, parts: number, limit = 2): { readings: string[][]; exhausted: boolean } {
   const out: string[][] = [];
   let steps = 0;
   let exhausted = false;
   const acc: string[] = [];
-  const valid = /^(0|[1-9]\d*)(\.\d+)?$/;
+  const valid = VALID_PART;
   const walk = (pos: number): void => {
-    if (out.length >= 2 || exhausted) return;
+    if (out.length >= limit || exhausted) return;
     if (++steps > STEP_BUDGET) {
       exhausted = true;
       return;
@@ -108,10 +121,16 @@ export function splitFree(raw: string, parts: number): { readings: string[][]; e
 
 function totalsHold(cells: readonly number[], groupWidth: number): boolean {
   for (let g = 0; g + groupWidth <= cells.length; g += groupWidth) {
-    const row = cells.slice(g, g + groupWidth);
-    if (row.slice(0, -1).reduce((x, y) => x + y, 0) !== row[groupWidth - 1]) return false;
+    let sum = 0;
+    for (let i = g; i < g + groupWidth - 1; i++) sum += cells[i]!;
+    if (sum !== cells[g + groupWidth - 1]) return false;
   }
   return true;
+}
+
+/** Adds `cells` to `out` unless an equal reading is there (the lists hold a handful). */
+function addDistinct(out: number[][], cells: number[]): void {
+  if (!out.some((r) => r.every((v, i) => v === cells[i]))) out.push(cells);
 }
 
 /**
@@ -123,28 +142,30 @@ function totalsHold(cells: readonly number[], groupWidth: number): boolean {
  */
 export function readingsWithOneLost(values: readonly number[], groups: number, groupWidth: number): number[][] {
   const width = groups * groupWidth;
-  const out = new Map<string, number[]>();
+  const out: number[][] = [];
   if (values.length !== width - 1) return [];
   for (let lost = 0; lost < width; lost++) {
-    const cells = [...values.slice(0, lost), 0, ...values.slice(lost)];
+    const cells = new Array<number>(width);
+    for (let i = 0, j = 0; i < width; i++) cells[i] = i === lost ? 0 : values[j++]!;
     const g0 = lost - (lost % groupWidth);
-    const row = cells.slice(g0, g0 + groupWidth);
-    const others = row.reduce((a, b, i) => (i === lost - g0 || i === groupWidth - 1 ? a : a + b), 0);
-    const v = lost - g0 === groupWidth - 1 ? others : row[groupWidth - 1]! - others;
+    const totalAt = g0 + groupWidth - 1;
+    let others = 0;
+    for (let i = g0; i < totalAt; i++) if (i !== lost) others += cells[i]!;
+    const v = lost === totalAt ? others : cells[totalAt]! - others;
     if (!Number.isInteger(v) || v < 0) continue;
     cells[lost] = v;
-    if (totalsHold(cells, groupWidth)) out.set(cells.join(','), cells);
+    if (totalsHold(cells, groupWidth)) addDistinct(out, cells);
   }
-  return [...out.values()];
+  return out;
 }
 
 /** Readings of a row with one cell too many: drop each cell in turn, keep those whose totals hold. */
 export function readingsWithOneExtra(values: readonly number[], groups: number, groupWidth: number): number[][] {
-  const out = new Map<string, number[]>();
+  const out: number[][] = [];
   if (values.length !== groups * groupWidth + 1) return [];
   for (let extra = 0; extra < values.length; extra++) {
     const cells = values.filter((_, i) => i !== extra);
-    if (totalsHold(cells, groupWidth)) out.set(cells.join(','), cells);
+    if (totalsHold(cells, groupWidth)) addDistinct(out, cells);
   }
-  return [...out.values()];
+  return out;
 }

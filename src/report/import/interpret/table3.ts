@@ -11,6 +11,7 @@ import { groupValues } from './tokens.ts';
 import { readRow, type RowReadings, type RowSourceTraits } from './row-readings.ts';
 import { resolveWithColumnRules } from './column-rules.ts';
 import { warn } from './warnings.ts';
+import { listReadings } from './candidates.ts';
 
 const OUTCOMES_FIRST: Table3RowKey[] = [
   'granted', 'partiallyGranted',
@@ -81,9 +82,12 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
   const order = table3Order(threeOther);
   const groups = groupValues(tokens, from, to);
   const keyed = groups.map((g) => ({ g, key: groupKey(g) }));
-  const anchors = keyed
-    .map((k, i) => ({ ...k, i, t: k.key === undefined ? -1 : order.indexOf(k.key) }))
-    .filter((a) => a.t >= 0);
+  // Built with a loop, not object spread: this runs for every value group of every report.
+  const anchors: { g: ValueGroup; key: Table3RowKey; i: number; t: number }[] = [];
+  keyed.forEach(({ g, key }, i) => {
+    const t = key === undefined ? -1 : order.indexOf(key);
+    if (key !== undefined && t >= 0) anchors.push({ g, key, i, t });
+  });
   const keep = increasing(anchors.map((a) => a.t));
   const anchorAt = new Map<number, number>();
   let outOfOrder = 0;
@@ -143,7 +147,7 @@ function settleRows(order: Table3RowKey[], readings: Map<Table3RowKey, RowReadin
   const candidates = new Map<string, Cell[][]>();
   for (const [key, r] of readings) if (!r.exhausted && r.readings.length > 0) candidates.set(key, r.readings);
   const outcomeKeys = order.filter((k) => k !== 'newReceived' && k !== 'carriedOver' && k !== 'totalProcessed' && k !== 'carriedForward');
-  const { chosen, rule } = resolveWithColumnRules({ rows: candidates, outcomeKeys });
+  const { chosen, rule, consistent } = resolveWithColumnRules({ rows: candidates, outcomeKeys });
   const rows: Table3['rows'] = {};
   const ruleText = rule === 'balance' ? '上下结转平衡' : rule === 'outcome-total' ? '办理结果合计' : '办理结果合计与上下结转平衡';
   for (const key of order) {
@@ -158,7 +162,11 @@ function settleRows(order: Table3RowKey[], readings: Map<Table3RowKey, RowReadin
     if (!pick) {
       rows[key] = nulls;
       const why = r.kind === 'unreadable' ? '格数不符，无法读取' : `有 ${r.exhausted ? '过多' : r.readings.length} 种与表格规则一致的读法`;
-      warnings.push(warn(r.kind === 'unreadable' ? 'table3.row-unreadable' : 'table3.row-ambiguous', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行${why}，各格留空，请人工核对。`));
+      // The column rules may have ruled some readings out: list those still consistent with them.
+      const open = consistent?.get(key);
+      const narrowed = open && open.length < r.readings.length ? `，其中 ${open.length} 种也符合${ruleText}` : '';
+      const listed = r.kind === 'unreadable' ? '' : listReadings(open ?? r.readings, r.exhausted);
+      warnings.push(warn(r.kind === 'unreadable' ? 'table3.row-unreadable' : 'table3.row-ambiguous', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行${why}${narrowed}，各格留空，请人工核对。${listed}`));
       continue;
     }
     rows[key] = pick;

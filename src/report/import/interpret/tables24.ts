@@ -11,7 +11,11 @@ import { keysIn, lastKey, TABLE2_ANCHORS } from './labels.ts';
 import { groupValues, type Token, type ValueToken } from './tokens.ts';
 import { readRow, type RowSourceTraits } from './row-readings.ts';
 import { splitFree } from './splits.ts';
+import { evenFirst, listReadings } from './candidates.ts';
 import { warn } from './warnings.ts';
+
+/** Splits of an ambiguous 表二 run are counted up to this many (for the warning); two already mean "ambiguous". */
+const MAX_COUNTED_SPLITS = 50;
 
 function table2Value(column: string, raw: string, unit: string): number | string {
   return column === 'amountText' ? raw + unit : Number(raw);
@@ -36,7 +40,7 @@ function readTable2Row(key: Table2RowKey, columns: readonly string[], values: Va
   if (runTogether) {
     const raw = nums.map((v) => v.raw).join('');
     const unit = nums[nums.length - 1]!.unit;
-    const { readings, exhausted } = splitFree(raw, columns.length);
+    const { readings, exhausted } = splitFree(raw, columns.length, MAX_COUNTED_SPLITS);
     if (readings.length === 1 && !exhausted) {
       readings[0]!.forEach((part, i) => (row[columns[i]!] = table2Value(columns[i]!, part, i === columns.length - 1 ? unit : '')));
       if (nums.length < columns.length) {
@@ -44,8 +48,9 @@ function readTable2Row(key: Table2RowKey, columns: readonly string[], values: Va
       }
       return row;
     }
+    const listed = evenFirst(readings).map((r) => r.map((part, i) => (i === r.length - 1 ? part + unit : part)));
     warnings.push(warn('table2.split-ambiguous', `t2.${key}`,
-      `表二「${label}」一行数字连在一起（${raw}${unit}），可拆成多种读法（${columns.map((c) => TABLE2_COLUMN_LABELS[c] ?? c).join('、')}），各格留空，请人工核对。`));
+      `表二「${label}」一行数字连在一起（${raw}${unit}），可拆成多种读法（${columns.map((c) => TABLE2_COLUMN_LABELS[c] ?? c).join('、')}），各格留空，请人工核对。${listReadings(listed, exhausted)}`));
     return row;
   }
   warnings.push(warn('table2.row-unreadable', `t2.${key}`, `表二「${label}」一行应有 ${columns.length} 格，读到 ${cells.length} 格，各格留空。`));
@@ -57,8 +62,9 @@ export function readTable2(tokens: readonly Token[], from: number, to: number, f
   const layout = table2Layout(format);
   const table: Table2 = {};
   for (const g of groupValues(tokens, from, to)) {
+    // The context label is matched only when the row's own label names no row.
     const own = lastKey(g.ownLabel, TABLE2_ANCHORS);
-    const ctx = keysIn(g.contextLabel, TABLE2_ANCHORS);
+    const ctx = own === undefined ? keysIn(g.contextLabel, TABLE2_ANCHORS) : [];
     const key = own ?? (ctx.length === 1 ? ctx[0] : undefined);
     if (!key || table[key] || !layout[key]) continue;
     table[key] = readTable2Row(key, layout[key], g.values, crawler, warnings);
@@ -91,7 +97,8 @@ export function readTable4(tokens: readonly Token[], from: number, to: number, t
   const reading: Cell[] | undefined = r.readings.length === 1 && !r.exhausted ? r.readings[0] : undefined;
   if (!reading) {
     const why = r.readings.length > 1 || r.exhausted ? '有多种与各组合计一致的读法' : `应有 15 格，读到 ${values.length} 格`;
-    warnings.push(warn(r.readings.length > 1 ? 'table4.ambiguous' : 'table4.unreadable', 't4', `表四${why}，各格留空，请人工核对。`));
+    const listed = r.readings.length > 1 ? listReadings(r.readings, r.exhausted) : '';
+    warnings.push(warn(r.readings.length > 1 ? 'table4.ambiguous' : 'table4.unreadable', 't4', `表四${why}，各格留空，请人工核对。${listed}`));
     return table;
   }
   TABLE4_GROUPS.forEach((g, gi) => {

@@ -4,6 +4,7 @@
  * so that a row label broken across lines or detached from its numbers is still found.
  */
 import type { SourceDocument } from '../source.ts';
+import { tokenizeCell } from './cell-tokens.ts';
 
 /** A value cell: a number as printed, a blank cell, or a dash / slash (both read as null). */
 export type ValueKind = 'num' | 'blank' | 'dash';
@@ -33,74 +34,44 @@ export interface ValueToken {
 /** A token of the stream. */
 export type Token = TextToken | ValueToken;
 
+const WHITESPACE = /[\s\u00a0\u3000\u200b]+/g;
+
 /** NFKC (full-width digits and brackets to half-width), no whitespace: the form labels are compared in. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b]+/g, '');
+  return s.normalize('NFKC').replace(WHITESPACE, '');
 }
 
-const DASH_CELL = /^[-—–―－‐/／\\]+$/;
-const SIGNED_CELL = /^[+-]\d+$/;
-// A sub-item number ("2." / "2、") that starts the next label: "00000002.其他法律…" in crawler text.
-const ITEM_PREFIX = /^[.、](?!\d)/;
-const UNIT = /^(万元|亿元|元)/;
+/**
+ * Strings NFKC leaves as they are, judged by their characters alone: printable ASCII, tab, CJK
+ * unified ideographs and the CJK punctuation NFKC keeps (、。〈〉《》「」『』【】 “” ‘’ — ·). None of
+ * them decomposes or composes with a neighbour. Cells from the text readers are already NFKC,
+ * and this test (native, fast before the JIT warms up too) is several times cheaper than
+ * `normalize` on them.
+ */
+const STABLE_NFKC = /^[\t\x20-\x7e\u00b7\u2014\u2018\u2019\u201c\u201d\u3001\u3002\u3008-\u3011\u4e00-\u9fff]*$/;
 
-/** Splits one cell's text into text and number tokens (numbers keep their decimal point). */
-function tokenizeCell(cell: string, line: number, tableRow: boolean, out: Token[]): void {
-  const norm = cell.normalize('NFKC').trim();
-  if (norm === '') {
-    if (tableRow) out.push({ kind: 'value', value: 'blank', raw: '', unit: '', line, separated: true, tableRow });
-    return;
-  }
-  if (DASH_CELL.test(norm)) {
-    out.push({ kind: 'value', value: 'dash', raw: '', unit: '', line, separated: true, tableRow });
-    return;
-  }
-  if (SIGNED_CELL.test(norm)) {
-    out.push({ kind: 'value', value: 'num', raw: norm, unit: '', line, separated: true, tableRow });
-    return;
-  }
-  const re = /\d+(?:\.\d+)?/g;
-  let last = 0;
-  let text = '';
-  const flushText = (): void => {
-    const t = normalizeText(text);
-    if (t !== '') out.push({ kind: 'text', text: t, line });
-    text = '';
-  };
-  for (let m = re.exec(norm); m !== null; m = re.exec(norm)) {
-    const before = norm.slice(last, m.index);
-    let digits = m[0];
-    let end = m.index + digits.length;
-    let unit = '';
-    if (!digits.includes('.') && ITEM_PREFIX.test(norm.slice(end))) {
-      // The last digit numbers the following label ("…00000002.其他法律…"): it is label text.
-      digits = digits.slice(0, -1);
-      end -= 1;
-    } else {
-      unit = UNIT.exec(norm.slice(end))?.[0] ?? '';
+/** Each line's cells in NFKC, trimmed: computed once and shared by the tokenizer and the section reader. */
+export function normalizedCells(doc: SourceDocument): string[][] {
+  const out: string[][] = new Array<string[]>(doc.lines.length);
+  for (let i = 0; i < doc.lines.length; i++) {
+    const cells = doc.lines[i]!.cells;
+    const norm = new Array<string>(cells.length);
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c] ?? '';
+      norm[c] = (STABLE_NFKC.test(cell) ? cell : cell.normalize('NFKC')).trim();
     }
-    text += before;
-    if (digits === '') {
-      last = m.index;
-      continue;
-    }
-    // A value is separated when it starts the cell or whitespace precedes it.
-    const separated = m.index === 0 || /\s$/.test(before) || (text.trim() === '' && last === 0);
-    flushText();
-    out.push({ kind: 'value', value: 'num', raw: digits, unit, line, separated, tableRow });
-    last = end + unit.length;
-    re.lastIndex = last;
+    out[i] = norm;
   }
-  text += norm.slice(last);
-  flushText();
+  return out;
 }
 
 /** The whole document as one token stream, in reading order. */
-export function tokenize(doc: SourceDocument): Token[] {
+export function tokenize(doc: SourceDocument, cells: readonly (readonly string[])[] = normalizedCells(doc)): Token[] {
   const out: Token[] = [];
-  doc.lines.forEach((line, index) => {
-    for (const cell of line.cells) tokenizeCell(cell ?? '', index, line.isTableRow, out);
-  });
+  for (let index = 0; index < doc.lines.length; index++) {
+    const tableRow = doc.lines[index]!.isTableRow;
+    for (const cell of cells[index]!) tokenizeCell(cell, index, tableRow, out);
+  }
   return out;
 }
 
@@ -123,6 +94,7 @@ export interface ValueGroup {
  * label (an empty template row), so layout padding never hides a label.
  */
 export function groupValues(tokens: readonly Token[], from: number, to: number): ValueGroup[] {
+  // One pass, no closures: this runs for every table of every report.
   const groups: ValueGroup[] = [];
   let own: string[] = [];
   let ctx: string[] = [];
@@ -130,22 +102,18 @@ export function groupValues(tokens: readonly Token[], from: number, to: number):
   let pending: ValueToken[] = [];
   let pendingStart = -1;
   let lastLine = -1;
-  const open = (values: ValueToken[], start: number): ValueGroup => {
-    const g: ValueGroup = { values, ownLabel: own.join(''), contextLabel: ctx.join(''), start, line: values[0]!.line };
-    groups.push(g);
-    own = [];
-    ctx = [];
-    return g;
-  };
-  const endLine = (): void => {
-    if (pending.length > 0 && own.length > 0) open(pending, pendingStart);
-    pending = [];
-    if (current?.values[0]?.tableRow) current = null;
-  };
-  for (let i = from; i < to; i++) {
-    const t = tokens[i]!;
-    if (t.line !== lastLine) {
-      endLine();
+  for (let i = from; i <= to; i++) {
+    const t = i < to ? tokens[i]! : undefined;
+    if (t === undefined || t.line !== lastLine) {
+      // End of a line: blanks after a label with no number are an empty template row.
+      if (pending.length > 0 && own.length > 0) {
+        groups.push(openGroup(pending, pendingStart, own, ctx));
+        own = [];
+        ctx = [];
+      }
+      pending = [];
+      if (current?.values[0]?.tableRow) current = null;
+      if (t === undefined) break;
       if (current === null) own = [];
       lastLine = t.line;
     }
@@ -165,9 +133,16 @@ export function groupValues(tokens: readonly Token[], from: number, to: number):
       pending.push(t);
       continue;
     }
-    current = open([...pending, t], pending.length > 0 ? pendingStart : i);
+    pending.push(t);
+    current = openGroup(pending, pending.length > 1 ? pendingStart : i, own, ctx);
+    groups.push(current);
+    own = [];
+    ctx = [];
     pending = [];
   }
-  endLine();
   return groups;
+}
+
+function openGroup(values: ValueToken[], start: number, own: readonly string[], ctx: readonly string[]): ValueGroup {
+  return { values, ownLabel: own.join(''), contextLabel: ctx.join(''), start, line: values[0]!.line };
 }

@@ -1,4 +1,4 @@
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
+import { Document, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
@@ -36,6 +36,27 @@ describe('readDocx', () => {
       <tr><td rowspan=2>（三）不予公开</td><td>1.属于国家秘密</td><td>１４</td><td>14</td></tr>
       <tr><td>2.其他法律行政法规<br>禁止公开</td><td></td><td>0</td></tr><tr><td colspan=2>（七）总计</td><td>3</td><td>3</td></tr></table>`;
     expect(readHtml(new TextEncoder().encode(html)).lines).toEqual(doc.lines.slice(1, 5));
+  });
+
+  it('reads the title (dc:title) and the PubDate custom property into meta', async () => {
+    const bytes = new Uint8Array(await Packer.toBuffer(new Document({
+      title: '某局２０２３年政府信息公开工作年度报告',
+      customProperties: [{ name: 'PubDate', value: '2024-01-20' }],
+      sections: [{ children: [new Paragraph('正文')] }],
+    })));
+    const doc = await readDocx(bytes);
+    expect(doc.meta).toEqual({ title: '某局2023年政府信息公开工作年度报告', publishedOn: '2024-01-20' });
+    expect(doc.lines).toEqual([{ cells: ['正文'], isTableRow: false }]);
+  });
+
+  it('falls back to mammoth for markup the direct reading does not copy (a footnote), with the same body lines', async () => {
+    const bytes = new Uint8Array(await Packer.toBuffer(new Document({
+      footnotes: { 1: { children: [new Paragraph('注释')] } },
+      sections: [{ children: [new Paragraph({ children: [new TextRun('一、总体情况'), new FootnoteReferenceRun(1)] }), new Paragraph('二、主动公开')] }],
+    })));
+    const doc = await readDocx(bytes);
+    expect(doc.lines.map((l) => l.cells[0])).toContain('二、主动公开');
+    expect(doc.lines[0]?.cells[0]?.startsWith('一、总体情况')).toBe(true);
   });
 
   it('throws a SourceReadError for bytes that are not a DOCX', async () => {

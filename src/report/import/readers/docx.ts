@@ -1,17 +1,22 @@
 /**
- * DOCX reader: mammoth renders the document as HTML, then the HTML reader's line and grid
+ * DOCX reader: word/document.xml is read directly (docx-zip.ts unzips with node:zlib,
+ * docx-xml.ts turns the body into the HTML reader's tree), then the HTML reader's line and grid
  * logic (html-dom.ts, html-grid.ts) reads it, so a DOCX table comes out exactly as the same
- * table in HTML would.
+ * table in HTML would. Title and publication date come from docProps/core.xml (dc:title) and
+ * docProps/custom.xml (the `PubDate` property our renderer writes).
  *
- * Merged cells: mammoth 1.13 turns w:gridSpan into colspan and w:vMerge (restart/continue)
- * into rowspan (checked by docx.test.ts with a table built by the `docx` package). Where it
- * cannot (a table with content other than rows and cells, e.g. content controls), mammoth
- * drops the merges and says so: its messages are passed on as warnings. Not handled: rows
- * shifted by w:gridBefore (mammoth ignores it).
+ * mammoth (which renders the document as HTML) is the fallback for markup the direct pass does
+ * not copy (tracked changes, text boxes, notes …; see docx-xml.ts) and for archives the small
+ * ZIP reader does not handle. Merged cells follow mammoth's rules either way: w:gridSpan →
+ * colspan, w:vMerge restart/continue → rowspan (checked by docx.test.ts with a table built by
+ * the `docx` package). Not handled: rows shifted by w:gridBefore (mammoth ignores it too).
  */
 import mammoth from 'mammoth';
-import type { SourceDocument } from '../source.ts';
-import { readHtmlString } from './html-dom.ts';
+import type { SourceDocument, SourceMeta } from '../source.ts';
+import { documentXmlToTree, decodeXml } from './docx-xml.ts';
+import { ZipParts } from './docx-zip.ts';
+import { readHtmlString, readHtmlTree } from './html-dom.ts';
+import { normalizeText, toIsoDate } from './normalize.ts';
 import { SourceReadError } from './read-error.ts';
 
 /**
@@ -20,6 +25,45 @@ import { SourceReadError } from './read-error.ts';
  * @example (await readDocx(bytes)).lines.filter((l) => l.isTableRow)
  */
 export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
+  const direct = readDirect(bytes);
+  if (direct) return direct;
+  return readWithMammoth(bytes);
+}
+
+/** The direct pass; undefined when mammoth must read the file (see the module comment). */
+function readDirect(bytes: Uint8Array): SourceDocument | undefined {
+  try {
+    const zip = new ZipParts(bytes);
+    const xml = zip.text('word/document.xml');
+    if (xml === undefined) return undefined;
+    const tree = documentXmlToTree(xml);
+    if (!tree) return undefined;
+    const { lines, warnings } = readHtmlTree(tree);
+    return { kind: 'docx', lines, meta: readProperties(zip), warnings };
+  } catch {
+    // A damaged or unusual archive: mammoth decides whether it can be read at all.
+    return undefined;
+  }
+}
+
+const TITLE = /<dc:title>([^<]*)<\/dc:title>/u;
+const PUB_DATE = /<property\b[^>]*\bname="PubDate"[^>]*>\s*<vt:\w+>([^<]*)</iu;
+
+/** dc:title of docProps/core.xml and the PubDate custom property. */
+function readProperties(zip: ZipParts): SourceMeta {
+  const meta: SourceMeta = {};
+  const title = TITLE.exec(zip.text('docProps/core.xml') ?? '')?.[1];
+  if (title !== undefined) {
+    const text = normalizeText(decodeXml(title));
+    if (text !== '') meta.title = text;
+  }
+  const date = PUB_DATE.exec(zip.text('docProps/custom.xml') ?? '')?.[1];
+  const publishedOn = date === undefined ? undefined : toIsoDate(decodeXml(date));
+  if (publishedOn !== undefined) meta.publishedOn = publishedOn;
+  return meta;
+}
+
+async function readWithMammoth(bytes: Uint8Array): Promise<SourceDocument> {
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });

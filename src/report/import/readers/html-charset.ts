@@ -8,6 +8,7 @@
  * declaration, UTF-8 if valid, else GB18030 (a superset of GB2312 and GBK). Every override
  * or guess is a warning.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { SourceDocument } from '../source.ts';
 
@@ -20,27 +21,57 @@ export interface DecodedHtml {
   warnings: Warning[];
 }
 
-/** Decodes HTML bytes to a string (see the module comment for the order of evidence). */
-export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
+/**
+ * The page as the tree builder reads it. For UTF-8 (nearly every page) nothing is decoded up
+ * front: `text` is the bytes as latin1 (one char per byte, so markup reads the same and byte
+ * offsets are string offsets) and `utf8` holds the bytes, from which html-tree.ts decodes only
+ * the text and the few attributes it keeps. Decoding a whole 100 KB page costs more than
+ * reading it. Other encodings are decoded whole (`utf8` undefined).
+ */
+export interface HtmlSource {
+  text: string;
+  utf8?: Buffer;
+  encoding: string;
+  warnings: Warning[];
+}
+
+/** The page's encoding decided (see the module comment for the order of evidence), ready for html-tree.ts. */
+export function htmlSource(bytes: Uint8Array): HtmlSource {
   const bom = detectBom(bytes);
+  if (bom?.encoding === 'utf-8' && isUtf8(bytes.subarray(3))) return lazyUtf8(bytes.subarray(3), []);
   if (bom) return { text: iconv.decode(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, warnings: [] };
 
   const declared = declaredCharset(bytes);
-  const utf8 = tryUtf8(bytes);
+  const utf8 = isUtf8(bytes);
   if (declared && !isUtf8Label(declared)) {
     const encoding = canonicalEncoding(declared);
-    if (utf8 !== undefined && /[^\x00-\x7f]/u.test(utf8)) {
-      return { text: utf8, encoding: 'utf-8', warnings: [warning('html.charset-conflict', `网页声明编码为 ${declared}，但内容是有效的 UTF-8，已按 UTF-8 读取。`)] };
+    if (utf8 && hasNonAscii(bytes)) {
+      return lazyUtf8(bytes, [warning('html.charset-conflict', `网页声明编码为 ${declared}，但内容是有效的 UTF-8，已按 UTF-8 读取。`)]);
     }
     if (encoding) return { text: iconv.decode(bytes, encoding), encoding, warnings: [] };
-    const fallback = utf8 ?? iconv.decode(bytes, 'gb18030');
-    return { text: fallback, encoding: utf8 === undefined ? 'gb18030' : 'utf-8', warnings: [warning('html.charset-unknown', `不认识网页声明的编码 ${declared}，已按${utf8 === undefined ? ' GB18030' : ' UTF-8'} 读取。`)] };
+    const warnings = [warning('html.charset-unknown', `不认识网页声明的编码 ${declared}，已按${utf8 ? ' UTF-8' : ' GB18030'} 读取。`)];
+    return utf8 ? lazyUtf8(bytes, warnings) : { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030', warnings };
   }
-  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', warnings: [] };
+  if (utf8) return lazyUtf8(bytes, []);
   const message = declared
     ? `网页声明编码为 UTF-8，但内容不是有效的 UTF-8，已按 GB18030 读取。`
     : '网页未声明编码且内容不是有效的 UTF-8，已按 GB18030（GBK）读取。';
   return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030', warnings: [warning(declared ? 'html.charset-conflict' : 'html.charset-guessed', message)] };
+}
+
+/** Decodes HTML bytes to a string (see the module comment for the order of evidence). */
+export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
+  const source = htmlSource(bytes);
+  return { text: source.utf8 ? source.utf8.toString('utf8') : source.text, encoding: source.encoding, warnings: source.warnings };
+}
+
+function lazyUtf8(bytes: Uint8Array, warnings: Warning[]): HtmlSource {
+  const buffer = asBuffer(bytes);
+  return { text: buffer.toString('latin1'), utf8: buffer, encoding: 'utf-8', warnings };
+}
+
+function hasNonAscii(bytes: Uint8Array): boolean {
+  return /[\x80-\xff]/u.test(asBuffer(bytes).toString('latin1'));
 }
 
 function warning(code: string, message: string): Warning {
@@ -57,7 +88,7 @@ function detectBom(bytes: Uint8Array): { encoding: string; length: number } | un
 
 /** The charset named in the first 4 KiB: <meta charset="…"> or <meta http-equiv … content="…; charset=…">. */
 function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const head = asBuffer(bytes).toString('latin1', 0, Math.min(bytes.length, 4096));
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head);
   return m?.[1]?.toLowerCase();
 }
@@ -72,10 +103,7 @@ function canonicalEncoding(label: string): string | undefined {
   return iconv.encodingExists(label) ? label : undefined;
 }
 
-function tryUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+/** A Buffer view of the same memory (no copy). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -9,14 +9,13 @@
  * A table that contains another table, or has a single cell, is a layout frame: its cells are
  * read as running text, and the tables inside it as tables.
  */
-import { parse, HTMLElement, TextNode } from 'node-html-parser';
 import type { SourceDocument, SourceLine, SourceMeta } from '../source.ts';
 import { gridToLines, type GridCell } from './html-grid.ts';
+import { attribute, buildHtmlTree, decodeEntities, type HtmlElement, type HtmlNode, type HtmlTree } from './html-tree.ts';
 import { joinBrokenLine, normalizeText, toIsoDate } from './normalize.ts';
 
 type Warning = SourceDocument['warnings'][number];
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml']);
 const BLOCKS = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article',
   'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'pre', 'address', 'center', 'figure', 'figcaption',
@@ -27,38 +26,27 @@ const MAX_DEPTH = 200;
 const CJK_CLASS = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef]';
 /** A line break inside source text between two CJK characters is not a space (CSS Text 3 segment breaks). */
 const CJK_SEGMENT_BREAK = new RegExp(`(?<=${CJK_CLASS})[ \\t\\r]*\\n[ \\t\\r\\n]*(?=${CJK_CLASS})`, 'gu');
+const SPAN_HINT = /span/iu;
+const VISIBLE = /[^\s\u200b\ufeff]/u;
+/** colspan/rowspan with their values (node-html-parser's attribute syntax), in one pass over a cell's attributes. */
+const SPAN_ATTRIBUTE = /(?:^|[\s"'])(colspan|rowspan)(?:\s*=\s*('[^']*'|"[^"]*"|[^\s>]+))?/giu;
 
 /** Lines, container metadata and warnings read from an HTML string. */
 export function readHtmlString(html: string): Pick<SourceDocument, 'lines' | 'meta' | 'warnings'> {
-  const cleaned = html.replace(/<!doctype[^>]*>/giu, '').replace(/<!\[(?:if[^\]]*|endif)\]>/giu, '').replace(/<\?[^>]*>/gu, '');
-  const root = parse(closeDeepNesting(cleaned), { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
-  const reader = new FlowReader();
-  reader.walk(root, 0);
-  reader.flush();
-  return { lines: reader.lines, meta: readMeta(root), warnings: reader.warnings };
+  return readHtmlTree(buildHtmlTree(html));
 }
 
-const VOID_OR_AUTO_CLOSED = new Set(['br', 'img', 'meta', 'link', 'input', 'hr', 'col', 'area', 'base', 'embed', 'param', 'source', 'track', 'wbr', 'p', 'li', 'td', 'th', 'tr', 'option', 'dt', 'dd']);
+/** Lines, metadata and warnings from a tree built by html-tree.ts (or by the DOCX reader in its shape). */
+export function readHtmlTree(tree: HtmlTree): Pick<SourceDocument, 'lines' | 'meta' | 'warnings'> {
+  const reader = new FlowReader();
+  reader.walk(tree.root, 0);
+  reader.flush();
+  return { lines: reader.lines, meta: readMeta(tree), warnings: reader.warnings };
+}
 
-/**
- * node-html-parser takes quadratic time on thousands of unclosed nested elements
- * ('<div>'.repeat(20000): 10 s). When the open elements left at the end of the markup are that
- * many, their closing tags are appended, which the parser handles in linear time.
- */
-function closeDeepNesting(html: string): string {
-  const stack: string[] = [];
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/gu)) {
-    const name = (m[2] ?? '').toLowerCase();
-    if (VOID_OR_AUTO_CLOSED.has(name) || m[3] === '/') continue;
-    if (m[1] !== '/') {
-      stack.push(name);
-      continue;
-    }
-    const at = stack.lastIndexOf(name);
-    if (at >= 0) stack.length = at;
-  }
-  if (stack.length < 500) return html;
-  return html + stack.reverse().map((name) => `</${name}>`).join('');
+/** Source text → one line's text: CJK segment breaks removed, NFKC, whitespace collapsed. */
+function cleanText(text: string): string {
+  return normalizeText(text.includes('\n') ? text.replace(CJK_SEGMENT_BREAK, '') : text);
 }
 
 class FlowReader {
@@ -68,23 +56,26 @@ class FlowReader {
   private tableCount = 0;
 
   flush(): void {
-    const text = normalizeText(this.buffer.replace(CJK_SEGMENT_BREAK, ''));
+    const buffer = this.buffer;
+    if (buffer === '') return;
     this.buffer = '';
+    // Page chrome flushes whitespace between blocks all the time: nothing to normalise there.
+    if (!VISIBLE.test(buffer)) return;
+    const text = cleanText(buffer);
     if (text !== '') this.lines.push({ cells: [text], isTableRow: false });
   }
 
-  walk(node: HTMLElement | TextNode | unknown, depth: number): void {
-    if (node instanceof TextNode) {
-      this.buffer += node.text;
+  walk(node: HtmlNode, depth: number): void {
+    if (typeof node === 'string') {
+      this.buffer += node;
       return;
     }
-    if (!(node instanceof HTMLElement)) return;
-    const tag = tagOf(node);
-    if (isSkipped(node, tag)) return;
+    if (node.skip) return;
     if (depth > MAX_DEPTH) {
       this.buffer += ` ${deepText(node)} `;
       return;
     }
+    const tag = node.tag;
     if (tag === 'br') {
       this.flush();
       return;
@@ -96,147 +87,139 @@ class FlowReader {
     }
     const block = BLOCKS.has(tag);
     if (block) this.flush();
-    for (const child of node.childNodes) this.walk(child, depth + 1);
+    for (const child of node.children) this.walk(child, depth + 1);
     if (block) this.flush();
   }
 
-  private readTable(table: HTMLElement, depth: number): void {
+  private readTable(table: HtmlElement, depth: number): void {
     const rows = rowsOf(table);
-    const cellCount = rows.reduce((n, row) => n + cellsOf(row).length, 0);
-    for (const caption of table.childNodes) {
-      if (caption instanceof HTMLElement && tagOf(caption) === 'caption') this.walk(caption, depth + 1);
+    const cells = rows.map(cellsOf);
+    const cellCount = cells.reduce((n, row) => n + row.length, 0);
+    for (const caption of table.children) {
+      if (typeof caption !== 'string' && caption.tag === 'caption') this.walk(caption, depth + 1);
     }
-    if (cellCount <= 1 || containsTable(table)) {
+    if (cellCount <= 1 || table.hasTable) {
       // A layout frame: read its cells as running text.
-      for (const row of rows) for (const cell of cellsOf(row)) this.walk(cell, depth + 1);
+      for (const row of cells) for (const cell of row) this.walk(cell, depth + 1);
       this.flush();
       return;
     }
     this.tableCount += 1;
-    const grid: GridCell[][] = rows.map((row) => cellsOf(row).map((cell) => ({
-      text: cellText(cell),
-      colspan: spanOf(cell, 'colspan'),
-      rowspan: spanOf(cell, 'rowspan'),
-    })));
+    const grid: GridCell[][] = cells.map(toGridRow);
     const { lines, warnings } = gridToLines(grid, `table[${this.tableCount}]`);
-    this.lines.push(...lines);
-    this.warnings.push(...warnings);
+    for (const line of lines) this.lines.push(line);
+    for (const w of warnings) this.warnings.push(w);
   }
 }
 
-/** Descendant elements, iteratively (node-html-parser's own traversals recurse and overflow on deep markup). */
-function* descendants(root: HTMLElement): Generator<HTMLElement | TextNode> {
-  const stack = [...root.childNodes].reverse();
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (node instanceof TextNode) yield node;
-    else if (node instanceof HTMLElement) {
-      yield node;
-      for (let i = node.childNodes.length - 1; i >= 0; i -= 1) {
-        const child = node.childNodes[i];
-        if (child) stack.push(child);
-      }
-    }
+function toGridRow(row: HtmlElement[]): GridCell[] {
+  const out: GridCell[] = [];
+  for (const cell of row) {
+    const text = cellText(cell);
+    if (!SPAN_HINT.test(cell.attrs)) out.push({ text, colspan: 1, rowspan: 1 });
+    else out.push({ text, ...spansOf(cell.attrs) });
   }
+  return out;
 }
 
-function deepText(root: HTMLElement): string {
+/** All text under an element, iteratively (hostile nesting); <br> as a space, skipped elements dropped. */
+function deepText(root: HtmlElement): string {
   let text = '';
-  for (const node of descendants(root)) {
-    if (node instanceof TextNode) text += node.text;
-    else if (tagOf(node) === 'br') text += ' ';
+  const stack: HtmlNode[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (typeof node === 'string') text += node;
+    else if (node.tag === 'br') text += ' ';
+    else if (!node.skip || node === root) for (let i = node.children.length - 1; i >= 0; i -= 1) stack.push(node.children[i] as HtmlNode);
   }
   return text;
 }
 
-function containsTable(table: HTMLElement): boolean {
-  for (const node of descendants(table)) if (node instanceof HTMLElement && tagOf(node) === 'table') return true;
-  return false;
-}
-
-function tagOf(node: HTMLElement): string {
-  return (node.rawTagName ?? '').toLowerCase();
-}
-
-function isSkipped(node: HTMLElement, tag: string): boolean {
-  if (SKIPPED.has(tag) || tag.startsWith('v:') || tag.startsWith('w:')) return true;
-  const style = node.getAttribute('style') ?? '';
-  return /display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden/iu.test(style) || node.hasAttribute('hidden');
-}
-
 /** The rows of a table, not of tables nested in it (thead/tbody/tfoot and stray wrappers looked into). */
-function rowsOf(table: HTMLElement): HTMLElement[] {
-  const rows: HTMLElement[] = [];
-  const visit = (el: HTMLElement, depth: number): void => {
-    for (const child of el.childNodes) {
-      if (!(child instanceof HTMLElement)) continue;
-      const tag = tagOf(child);
-      if (tag === 'tr') rows.push(child);
-      else if (tag !== 'table' && tag !== 'caption' && depth < 8) visit(child, depth + 1);
-    }
-  };
-  visit(table, 0);
+function rowsOf(table: HtmlElement): HtmlElement[] {
+  const rows: HtmlElement[] = [];
+  collectRows(table, 0, rows);
   return rows;
 }
 
-function cellsOf(row: HTMLElement): HTMLElement[] {
-  return row.childNodes.filter((c): c is HTMLElement => c instanceof HTMLElement && (tagOf(c) === 'td' || tagOf(c) === 'th') && !isSkipped(c, 'td'));
+// Module-level recursion, not closures: tsx wraps every inner function in a __name() call per use.
+function collectRows(el: HtmlElement, depth: number, rows: HtmlElement[]): void {
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    const tag = child.tag;
+    if (tag === 'tr') rows.push(child);
+    else if (tag !== 'table' && tag !== 'caption' && depth < 8) collectRows(child, depth + 1, rows);
+  }
 }
 
-function spanOf(cell: HTMLElement, name: 'colspan' | 'rowspan'): number {
-  const raw = cell.getAttribute(name);
-  if (raw === undefined) return 1;
-  const n = Number.parseInt(raw, 10);
-  return Number.isNaN(n) ? 1 : n;
+function cellsOf(row: HtmlElement): HtmlElement[] {
+  const cells: HtmlElement[] = [];
+  for (const c of row.children) if (typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th') && !c.skip) cells.push(c);
+  return cells;
+}
+
+/** A cell's colspan and rowspan (1 when absent or not a number; the first of each counts). */
+function spansOf(attrs: string): { colspan: number; rowspan: number } {
+  let colspan: number | undefined;
+  let rowspan: number | undefined;
+  SPAN_ATTRIBUTE.lastIndex = 0;
+  for (let m = SPAN_ATTRIBUTE.exec(attrs); m !== null; m = SPAN_ATTRIBUTE.exec(attrs)) {
+    const raw = m[2] ?? '';
+    const value = raw[0] === '"' || raw[0] === "'" ? raw.slice(1, -1) : raw;
+    const n = Number.parseInt(value.includes('&') ? decodeEntities(value) : value, 10);
+    const span = Number.isNaN(n) ? 1 : n;
+    if ((m[1] ?? '').toLowerCase() === 'colspan') colspan ??= span;
+    else rowspan ??= span;
+  }
+  return { colspan: colspan ?? 1, rowspan: rowspan ?? 1 };
 }
 
 /** A cell's text: its blocks and <br>s joined as one broken line (「本年新<br>制作数量」 → 本年新制作数量). */
-function cellText(cell: HTMLElement): string {
+function cellText(cell: HtmlElement): string {
   const pieces: string[] = [''];
-  const visit = (node: unknown, depth: number): void => {
-    if (node instanceof TextNode) {
-      pieces[pieces.length - 1] += node.text;
-      return;
-    }
-    if (!(node instanceof HTMLElement)) return;
-    const tag = tagOf(node);
-    if (isSkipped(node, tag)) return;
-    if (depth > MAX_DEPTH) {
-      pieces[pieces.length - 1] += deepText(node);
-      return;
-    }
-    const block = tag === 'br' || BLOCKS.has(tag);
-    if (block) pieces.push('');
-    for (const child of node.childNodes) visit(child, depth + 1);
-    if (block) pieces.push('');
-  };
-  for (const child of cell.childNodes) visit(child, 0);
-  return pieces.map((p) => normalizeText(p.replace(CJK_SEGMENT_BREAK, ''))).reduce(joinBrokenLine, '');
+  for (const child of cell.children) collectPieces(child, 0, pieces);
+  let text = '';
+  for (const piece of pieces) if (piece !== '') text = joinBrokenLine(text, cleanText(piece));
+  return text;
+}
+
+/** Appends a node's text to the last piece; a block or <br> starts a new piece. */
+function collectPieces(node: HtmlNode, depth: number, pieces: string[]): void {
+  if (typeof node === 'string') {
+    pieces[pieces.length - 1] += node;
+    return;
+  }
+  if (node.skip) return;
+  if (depth > MAX_DEPTH) {
+    pieces[pieces.length - 1] += deepText(node);
+    return;
+  }
+  const block = node.tag === 'br' || BLOCKS.has(node.tag);
+  if (block) pieces.push('');
+  for (const child of node.children) collectPieces(child, depth + 1, pieces);
+  if (block) pieces.push('');
 }
 
 const DATE_META = new Set(['pubdate', 'publishdate', 'firstpublishedtime', 'publishtime', 'published_time', 'article:published_time', 'dc.date', 'dc.date.issued', 'dcterms.issued', 'dcterms.date', 'releasedate']);
 const PUBLISHER_META = new Set(['contentsource', 'publisher', 'dc.publisher', 'dcterms.publisher']);
 
 /** <title>, publication-date and publisher <meta>s, and a CMS <publishtime> element. */
-function readMeta(root: HTMLElement): SourceMeta {
+function readMeta(tree: HtmlTree): SourceMeta {
   const meta: SourceMeta = {};
-  let publishTime: string | undefined;
-  for (const el of descendants(root)) {
-    if (!(el instanceof HTMLElement)) continue;
-    const tag = tagOf(el);
-    if (tag === 'title' && meta.title === undefined) {
-      const text = normalizeText(deepText(el));
-      if (text !== '') meta.title = text;
-    } else if (tag === 'meta') {
-      const name = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
-      const content = normalizeText(el.getAttribute('content') ?? '');
-      if (content === '') continue;
-      if (meta.publishedOn === undefined && DATE_META.has(name)) meta.publishedOn = toIsoDate(content);
-      if (meta.publisher === undefined && PUBLISHER_META.has(name)) meta.publisher = content;
-    } else if (tag === 'publishtime' && publishTime === undefined) {
-      publishTime = deepText(el);
-    }
+  for (const title of tree.titles) {
+    const text = normalizeText(deepText(title));
+    if (text === '') continue;
+    meta.title = text;
+    break;
   }
-  if (meta.publishedOn === undefined && publishTime !== undefined) meta.publishedOn = toIsoDate(publishTime);
+  for (const el of tree.metas) {
+    const name = (attribute(el.attrs, 'name') ?? attribute(el.attrs, 'property') ?? '').toLowerCase();
+    if (!DATE_META.has(name) && !PUBLISHER_META.has(name)) continue;
+    const content = normalizeText(attribute(el.attrs, 'content') ?? '');
+    if (content === '') continue;
+    if (meta.publishedOn === undefined && DATE_META.has(name)) meta.publishedOn = toIsoDate(content);
+    if (meta.publisher === undefined && PUBLISHER_META.has(name)) meta.publisher = content;
+  }
+  if (meta.publishedOn === undefined && tree.publishTime) meta.publishedOn = toIsoDate(deepText(tree.publishTime));
   if (meta.publishedOn === undefined) delete meta.publishedOn;
   return meta;
 }

@@ -35,143 +35,185 @@ export type HtmlNode = HtmlElement | string;
 /** The tree and the elements the metadata is read from, first in document order. */
 export interface HtmlTree {
   root: HtmlElement;
-  title?: HtmlElement;
+  titles: HtmlElement[];
   publishTime?: HtmlElement;
   metas: HtmlElement[];
 }
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-/** Elements whose content is raw text up to their end tag (never markup). */
-const RAW_TEXT = new Set(['script', 'style', 'noscript']);
 const CELL_OPENERS = new Set(['td', 'th', 'tr', 'tbody', 'tfoot']);
 /** Open element → opening tags that imply its end tag (node-html-parser's kElementsClosedByOpening). */
-const CLOSED_BY_OPENING: Record<string, Set<string> | undefined> = {
-  li: new Set(['li']),
-  p: new Set(['p', 'div']),
-  b: new Set(['div']),
-  td: CELL_OPENERS,
-  th: CELL_OPENERS,
-  tr: new Set(['tr', 'tbody', 'tfoot']),
-  thead: new Set(['tbody', 'tfoot']),
-  tbody: new Set(['tbody', 'tfoot']),
-  h1: new Set(['h1']), h2: new Set(['h2']), h3: new Set(['h3']), h4: new Set(['h4']), h5: new Set(['h5']), h6: new Set(['h6']),
-  dt: new Set(['dt', 'dd']),
-  dd: new Set(['dt', 'dd']),
-};
+const CLOSED_BY_OPENING = new Map<string, Set<string>>([
+  ['li', new Set(['li'])],
+  ['p', new Set(['p', 'div'])],
+  ['b', new Set(['div'])],
+  ['td', CELL_OPENERS],
+  ['th', CELL_OPENERS],
+  ['tr', new Set(['tr', 'tbody', 'tfoot'])],
+  ['thead', new Set(['tbody', 'tfoot'])],
+  ['tbody', new Set(['tbody', 'tfoot'])],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h): [string, Set<string>] => [h, new Set([h])]),
+  ['dt', new Set(['dt', 'dd'])],
+  ['dd', new Set(['dt', 'dd'])],
+]);
 const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption']);
 /** A stray end tag of another name does not close elements past these (browser scope boundaries). */
 const SCOPE_BOUNDARY = new Set(['table', 'td', 'th', 'caption', 'template', 'object']);
 /** How far down the open elements an end tag looks for its element (hostile nesting stays linear). */
 const MAX_CLOSE_SEARCH = 128;
 
-const TAG_NAME = /[a-zA-Z][\w:.\-]*/y;
+/** The rest of a start tag up to its '>' (unrolled: no nested quantifiers, so no backtracking blow-up). */
+const TAG_END = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
+/** A byte of a multi-byte UTF-8 sequence, seen through latin1. */
+const HIGH_BYTE = /[\x80-\xff]/u;
 const HIDDEN_HINT = /hidden|none|mso-hide/iu;
 const HIDDEN_STYLE = /display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden/iu;
 /** node-html-parser's attribute syntax, so attributes read as they did. */
 const ATTRIBUTE = /([_a-zA-Z()[\]#@$.?:][a-zA-Z0-9\-._:()[\]#]*)(?:\s*=\s*('[^']*'|"[^"]*"|\S+))?/gu;
-const RAW_END: Record<string, RegExp> = { script: /<\/script[\s/>]/giu, style: /<\/style[\s/>]/giu, noscript: /<\/noscript[\s/>]/giu };
+/** Elements whose content is raw text up to their end tag (never markup), with that end tag. */
+const RAW_END = new Map([['script', /<\/script[\s/>]/giu], ['style', /<\/style[\s/>]/giu], ['noscript', /<\/noscript[\s/>]/giu]]);
 
-/** Parses a page into the reader's tree. Linear in the input, never throws. */
-export function buildHtmlTree(html: string): HtmlTree {
-  const root = element('#root', '');
-  const tree: HtmlTree = { root, metas: [] };
-  const stack: HtmlElement[] = [root];
-  // nearestTable[i]: the innermost table among stack[0..i], for marking layout frames in O(1).
-  const nearestTable: (HtmlElement | undefined)[] = [undefined];
-  let current = root;
-  let pos = 0;
-  let textStart = 0;
-  const n = html.length;
+/**
+ * Parses a page into the reader's tree. Linear in the input, never throws. With `utf8`, `html`
+ * is those bytes as latin1 (html-charset.ts's HtmlSource): text and kept attributes are
+ * decoded from the bytes as they are met, the rest of the page never is.
+ */
+export function buildHtmlTree(html: string, utf8?: Buffer): HtmlTree {
+  return new TreeBuilder(html, utf8).build();
+}
 
-  const pop = (): void => {
-    stack.pop();
-    nearestTable.pop();
-    current = stack[stack.length - 1] ?? root;
-  };
+// A class, not closures: tsx (esbuild keepNames) wraps every inner function in a __name() call per use.
+class TreeBuilder {
+  private readonly root = element('#root', '');
+  private readonly tree: HtmlTree = { root: this.root, titles: [], metas: [] };
+  private readonly stack: HtmlElement[] = [this.root];
+  /** nearestTable[i]: the innermost table among stack[0..i], so a nested table marks its frame in O(1). */
+  private readonly nearestTable: (HtmlElement | undefined)[] = [undefined];
+  private current = this.root;
 
-  while (pos < n) {
-    const lt = html.indexOf('<', pos);
-    if (lt < 0) break;
-    const next = html.charCodeAt(lt + 1);
-    if (isLetter(next)) {
-      TAG_NAME.lastIndex = lt + 1;
-      TAG_NAME.test(html);
-      const nameEnd = TAG_NAME.lastIndex;
-      const end = findTagEnd(html, nameEnd);
-      if (end < 0) {
-        pos = lt + 1;
-        continue;
-      }
-      appendText(current, html, textStart, lt);
-      const tag = html.slice(lt + 1, nameEnd).toLowerCase();
-      const selfClosed = html.charCodeAt(end - 1) === 0x2f && end - 1 >= nameEnd;
-      const attrs = html.slice(nameEnd, selfClosed ? end - 1 : end);
-      pos = textStart = end + 1;
-      for (let closes = CLOSED_BY_OPENING[current.tag]; closes?.has(tag) && stack.length > 1; closes = CLOSED_BY_OPENING[current.tag]) pop();
-      const el = element(tag, attrs);
-      current.children.push(el);
-      if (tag === 'table') {
-        const outer = nearestTable[nearestTable.length - 1];
-        if (outer) outer.hasTable = true;
-      } else if (tag === 'meta') {
-        tree.metas.push(el);
-      } else if (tag === 'title') {
-        tree.title ??= el;
-      } else if (tag === 'publishtime') {
-        tree.publishTime ??= el;
-      }
-      if (RAW_TEXT.has(tag) && !selfClosed) {
-        const close = RAW_END[tag] as RegExp;
-        close.lastIndex = pos;
-        const m = close.exec(html);
-        const after = m ? html.indexOf('>', m.index) : -1;
-        pos = textStart = after < 0 ? n : after + 1;
-        continue;
-      }
-      if (selfClosed || VOID.has(tag)) continue;
-      stack.push(el);
-      nearestTable.push(tag === 'table' ? el : nearestTable[nearestTable.length - 1]);
-      current = el;
-      continue;
-    }
-    if (next === 0x2f && isLetter(html.charCodeAt(lt + 2))) {
-      const gt = html.indexOf('>', lt + 2);
-      if (gt < 0) {
-        pos = lt + 1;
-        continue;
-      }
-      appendText(current, html, textStart, lt);
-      TAG_NAME.lastIndex = lt + 2;
-      TAG_NAME.test(html);
-      closeElement(html.slice(lt + 2, TAG_NAME.lastIndex).toLowerCase());
-      pos = textStart = gt + 1;
-      continue;
-    }
-    if (next === 0x21 || next === 0x3f) {
-      // <!-- comment -->, <!doctype …>, <![if …]>, <?xml …?>: dropped.
-      const isComment = html.startsWith('<!--', lt);
-      const close = isComment ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 2);
-      if (close < 0) {
-        pos = lt + 1;
-        continue;
-      }
-      appendText(current, html, textStart, lt);
-      pos = textStart = close + (isComment ? 3 : 1);
-      continue;
-    }
-    pos = lt + 1;
+  constructor(private readonly html: string, private readonly utf8?: Buffer) {}
+
+  /** html[start, end) as text: from the UTF-8 bytes when the builder reads latin1 (only non-ASCII needs it). */
+  private segment(start: number, end: number): string {
+    const raw = this.html.slice(start, end);
+    return this.utf8 && HIGH_BYTE.test(raw) ? this.utf8.toString('utf8', start, end) : raw;
   }
-  appendText(current, html, textStart, n);
-  return tree;
 
-  function closeElement(tag: string): void {
+  private appendText(start: number, end: number): void {
+    if (end <= start) return;
+    const raw = this.segment(start, end);
+    this.current.children.push(raw.includes('&') ? decodeEntities(raw) : raw);
+  }
+
+  build(): HtmlTree {
+    const html = this.html;
+    const n = html.length;
+    let pos = 0;
+    let textStart = 0;
+    while (pos < n) {
+      const lt = html.indexOf('<', pos);
+      if (lt < 0) break;
+      const next = html.charCodeAt(lt + 1);
+      if (isLetter(next)) {
+        const nameEnd = tagNameEnd(html, lt + 2);
+        const end = this.tagEnd(nameEnd);
+        if (end < 0) {
+          pos = lt + 1;
+          continue;
+        }
+        this.appendText(textStart, lt);
+        pos = textStart = this.openElement(tagName(html, lt + 1, nameEnd), nameEnd, end);
+        continue;
+      }
+      if (next === 0x2f && isLetter(html.charCodeAt(lt + 2))) {
+        const gt = html.indexOf('>', lt + 2);
+        if (gt < 0) {
+          pos = lt + 1;
+          continue;
+        }
+        this.appendText(textStart, lt);
+        this.closeElement(tagName(html, lt + 2, tagNameEnd(html, lt + 3)));
+        pos = textStart = gt + 1;
+        continue;
+      }
+      if (next === 0x21 || next === 0x3f) {
+        // <!-- comment -->, <!doctype …>, <![if …]>, <?xml …?>: dropped.
+        const isComment = html.startsWith('<!--', lt);
+        const close = isComment ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 2);
+        if (close < 0) {
+          pos = lt + 1;
+          continue;
+        }
+        this.appendText(textStart, lt);
+        pos = textStart = close + (isComment ? 3 : 1);
+        continue;
+      }
+      pos = lt + 1;
+    }
+    this.appendText(textStart, n);
+    return this.tree;
+  }
+
+  /**
+   * The '>' ending a start tag whose attributes begin at `from`; a quoted value may hold '>'
+   * (any quote opens a value, as in node-html-parser). An unclosed quote does not swallow the
+   * page: the tag then ends at the next '>'. One sticky regex: native, linear.
+   */
+  private tagEnd(from: number): number {
+    TAG_END.lastIndex = from;
+    if (TAG_END.test(this.html)) return TAG_END.lastIndex - 1;
+    return this.html.indexOf('>', from);
+  }
+
+  /** Opens the element whose tag ends at `end` ('>'); returns where the text after it starts. */
+  private openElement(tag: string, nameEnd: number, end: number): number {
+    const html = this.html;
+    const selfClosed = html.charCodeAt(end - 1) === 0x2f && end - 1 >= nameEnd;
+    for (let closes = CLOSED_BY_OPENING.get(this.current.tag); closes?.has(tag) && this.stack.length > 1; closes = CLOSED_BY_OPENING.get(this.current.tag)) this.pop();
+    // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
+    const attrEnd = selfClosed ? end - 1 : end;
+    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd));
+    this.current.children.push(el);
+    if (tag === 'table') {
+      const outer = this.nearestTable[this.nearestTable.length - 1];
+      if (outer) outer.hasTable = true;
+    } else if (tag === 'meta') {
+      this.tree.metas.push(el);
+    } else if (tag === 'title') {
+      this.tree.titles.push(el);
+    } else if (tag === 'publishtime') {
+      this.tree.publishTime ??= el;
+    }
+    const rawEnd = RAW_END.get(tag);
+    if (rawEnd && !selfClosed) {
+      rawEnd.lastIndex = end + 1;
+      const m = rawEnd.exec(html);
+      const after = m ? html.indexOf('>', m.index) : -1;
+      return after < 0 ? html.length : after + 1;
+    }
+    if (!selfClosed && !VOID.has(tag)) {
+      this.stack.push(el);
+      this.nearestTable.push(tag === 'table' ? el : this.nearestTable[this.nearestTable.length - 1]);
+      this.current = el;
+    }
+    return end + 1;
+  }
+
+  private pop(): void {
+    this.stack.pop();
+    this.nearestTable.pop();
+    this.current = this.stack[this.stack.length - 1] ?? this.root;
+  }
+
+  private closeElement(tag: string): void {
+    const stack = this.stack;
     const limit = Math.max(1, stack.length - MAX_CLOSE_SEARCH);
     const tablePart = TABLE_PARTS.has(tag);
     for (let i = stack.length - 1; i >= limit; i -= 1) {
       const open = stack[i] as HtmlElement;
       if (open.tag === tag) {
-        while (stack.length > i) pop();
+        while (stack.length > i) this.pop();
         return;
       }
       if (tablePart ? open.tag === 'table' : SCOPE_BOUNDARY.has(open.tag)) return;
@@ -193,35 +235,52 @@ function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
-/** The index of the '>' ending a start tag whose attributes begin at `from` (quoted values may hold '>'); -1 if none. */
-function findTagEnd(html: string, from: number): number {
+/** The end of a tag name whose first letter is at `from - 1` ([A-Za-z0-9:._-]). */
+function tagNameEnd(html: string, from: number): number {
   let i = from;
   for (;;) {
-    const gt = html.indexOf('>', i);
-    if (gt < 0) return -1;
-    const dq = html.indexOf('"', i);
-    const sq = html.indexOf("'", i);
-    const q = dq >= 0 && (sq < 0 || dq < sq) ? dq : sq;
-    if (q < 0 || q > gt) return gt;
-    // Only a quote that opens an attribute value (after '=') protects a '>'.
-    if (!/=\s*$/u.test(html.slice(Math.max(from, q - 16), q))) {
-      i = q + 1;
-      continue;
-    }
-    const closeQuote = html.indexOf(html[q] as string, q + 1);
-    if (closeQuote < 0) return gt;
-    i = closeQuote + 1;
+    const c = html.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x2d || c === 0x2e || c === 0x5f) i += 1;
+    else return i;
   }
 }
 
-function appendText(parent: HtmlElement, html: string, start: number, end: number): void {
-  if (end <= start) return;
-  const raw = html.slice(start, end);
-  parent.children.push(raw.includes('&') ? decodeEntities(raw) : raw);
+/** The lower-case tag name (lower-cased only when needed: most pages write lower case). */
+function tagName(html: string, start: number, end: number): string {
+  const name = html.slice(start, end);
+  for (let i = start; i < end; i += 1) {
+    const c = html.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return name.toLowerCase();
+  }
+  return name;
 }
 
-/** HTML5 character references, through the `entities` decoder node-html-parser bundles (no DOM is built). */
+/** The references pages use all the time, decoded here; anything else goes to the full decoder. */
+const COMMON_ENTITY = /&(?:#(\d{1,5})|#[xX]([0-9a-fA-F]{1,4})|(nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|emsp|ensp));/gu;
+const NAMED_ENTITY: Record<string, string> = {
+  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '\u201c', rdquo: '\u201d', lsquo: '\u2018',
+  rsquo: '\u2019', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', middot: '\u00b7', emsp: '\u2003', ensp: '\u2002',
+};
+/** Sentinel for a reference the fast path does not decode exactly as HTML5 does (C1 controls, NUL, surrogates). */
+const UNHANDLED = '\u0000';
+
+function decodeCommon(whole: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string {
+  if (name !== undefined) return NAMED_ENTITY[name] ?? UNHANDLED;
+  const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
+  const plain = (code >= 0x20 && code < 0x7f) || code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0xa0 && code < 0xd800) || (code >= 0xe000 && code <= 0xfffd);
+  return plain ? String.fromCharCode(code) : UNHANDLED;
+}
+
+/**
+ * HTML5 character references. The common ones are replaced directly; a string with any other
+ * (legacy ones without ';', rare names, C1 or out-of-range numbers) goes whole through the
+ * `entities` decoder that node-html-parser bundles (no DOM is built).
+ */
 export function decodeEntities(raw: string): string {
+  if (!raw.includes(UNHANDLED)) {
+    const fast = raw.replace(COMMON_ENTITY, decodeCommon);
+    if (!fast.includes('&') && !fast.includes(UNHANDLED)) return fast;
+  }
   return new TextNode(raw, null).text;
 }
 

@@ -3,8 +3,9 @@
  * Charset: html-charset.ts; markup → lines: html-dom.ts; merged table cells: html-grid.ts.
  */
 import type { SourceDocument } from '../source.ts';
-import { decodeHtmlBytes } from './html-charset.ts';
-import { readHtmlString } from './html-dom.ts';
+import { htmlSource } from './html-charset.ts';
+import { readHtmlTree } from './html-dom.ts';
+import { buildHtmlTree } from './html-tree.ts';
 
 /**
  * Reads an HTML page. Never throws on bad markup: an empty or text-only page gives a document
@@ -14,7 +15,7 @@ import { readHtmlString } from './html-dom.ts';
  *   // → { cells: ['一、本年新收政府信息公开申请数量', '821', '35', '', '', '2', '1', '859'], isTableRow: true }
  */
 export function readHtml(bytes: Uint8Array): SourceDocument {
-  const decoded = decodeHtmlBytes(bytes);
-  const { lines, meta, warnings } = readHtmlString(decoded.text);
-  return { kind: 'html', lines, meta, warnings: [...decoded.warnings, ...warnings] };
+  const source = htmlSource(bytes);
+  const { lines, meta, warnings } = readHtmlTree(buildHtmlTree(source.text, source.utf8));
+  return { kind: 'html', lines, meta, warnings: [...source.warnings, ...warnings] };
 }

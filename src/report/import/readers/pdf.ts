@@ -3,11 +3,12 @@
  * pdf-layout.ts rebuilds lines and cells from them, pdf-document.ts handles what spans pages,
  * pdf-columns.ts restores blank cells from column positions.
  */
-import { getDocumentProxy } from 'unpdf';
+import { getResolvedPDFJS } from 'unpdf';
 import type { SourceDocument, SourceMeta } from '../source.ts';
 import { layOutDocument, type PdfPage } from './pdf-document.ts';
 import type { PdfFragment } from './pdf-layout.ts';
 import { normalizeText } from './normalize.ts';
+import { bytesForTextExtraction } from './pdf-fonts.ts';
 import { SourceReadError } from './read-error.ts';
 
 /** A pdf.js text item (TextContent items also include marked-content markers, which have no `str`). */
@@ -40,7 +41,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
     for (let p = 1; p <= count; p += 1) {
       const page = await pdf.getPage(p);
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
-      const content = await page.getTextContent();
+      // Marked-content markers are not text; pdf.js's own NFKC pass is redundant with ours (normalize.ts).
+      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: true });
       const fragments: PdfFragment[] = [];
       for (const item of content.items) {
         if (!isTextItem(item) || item.str.trim() === '') continue;
@@ -64,13 +66,37 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   return { kind: 'pdf', lines: laid.lines, meta, warnings: [...warnings, ...laid.warnings] };
 }
 
-type PdfProxy = Awaited<ReturnType<typeof getDocumentProxy>>;
+type PdfJs = Awaited<ReturnType<typeof getResolvedPDFJS>>;
+type PdfProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** pdf.js, loaded once per process (its fake worker is set up on first use and then reused). */
+let pdfjs: Promise<PdfJs> | undefined;
+
+/**
+ * pdf.js loading options for text extraction only. unpdf's getDocumentProxy is not used: it
+ * resolves `pdfjs-dist` through the module loader on every call (a round trip to tsx's loader
+ * thread) and turns system fonts on. No font faces, no eval, no range/stream fetching (the
+ * bytes are all here), no standard-font or CMap fetching, errors skipped rather than fatal.
+ */
+const LOAD_OPTIONS = {
+  verbosity: 0,
+  isEvalSupported: false,
+  disableFontFace: true,
+  useSystemFonts: false,
+  stopAtErrors: false,
+  disableAutoFetch: true,
+  disableStream: true,
+  disableRange: true,
+  useWorkerFetch: false,
+  isOffscreenCanvasSupported: false,
+  isImageDecoderSupported: false,
+} as const;
 
 async function openPdf(bytes: Uint8Array): Promise<PdfProxy> {
   if (bytes.length === 0) throw new SourceReadError('PDF 文件是空的。', 'pdf.empty');
   try {
-    // pdf.js may detach the buffer it is given: hand it a copy.
-    return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+    pdfjs ??= getResolvedPDFJS();
+    return await (await pdfjs).getDocument({ data: bytesForTextExtraction(bytes), ...LOAD_OPTIONS }).promise;
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'PasswordException') throw new SourceReadError('PDF 文件已加密，需要密码才能读取。', 'pdf.encrypted', { cause: error });

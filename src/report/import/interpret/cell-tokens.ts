@@ -1,0 +1,131 @@
+/**
+ * One cell's text → tokens: the numbers printed in it (with a unit such as 万元 right after) and
+ * the label text around them. Runs for every cell of every report, so it scans characters
+ * instead of running regexes, with the same results as the patterns named in the comments.
+ */
+import type { Token } from './tokens.ts';
+
+const WHITESPACE = /[\s\u00a0\u3000\u200b]+/g;
+
+/** The characters JavaScript's `\s` and `trim()` treat as whitespace. */
+function isSpace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
+    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** An ASCII digit (`\d`). */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Whitespace removed, as `normalizeText` does to a string already in NFKC; most pieces have none. */
+export function stripWhitespace(s: string): string {
+  return HAS_WHITESPACE.test(s) ? s.replace(WHITESPACE, '') : s;
+}
+
+const HAS_WHITESPACE = /[\s\u200b]/;
+
+/** True when `s` is empty or only whitespace (as `s.trim() === ''`). */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^[-—–―－‐/／\\]+$/`: a cell of dashes or slashes (read as null). */
+function isDashCell(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x2d && c !== 0x2014 && c !== 0x2013 && c !== 0x2015 && c !== 0xff0d && c !== 0x2010 && c !== 0x2f && c !== 0xff0f && c !== 0x5c) return false;
+  }
+  return s.length > 0;
+}
+
+/** `/^[+-]\d+$/`: a signed count (本年增/减). */
+function isSignedCell(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c !== 43 && c !== 45) || s.length < 2) return false;
+  for (let i = 1; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+// Regexes, not character loops: native matching is fast before the JIT has warmed up too.
+const NUMBER = /\d+(?:\.\d+)?/g;
+
+/** End of the number found by the last `nextNumber` call. */
+let numberEnd = 0;
+
+/** Start of the next `/\d+(?:\.\d+)?/` at or after `from` (its end in `numberEnd`), or -1. */
+function nextNumber(s: string, from: number): number {
+  NUMBER.lastIndex = from;
+  const m = NUMBER.exec(s);
+  if (m === null) return -1;
+  numberEnd = m.index + m[0].length;
+  return m.index;
+}
+
+/** A unit printed at `at` (元, 万元, 亿元), or ''. Checked by its first character: most numbers have none. */
+function unitAt(s: string, at: number): string {
+  const c = s.charCodeAt(at);
+  if (c === 0x5143) return '元';
+  if (c === 0x4e07) return s.startsWith('万元', at) ? '万元' : '';
+  if (c === 0x4ebf) return s.startsWith('亿元', at) ? '亿元' : '';
+  return '';
+}
+
+/**
+ * A sub-item number ("2." / "2、") that starts the next label: "00000002.其他法律…" in crawler
+ * text — the mark at `at` is '.' or '、' and no digit follows it.
+ */
+function itemPrefixAt(s: string, at: number): boolean {
+  const c = s.charCodeAt(at);
+  return (c === 46 || c === 0x3001) && !isDigit(s.charCodeAt(at + 1));
+}
+
+function pushText(text: string, line: number, out: Token[]): void {
+  const t = stripWhitespace(text);
+  if (t !== '') out.push({ kind: 'text', text: t, line });
+}
+
+/** Splits one cell's text (NFKC, trimmed) into text and number tokens (numbers keep their decimal point). */
+export function tokenizeCell(norm: string, line: number, tableRow: boolean, out: Token[]): void {
+  if (norm === '') {
+    if (tableRow) out.push({ kind: 'value', value: 'blank', raw: '', unit: '', line, separated: true, tableRow });
+    return;
+  }
+  if (isDashCell(norm)) {
+    out.push({ kind: 'value', value: 'dash', raw: '', unit: '', line, separated: true, tableRow });
+    return;
+  }
+  if (isSignedCell(norm)) {
+    out.push({ kind: 'value', value: 'num', raw: norm, unit: '', line, separated: true, tableRow });
+    return;
+  }
+  let last = 0;
+  let text = '';
+  for (let at = nextNumber(norm, 0); at >= 0; at = nextNumber(norm, numberEnd)) {
+    const before = norm.slice(last, at);
+    let end = numberEnd;
+    let digits = norm.slice(at, end);
+    let unit = '';
+    if (!digits.includes('.') && itemPrefixAt(norm, end)) {
+      // The last digit numbers the following label ("…00000002.其他法律…"): it is label text.
+      digits = digits.slice(0, -1);
+      end -= 1;
+    } else {
+      unit = unitAt(norm, end);
+    }
+    text += before;
+    if (digits === '') {
+      last = at;
+      continue;
+    }
+    // A value is separated when it starts the cell or whitespace precedes it.
+    const separated = at === 0 || (before !== '' && isSpace(before.charCodeAt(before.length - 1))) || (last === 0 && isBlank(text));
+    pushText(text, line, out);
+    text = '';
+    out.push({ kind: 'value', value: 'num', raw: digits, unit, line, separated, tableRow });
+    last = end + unit.length;
+    numberEnd = last;
+  }
+  pushText(text + norm.slice(last), line, out);
+}

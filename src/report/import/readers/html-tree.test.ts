@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readHtml } from './html.ts';
+import { decodeEntities } from './html-tree.ts';
+import { nfkc } from './normalize.ts';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const texts = (html: string): string[][] => readHtml(utf8(html)).lines.map((l) => l.cells);
+
+describe('html-tree: tokenizer edge cases', () => {
+  it('keeps a ">" inside a quoted attribute value inside the tag, and reads upper-case markup', () => {
+    expect(texts('<P TITLE="a>b" class=x>正文</P><TABLE><TR><TD COLSPAN=2>项目</TD></TR><TR><TD>a</TD><TD>1</TD></TR></TABLE>'))
+      .toEqual([['正文'], ['项目'], ['a', '1']]);
+  });
+
+  it('closes the open inline elements of a cell at its end tag (a stray </span> or </td> does not swallow the table)', () => {
+    expect(texts('<table><tr><td><span>自然人</td><td>3</td></tr><tr><td>法人</td><td><b>4</td></tr></table><p>后文</p>'))
+      .toEqual([['自然人', '3'], ['法人', '4'], ['后文']]);
+  });
+
+  it('skips script content up to a loose end tag, comments, declarations and processing instructions', () => {
+    expect(texts('<?xml version="1.0"?><!DOCTYPE html><p>甲<!-- <p>注释</p> --></p><script>if (a < b) "</p>"</script ><p>乙</p>'))
+      .toEqual([['甲'], ['乙']]);
+  });
+
+  it('treats a "<" that starts no tag, and an unclosed comment, as text', () => {
+    expect(texts('<p>1 < 2</p><p>x <!-- y</p>')).toEqual([['1 < 2'], ['x <!-- y']]);
+  });
+
+  it('reads a table still open at the end of the page as a table', () => {
+    expect(texts('<table><tr><td>自然人</td><td>3')).toEqual([['自然人', '3']]);
+  });
+});
+
+describe('decodeEntities', () => {
+  it('decodes as the HTML5 decoder does, common references directly and the rest through it', () => {
+    expect(decodeEntities('a&nbsp;b&amp;c&#x4e2d;&#25991;&ldquo;')).toBe('a\u00a0b&c中文\u201c');
+    expect(decodeEntities('&#128;&#0;&copy;&nbsp x')).toBe('\u20ac\ufffd©\u00a0 x');
+  });
+});
+
+describe('nfkc', () => {
+  it('equals String#normalize("NFKC") on every BMP character, alone and before a combining mark', () => {
+    for (let c = 0; c < 0x10000; c += 1) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCharCode(c);
+      expect(nfkc(s)).toBe(s.normalize('NFKC'));
+      expect(nfkc(`${s}\u0301中`)).toBe(`${s}\u0301中`.normalize('NFKC'));
+    }
+  });
+});
