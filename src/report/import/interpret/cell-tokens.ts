@@ -65,6 +65,8 @@ function nextNumber(s: string, from: number): number {
 
 /** A unit printed at `at` (元, 万元, 亿元), or ''. Checked by its first character: most numbers have none. */
 function unitAt(s: string, at: number): string {
+  // Bounds checked first: reading past the end deoptimises the JIT's code.
+  if (at >= s.length) return '';
   const c = s.charCodeAt(at);
   if (c === 0x5143) return '元';
   if (c === 0x4e07) return s.startsWith('万元', at) ? '万元' : '';
@@ -77,8 +79,9 @@ function unitAt(s: string, at: number): string {
  * text — the mark at `at` is '.' or '、' and no digit follows it.
  */
 function itemPrefixAt(s: string, at: number): boolean {
+  if (at >= s.length) return false;
   const c = s.charCodeAt(at);
-  return (c === 46 || c === 0x3001) && !isDigit(s.charCodeAt(at + 1));
+  return (c === 46 || c === 0x3001) && (at + 1 >= s.length || !isDigit(s.charCodeAt(at + 1)));
 }
 
 function pushText(text: string, line: number, out: Token[]): void {

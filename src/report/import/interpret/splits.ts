@@ -31,7 +31,14 @@ function isWellFormed(part: string): boolean {
  * @example splitRowsWithTotals('801000081', 1, 7) → [[80, 1, 0, 0, 0, 0, 81]]
  */
 export function splitRowsWithTotals(digits: string, rows: number, width: number, limit = 16): Readings {
-  const search: RowSearch = { digits, rows, width, limit, out: [], steps: 0, exhausted: false, cells: [] };
+  const codes: number[] = [];
+  let plain = true;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    plain &&= d >= 0 && d <= 9;
+    codes.push(d);
+  }
+  const search: RowSearch = { digits, codes, plain, rows, width, limit, out: [], steps: 0, exhausted: false, cells: new Array<number>(rows * width).fill(0) };
   walkRows(search, 0, 0, 0, 0);
   if (search.out.length > limit) search.exhausted = true;
   return { readings: search.out, exhausted: search.exhausted };
@@ -40,12 +47,16 @@ export function splitRowsWithTotals(digits: string, rows: number, width: number,
 /** State of one `splitRowsWithTotals` search (a plain object and a module function: no closure per call). */
 interface RowSearch {
   digits: string;
+  /** Digit values of `digits`; `plain` when every character is a digit (then parts are built from them, not sliced and parsed). */
+  codes: number[];
+  plain: boolean;
   rows: number;
   width: number;
   limit: number;
   out: number[][];
   steps: number;
   exhausted: boolean;
+  /** The cells chosen so far, by position in the reading. */
   cells: number[];
 }
 
@@ -58,26 +69,33 @@ function walkRows(s: RowSearch, pos: number, row: number, col: number, sum: numb
   }
   const L = s.digits.length;
   if (row === s.rows) {
-    if (pos === L) s.out.push([...s.cells]);
+    if (pos === L) s.out.push(s.cells.slice());
     return;
   }
   const cellsLeft = (s.rows - row) * s.width - col;
   if (L - pos < cellsLeft || L - pos > cellsLeft * MAX_PART_DIGITS) return;
+  const at = row * s.width + col;
   if (col === s.width - 1) {
     const total = String(sum);
     if (s.digits.startsWith(total, pos)) {
-      s.cells.push(sum);
+      s.cells[at] = sum;
       walkRows(s, pos + total.length, row + 1, 0, 0);
-      s.cells.pop();
     }
     return;
   }
+  let value = 0;
   for (let len = 1; len <= MAX_PART_DIGITS && pos + len <= L - (cellsLeft - 1); len++) {
-    const part = s.digits.slice(pos, pos + len);
-    if (!isWellFormed(part)) break;
-    s.cells.push(Number(part));
-    walkRows(s, pos + len, row, col + 1, sum + Number(part));
-    s.cells.pop();
+    // A part is well formed: no leading zero (a lone 0 is), at most MAX_PART_DIGITS digits.
+    if (s.plain) {
+      if (len > 1 && s.codes[pos] === 0) break;
+      value = value * 10 + s.codes[pos + len - 1]!;
+    } else {
+      const part = s.digits.slice(pos, pos + len);
+      if (!isWellFormed(part)) break;
+      value = Number(part);
+    }
+    s.cells[at] = value;
+    walkRows(s, pos + len, row, col + 1, sum + value);
   }
 }
 

@@ -21,40 +21,50 @@ function table2Value(column: string, raw: string, unit: string): number | string
   return column === 'amountText' ? raw + unit : Number(raw);
 }
 
+type Table2Row = Record<string, number | string | null>;
+
 /** Reads one 表二 row's cells; a run of digits with no separator is split only if one reading exists. */
-function readTable2Row(key: Table2RowKey, columns: readonly string[], values: ValueToken[], crawler: boolean, warnings: ParseWarning[]): Record<string, number | string | null> {
-  const row: Record<string, number | string | null> = Object.fromEntries(columns.map((c) => [c, null]));
-  const cells = [...values];
-  while (cells.length > columns.length && cells[cells.length - 1]?.value === 'blank') cells.pop();
-  while (cells.length > columns.length && cells[0]?.value === 'blank') cells.shift();
-  const label = TABLE2_ROW_LABELS[key];
+function readTable2Row(key: Table2RowKey, columns: readonly string[], values: ValueToken[], crawler: boolean, warnings: ParseWarning[]): Table2Row {
+  const row: Table2Row = {};
+  for (const c of columns) row[c] = null;
+  let from = 0;
+  let to = values.length;
+  while (to - from > columns.length && values[to - 1]!.value === 'blank') to--;
+  while (to - from > columns.length && values[from]!.value === 'blank') from++;
+  const cells = values.slice(from, to);
   if (cells.length === columns.length && (!crawler || columns.length === 1)) {
-    cells.forEach((v, i) => {
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i]!;
       row[columns[i]!] = v.value === 'num' ? table2Value(columns[i]!, v.raw, v.unit) : null;
-    });
+    }
     return row;
   }
   const nums = cells.filter((v) => v.value === 'num');
   // Digits run together: fewer printed numbers than columns, or crawler text (its spaces are artefacts).
-  const runTogether = nums.length > 0 && nums.length === cells.length && (nums.length < columns.length || crawler);
-  if (runTogether) {
-    const raw = nums.map((v) => v.raw).join('');
-    const unit = nums[nums.length - 1]!.unit;
-    const { readings, exhausted } = splitFree(raw, columns.length, MAX_COUNTED_SPLITS);
-    if (readings.length === 1 && !exhausted) {
-      readings[0]!.forEach((part, i) => (row[columns[i]!] = table2Value(columns[i]!, part, i === columns.length - 1 ? unit : '')));
-      if (nums.length < columns.length) {
-        warnings.push(warn('table2.split-inferred', `t2.${key}`, `表二「${label}」一行数字连在一起（${raw}），只有一种拆分：${readings[0]!.join('、')}。`));
-      }
-      return row;
-    }
-    const listed = evenFirst(readings).map((r) => r.map((part, i) => (i === r.length - 1 ? part + unit : part)));
-    warnings.push(warn('table2.split-ambiguous', `t2.${key}`,
-      `表二「${label}」一行数字连在一起（${raw}${unit}），可拆成多种读法（${columns.map((c) => TABLE2_COLUMN_LABELS[c] ?? c).join('、')}），各格留空，请人工核对。${listReadings(listed, exhausted)}`));
+  if (nums.length > 0 && nums.length === cells.length && (nums.length < columns.length || crawler)) {
+    readRunTogether(key, columns, nums, row, warnings);
     return row;
   }
-  warnings.push(warn('table2.row-unreadable', `t2.${key}`, `表二「${label}」一行应有 ${columns.length} 格，读到 ${cells.length} 格，各格留空。`));
+  warnings.push(warn('table2.row-unreadable', `t2.${key}`, `表二「${TABLE2_ROW_LABELS[key]}」一行应有 ${columns.length} 格，读到 ${cells.length} 格，各格留空。`));
   return row;
+}
+
+/** A run of digits printed without separators: filled in when only one split exists, else left null and every split listed. */
+function readRunTogether(key: Table2RowKey, columns: readonly string[], nums: readonly ValueToken[], row: Table2Row, warnings: ParseWarning[]): void {
+  const label = TABLE2_ROW_LABELS[key];
+  const raw = nums.map((v) => v.raw).join('');
+  const unit = nums[nums.length - 1]!.unit;
+  const { readings, exhausted } = splitFree(raw, columns.length, MAX_COUNTED_SPLITS);
+  if (readings.length === 1 && !exhausted) {
+    readings[0]!.forEach((part, i) => (row[columns[i]!] = table2Value(columns[i]!, part, i === columns.length - 1 ? unit : '')));
+    if (nums.length < columns.length) {
+      warnings.push(warn('table2.split-inferred', `t2.${key}`, `表二「${label}」一行数字连在一起（${raw}），只有一种拆分：${readings[0]!.join('、')}。`));
+    }
+    return;
+  }
+  const listed = evenFirst(readings).map((r) => r.map((part, i) => (i === r.length - 1 ? part + unit : part)));
+  warnings.push(warn('table2.split-ambiguous', `t2.${key}`,
+    `表二「${label}」一行数字连在一起（${raw}${unit}），可拆成多种读法（${columns.map((c) => TABLE2_COLUMN_LABELS[c] ?? c).join('、')}），各格留空，请人工核对。${listReadings(listed, exhausted)}`));
 }
 
 /** Reads 表二 between `from` and `to` with the layout of `format`. */

@@ -57,6 +57,7 @@ const CLOSED_BY_OPENING = new Map<string, Set<string>>([
   ['dt', new Set(['dt', 'dd'])],
   ['dd', new Set(['dt', 'dd'])],
 ]);
+const TABLE_CONTAINERS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
 const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption']);
 /** A stray end tag of another name does not close elements past these (browser scope boundaries). */
 const SCOPE_BOUNDARY = new Set(['table', 'td', 'th', 'caption', 'template', 'object']);
@@ -101,7 +102,8 @@ class TreeBuilder {
   }
 
   private appendText(start: number, end: number): void {
-    if (end <= start) return;
+    // Text directly inside table/tbody/tr (the whitespace between cells) is never read.
+    if (end <= start || TABLE_CONTAINERS.has(this.current.tag)) return;
     const raw = this.segment(start, end);
     this.current.children.push(raw.includes('&') ? decodeEntities(raw) : raw);
   }
