@@ -4,7 +4,7 @@
  * previous row) names a template row anchors it; rows detached from their labels (markdown
  * converted from PDF) fill the gaps between anchors in template order when the counts agree.
  */
-import { TABLE3_COLUMNS, TABLE3_ROW_LABELS, table3CellPath, type Cell, type ParseWarning, type ReportFormat, type Table3, type Table3RowKey } from '../../model.ts';
+import { TABLE3_COLUMNS, TABLE3_ROW_LABELS, TABLE3_ROWS_2019, TABLE3_ROWS_2021, table3CellPath, type Cell, type ParseWarning, type ReportFormat, type Table3, type Table3RowKey } from '../../model.ts';
 import { keysIn, lastKey, TABLE3_ANCHORS } from './labels.ts';
 import type { Token, ValueGroup } from './tokens.ts';
 import { groupValues } from './tokens.ts';
@@ -13,19 +13,10 @@ import { resolveWithColumnRules } from './column-rules.ts';
 import { warn } from './warnings.ts';
 import { listReadings } from './candidates.ts';
 
-const OUTCOMES_FIRST: Table3RowKey[] = [
-  'granted', 'partiallyGranted',
-  'denied.stateSecret', 'denied.prohibitedByLaw', 'denied.threeSecurityOneStability', 'denied.thirdPartyRights',
-  'denied.internalAffairs', 'denied.processInformation', 'denied.enforcementFiles', 'denied.administrativeQuery',
-  'unableToProvide.notHeld', 'unableToProvide.needsCreation', 'unableToProvide.unclearAfterCorrection',
-  'notProcessed.complaint', 'notProcessed.duplicate', 'notProcessed.publication', 'notProcessed.excessive',
-  'notProcessed.confirmation',
-];
-const SUB_ROWS: Table3RowKey[] = ['otherDisposal.noCorrection', 'otherDisposal.unpaidFee', 'otherDisposal.other'];
 
 /** The template's rows; `threeOther`: （六）其他处理 printed as three rows (2021) or one (2019). */
 export function table3Order(threeOther: boolean): Table3RowKey[] {
-  return ['newReceived', 'carriedOver', ...OUTCOMES_FIRST, ...(threeOther ? SUB_ROWS : ['otherDisposal' as const]), 'totalProcessed', 'carriedForward'];
+  return [...(threeOther ? TABLE3_ROWS_2021 : TABLE3_ROWS_2019)];
 }
 
 /** Beyond this many stray numbers or out-of-order rows, one summary warning says how many more. */
