@@ -7,6 +7,11 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const texts = (html: string): string[][] => readHtml(utf8(html)).lines.map((l) => l.cells);
 
 describe('html-tree: tokenizer edge cases', () => {
+  it('reads inline wrappers as their content, but keeps a wrapper between a row and its cells out of the table', () => {
+    expect(texts('<p>甲<span>乙<b>丙</p>丁</b>戊</span>己</p><div><font><p>一</p>二</font></div>')).toEqual([['甲乙丙'], ['丁戊己'], ['一'], ['二']]);
+    expect(texts('<table><tr><td>a</td><td>1</td></tr><tr><span><td>b</td></span><td>2</td></tr></table>')).toEqual([['a', '1'], ['2']]);
+  });
+
   it('keeps a ">" inside a quoted attribute value inside the tag, and reads upper-case markup', () => {
     expect(texts('<P TITLE="a>b" class=x>正文</P><TABLE><TR><TD COLSPAN=2>项目</TD></TR><TR><TD>a</TD><TD>1</TD></TR></TABLE>'))
       .toEqual([['正文'], ['项目'], ['a', '1']]);

@@ -42,6 +42,8 @@ export interface HtmlTree {
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Inline wrappers with no meaning of their own to the reader (see openElement). */
+const INLINE = new Set(['span', 'font', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'o:p', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt']);
 const CELL_OPENERS = new Set(['td', 'th', 'tr', 'tbody', 'tfoot']);
 /** Open element → opening tags that imply its end tag (node-html-parser's kElementsClosedByOpening). */
 const CLOSED_BY_OPENING = new Map<string, Set<string>>([
@@ -64,8 +66,6 @@ const SCOPE_BOUNDARY = new Set(['table', 'td', 'th', 'caption', 'template', 'obj
 /** How far down the open elements an end tag looks for its element (hostile nesting stays linear). */
 const MAX_CLOSE_SEARCH = 128;
 
-/** The rest of a start tag up to its '>' (unrolled: no nested quantifiers, so no backtracking blow-up). */
-const TAG_END = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
 /** A byte of a multi-byte UTF-8 sequence, seen through latin1. */
 const HIGH_BYTE = /[\x80-\xff]/u;
 const HIDDEN_HINT = /hidden|none|mso-hide/iu;
@@ -91,6 +91,8 @@ class TreeBuilder {
   private readonly stack: HtmlElement[] = [this.root];
   /** nearestTable[i]: the innermost table among stack[0..i], so a nested table marks its frame in O(1). */
   private readonly nearestTable: (HtmlElement | undefined)[] = [undefined];
+  /** inCell[i]: stack[i] is a td/th or inside one (below any nested table): structure there only matters as text. */
+  private readonly inCell: boolean[] = [false];
   private current = this.root;
 
   constructor(private readonly html: string, private readonly utf8?: Buffer) {}
@@ -160,12 +162,22 @@ class TreeBuilder {
   /**
    * The '>' ending a start tag whose attributes begin at `from`; a quoted value may hold '>'
    * (any quote opens a value, as in node-html-parser). An unclosed quote does not swallow the
-   * page: the tag then ends at the next '>'. One sticky regex: native, linear.
+   * page: the tag then ends at the next '>'. A charCode scan: a regex call per tag cost more
+   * than the scan itself; linear (each quote jumps to its closing quote).
    */
   private tagEnd(from: number): number {
-    TAG_END.lastIndex = from;
-    if (TAG_END.test(this.html)) return TAG_END.lastIndex - 1;
-    return this.html.indexOf('>', from);
+    const html = this.html;
+    const n = html.length;
+    for (let i = from; i < n; i += 1) {
+      const c = html.charCodeAt(i);
+      if (c === 0x3e) return i;
+      if (c === 0x22 || c === 0x27) {
+        const close = html.indexOf(c === 0x22 ? '"' : "'", i + 1);
+        if (close < 0) break;
+        i = close;
+      }
+    }
+    return html.indexOf('>', from);
   }
 
   /** Opens the element whose tag ends at `end` ('>'); returns where the text after it starts. */
@@ -176,7 +188,13 @@ class TreeBuilder {
     // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
     const attrEnd = selfClosed ? end - 1 : end;
     const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd));
-    this.current.children.push(el);
+    const tables = this.nearestTable;
+    // An inline wrapper (span, font, o:p …) is read exactly as its content would be read in its
+    // place, so it shares its parent's children instead of getting its own: no tree level, no
+    // walk of it. It stays on the stack, so end tags close what they closed before. Not between
+    // a table and its cells, where rowsOf/cellsOf read the tree's shape.
+    if (!el.skip && INLINE.has(tag) && (tables[tables.length - 1] === undefined || this.inCell[this.inCell.length - 1] === true)) el.children = this.current.children;
+    else this.current.children.push(el);
     if (tag === 'table') {
       const outer = this.nearestTable[this.nearestTable.length - 1];
       if (outer) outer.hasTable = true;
@@ -197,6 +215,7 @@ class TreeBuilder {
     if (!selfClosed && !VOID.has(tag)) {
       this.stack.push(el);
       this.nearestTable.push(tag === 'table' ? el : this.nearestTable[this.nearestTable.length - 1]);
+      this.inCell.push(tag === 'td' || tag === 'th' || (tag !== 'table' && this.inCell[this.inCell.length - 1] === true));
       this.current = el;
     }
     return end + 1;
@@ -205,6 +224,7 @@ class TreeBuilder {
   private pop(): void {
     this.stack.pop();
     this.nearestTable.pop();
+    this.inCell.pop();
     this.current = this.stack[this.stack.length - 1] ?? this.root;
   }
 
@@ -280,6 +300,9 @@ function decodeCommon(whole: string, dec: string | undefined, hex: string | unde
  */
 export function decodeEntities(raw: string): string {
   if (!raw.includes(UNHANDLED)) {
+    // Nearly every reference in a report page is &nbsp;: a plain replaceAll, not a callback per match.
+    const spaces = raw.replaceAll('&nbsp;', '\u00a0');
+    if (!spaces.includes('&')) return spaces;
     const fast = raw.replace(COMMON_ENTITY, decodeCommon);
     if (!fast.includes('&') && !fast.includes(UNHANDLED)) return fast;
   }

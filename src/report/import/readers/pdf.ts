@@ -1,7 +1,9 @@
 /**
- * PDF reader: pdf.js (through unpdf) gives each page's text items with their positions;
- * pdf-layout.ts rebuilds lines and cells from them, pdf-document.ts handles what spans pages,
- * pdf-columns.ts restores blank cells from column positions.
+ * PDF reader: the text items of each page with their positions come from the fast text layer
+ * (pdf-text-layer.ts) when the file is in the form it handles, else from pdf.js (through
+ * unpdf); pdf-layout.ts rebuilds lines and cells from them, pdf-document.ts handles what spans
+ * pages, pdf-columns.ts restores blank cells from column positions. Both sources give the same
+ * items (pdf-text-layer.test.ts compares them), so the document does not depend on the path.
  */
 import { getResolvedPDFJS } from 'unpdf';
 import type { SourceDocument, SourceMeta } from '../source.ts';
@@ -9,6 +11,7 @@ import { layOutDocument, type PdfPage } from './pdf-document.ts';
 import type { PdfFragment } from './pdf-layout.ts';
 import { normalizeText } from './normalize.ts';
 import { bytesForTextExtraction } from './pdf-fonts.ts';
+import { readTextLayer } from './pdf-text-layer.ts';
 import { SourceReadError } from './read-error.ts';
 
 /** A pdf.js text item (TextContent items also include marked-content markers, which have no `str`). */
@@ -19,8 +22,19 @@ interface PdfTextItem {
   height: number;
 }
 
+/** One page's text items and its view box, from either source. */
+interface ItemPage {
+  view: readonly number[];
+  items: readonly unknown[];
+}
+
 /** Pages beyond this are not read: an annual report has a dozen pages, not thousands. */
 const MAX_PAGES = 300;
+
+export interface ReadPdfOptions {
+  /** 'pdfjs' skips the fast text layer (tests compare the two paths). */
+  textLayer?: 'auto' | 'pdfjs';
+}
 
 /**
  * Reads a PDF. Throws SourceReadError when the bytes are not a readable PDF (corrupt,
@@ -28,37 +42,53 @@ const MAX_PAGES = 300;
  *
  * @example (await readPdf(bytes)).lines.filter((l) => l.isTableRow && l.page === 3)
  */
-export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
-  const pdf = await openPdf(bytes);
-  const pages: PdfPage[] = [];
-  const warnings: SourceDocument['warnings'] = [];
+export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<SourceDocument> {
+  if (bytes.length === 0) throw new SourceReadError('PDF 文件是空的。', 'pdf.empty');
+  // What pdf.js would be given (font programs hidden); the fast path reads the same bytes so that it sees the same fonts.
+  const prepared = bytesForTextExtraction(bytes);
+  const fast = options.textLayer === 'pdfjs' ? undefined : readTextLayer(prepared, MAX_PAGES);
+  if (fast) {
+    const title = fast.title === undefined ? '' : normalizeText(fast.title);
+    return toDocument(fast.pages, fast.numPages, title === '' ? {} : { title });
+  }
+  const pdf = await openPdf(prepared);
+  const pages: ItemPage[] = [];
   let meta: SourceMeta = {};
   try {
     meta = await readMeta(pdf);
     const count = Math.min(pdf.numPages, MAX_PAGES);
-    if (pdf.numPages > MAX_PAGES) warnings.push({ code: 'pdf.too-many-pages', message: `PDF 共${pdf.numPages}页，只读取了前${MAX_PAGES}页。` });
-    let rotated = 0;
     for (let p = 1; p <= count; p += 1) {
       const page = await pdf.getPage(p);
-      const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
       // Marked-content markers are not text; pdf.js's own NFKC pass is redundant with ours (normalize.ts).
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: true });
-      const fragments: PdfFragment[] = [];
-      for (const item of content.items) {
-        if (!isTextItem(item) || item.str.trim() === '') continue;
-        const fragment = toFragment(item, x0, y0);
-        if (fragment) fragments.push(fragment);
-        else rotated += 1;
-      }
-      pages.push({ fragments, width: x1 - x0, height: y1 - y0 });
+      pages.push({ view: page.view, items: content.items });
       page.cleanup();
     }
-    if (rotated > 0) warnings.push({ code: 'pdf.rotated-text-skipped', message: `PDF 中有${rotated}段倾斜或竖排的文字（水印等）未读取。` });
   } catch (error) {
     throw new SourceReadError(`PDF 文件内容无法读取（文件可能已损坏）：${describe(error)}`, 'pdf.unreadable', { cause: error });
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
+  return toDocument(pages, pdf.numPages, meta);
+}
+
+/** Text items → fragments (horizontal text only) → laid-out document. */
+function toDocument(itemPages: readonly ItemPage[], numPages: number, meta: SourceMeta): SourceDocument {
+  const warnings: SourceDocument['warnings'] = [];
+  if (numPages > MAX_PAGES) warnings.push({ code: 'pdf.too-many-pages', message: `PDF 共${numPages}页，只读取了前${MAX_PAGES}页。` });
+  let rotated = 0;
+  const pages: PdfPage[] = itemPages.map(({ view, items }) => {
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+    const fragments: PdfFragment[] = [];
+    for (const item of items) {
+      if (!isTextItem(item) || item.str.trim() === '') continue;
+      const fragment = toFragment(item, x0, y0);
+      if (fragment) fragments.push(fragment);
+      else rotated += 1;
+    }
+    return { fragments, width: x1 - x0, height: y1 - y0 };
+  });
+  if (rotated > 0) warnings.push({ code: 'pdf.rotated-text-skipped', message: `PDF 中有${rotated}段倾斜或竖排的文字（水印等）未读取。` });
   if (pages.every((p) => p.fragments.length === 0)) {
     warnings.push({ code: 'pdf.no-text', message: 'PDF 没有文字层（可能是扫描件），未读出任何文字；需要先做文字识别（OCR）。' });
   }
@@ -92,11 +122,11 @@ const LOAD_OPTIONS = {
   isImageDecoderSupported: false,
 } as const;
 
-async function openPdf(bytes: Uint8Array): Promise<PdfProxy> {
-  if (bytes.length === 0) throw new SourceReadError('PDF 文件是空的。', 'pdf.empty');
+/** Opens `prepared` (from bytesForTextExtraction: a copy, as pdf.js may detach the buffer it is given). */
+async function openPdf(prepared: Uint8Array): Promise<PdfProxy> {
   try {
     pdfjs ??= getResolvedPDFJS();
-    return await (await pdfjs).getDocument({ data: bytesForTextExtraction(bytes), ...LOAD_OPTIONS }).promise;
+    return await (await pdfjs).getDocument({ data: prepared, ...LOAD_OPTIONS }).promise;
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'PasswordException') throw new SourceReadError('PDF 文件已加密，需要密码才能读取。', 'pdf.encrypted', { cause: error });
