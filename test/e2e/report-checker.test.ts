@@ -12,7 +12,8 @@ import { createApp } from '../../src/platform/http/app.ts';
 import { startHttpServer } from '../../src/platform/http/server.ts';
 import type { HttpServer } from '../../src/platform/http/server.ts';
 import type { Services } from '../../src/platform/services.ts';
-import { canonicalReport, CORPUS_DIR } from '../support/fixtures.ts';
+import { canonicalReport } from '../support/fixtures.ts';
+import { corpusPath } from '../support/corpus.ts';
 import { createTestServices } from '../support/services.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
@@ -21,7 +22,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const SCREENSHOTS = fileURLToPath(new URL('../../.tmp/', import.meta.url));
-const SEED = fileURLToPath(new URL('seed-taiping-wenlv-2023.txt', CORPUS_DIR));
+const SEED = corpusPath('seed-taiping-wenlv-2023.txt');
 // Without Chromium the journey is skipped locally; on CI (.ci/run installs it) it must run.
 const available = existsSync(CHROMIUM) || Boolean(process.env['CI']);
 

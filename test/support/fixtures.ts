@@ -4,13 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { AnnualReport } from '../../src/report/model.ts';
-
-/** The dev corpus folder (../shared/corpus/dev/ next to the repository). */
-export const CORPUS_DIR = new URL('../../../shared/corpus/dev/', import.meta.url);
+import { corpusPath } from './corpus.ts';
 
 /** Bytes of a corpus file. */
 export function corpusFile(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(name, CORPUS_DIR)));
+  return new Uint8Array(readFileSync(corpusPath(name)));
 }
 
 /** The seed report's canonical JSON (its truth file), as an object to vary. */

@@ -6,12 +6,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { corpusDir } from '../../../test/support/corpus.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importReport } from './index.ts';
 import type { AnnualReport } from '../model.ts';
 
-const corpusDir = path.resolve(fileURLToPath(new URL('../../../../shared/corpus/dev/', import.meta.url)));
 
 interface Truth {
   agency: string;

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { corpusDir } from '../../../test/support/corpus.ts';
 import { describe, expect, it } from 'vitest';
 import { detectForm, importReport, ReportReadError } from './index.ts';
 
-const corpusDir = path.resolve(fileURLToPath(new URL('../../../../shared/corpus/dev/', import.meta.url)));
 const load = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(corpusDir, name)));
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 

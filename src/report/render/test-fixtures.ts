@@ -4,12 +4,12 @@
  * sections taken from the seed text. For tests only.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { corpusDir } from '../../../test/support/corpus.ts';
 import type { AnnualReport, ReportSection, SectionKey } from '../model.ts';
 import { SECTION_KEYS } from '../model.ts';
 
-/** shared/corpus/dev/, next to the repository. */
-export const CORPUS_DIR = fileURLToPath(new URL('../../../../shared/corpus/dev/', import.meta.url));
+/** shared/corpus/dev/ next to the repository, with a trailing separator. */
+export const CORPUS_DIR = `${corpusDir}/`;
 
 /** Names of the truth files (e.g. 'seed-taiping-wenlv-2023'), sorted. */
 export function truthNames(): string[] {

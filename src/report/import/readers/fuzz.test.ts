@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { corpusDir as corpus } from '../../../../test/support/corpus.ts';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../source.ts';
@@ -13,7 +13,6 @@ import { readHtml } from './html.ts';
 import { readPdf } from './pdf.ts';
 import { SourceReadError } from './read-error.ts';
 
-const corpus = path.resolve(fileURLToPath(new URL('../../../../../shared/corpus/dev/', import.meta.url)));
 const load = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(corpus, name)));
 
 /** Deterministic PRNG (mulberry32), so a failing input can be reproduced. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { corpusPath } from '../../../../test/support/corpus.ts';
 import { getResolvedPDFJS } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from './pdf.ts';
@@ -7,7 +7,7 @@ import { bytesForTextExtraction } from './pdf-fonts.ts';
 import { readTextLayer, readTextLayerStrict } from './pdf-text-layer.ts';
 import { writePdf, type TestObject } from './pdf-testing.ts';
 
-const hongze = (): Uint8Array => new Uint8Array(readFileSync(fileURLToPath(new URL('../../../../../shared/corpus/dev/hongze-2024.pdf', import.meta.url))));
+const hongze = (): Uint8Array => new Uint8Array(readFileSync(corpusPath('hongze-2024.pdf')));
 
 /** CIDs 1.. of the test CID font, in this order. */
 const CHARS = '一二三四五六七八九十、本年新收政府信息公开申请数量总计自然人商业企。';
