@@ -40,10 +40,10 @@ export interface HtmlTree {
   metas: HtmlElement[];
 }
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const SKIPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml'];
+const VOID = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
 /** Inline wrappers with no meaning of their own to the reader (see openElement). */
-const INLINE = new Set(['span', 'font', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'o:p', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt']);
+const INLINE = ['span', 'font', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'o:p', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt'];
 const CELL_OPENERS = new Set(['td', 'th', 'tr', 'tbody', 'tfoot']);
 /** Open element → opening tags that imply its end tag (node-html-parser's kElementsClosedByOpening). */
 const CLOSED_BY_OPENING = new Map<string, Set<string>>([
@@ -59,26 +59,71 @@ const CLOSED_BY_OPENING = new Map<string, Set<string>>([
   ['dt', new Set(['dt', 'dd'])],
   ['dd', new Set(['dt', 'dd'])],
 ]);
-const TABLE_CONTAINERS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
-const TABLE_PARTS = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption']);
+const TABLE_CONTAINERS = ['table', 'tbody', 'thead', 'tfoot', 'tr'];
+const TABLE_PARTS = ['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption'];
 /** A stray end tag of another name does not close elements past these (browser scope boundaries). */
-const SCOPE_BOUNDARY = new Set(['table', 'td', 'th', 'caption', 'template', 'object']);
+const SCOPE_BOUNDARY = ['table', 'td', 'th', 'caption', 'template', 'object'];
+/** Elements whose content is raw text up to their end tag (never markup), with that end tag. */
+const RAW_END = new Map([['script', /<\/script[\s/>]/giu], ['style', /<\/style[\s/>]/giu], ['noscript', /<\/noscript[\s/>]/giu]]);
+
+/** What the builder needs to know of a tag name, worked out once per name instead of per element. */
+interface TagFacts {
+  skipped: boolean;
+  isVoid: boolean;
+  inline: boolean;
+  /** Opening tags that end this element while it is the current one. */
+  closedBy: Set<string> | undefined;
+  /** Text directly inside it (between rows and cells) is never read. */
+  tableContainer: boolean;
+  tablePart: boolean;
+  scopeBoundary: boolean;
+  rawEnd: RegExp | undefined;
+  isCell: boolean;
+}
+
+function factsOf(tag: string): TagFacts {
+  return {
+    skipped: SKIPPED.includes(tag) || tag.startsWith('v:') || tag.startsWith('w:'),
+    isVoid: VOID.includes(tag),
+    inline: INLINE.includes(tag),
+    closedBy: CLOSED_BY_OPENING.get(tag),
+    tableContainer: TABLE_CONTAINERS.includes(tag),
+    tablePart: TABLE_PARTS.includes(tag),
+    scopeBoundary: SCOPE_BOUNDARY.includes(tag),
+    rawEnd: RAW_END.get(tag),
+    isCell: tag === 'td' || tag === 'th',
+  };
+}
+
+/** Facts of the tags pages use, shared by every page; any other name gets its facts per element (no unbounded cache). */
+const KNOWN_TAGS = new Map<string, TagFacts>(
+  [
+    ...SKIPPED, ...VOID, ...INLINE, ...CLOSED_BY_OPENING.keys(), ...TABLE_PARTS, ...SCOPE_BOUNDARY,
+    'html', 'head', 'body', 'div', 'ul', 'ol', 'dl', 'section', 'article', 'header', 'footer', 'main', 'nav', 'aside',
+    'blockquote', 'pre', 'address', 'center', 'figure', 'figcaption', 'form', 'fieldset', 'button', 'publishtime',
+  ].map((tag) => [tag, factsOf(tag)]),
+);
+const ROOT_FACTS = factsOf('#root');
+
 /** How far down the open elements an end tag looks for its element (hostile nesting stays linear). */
 const MAX_CLOSE_SEARCH = 128;
 
-/** A byte of a multi-byte UTF-8 sequence, seen through latin1. */
-const HIGH_BYTE = /[\x80-\xff]/u;
+/**
+ * A first, cheap look for hiding in a tag's raw attributes: only a tag that passes it has its
+ * attributes parsed (isHidden). Word pages write `border:none` on nearly every cell, so the
+ * look is for the hiding declarations themselves; with a character reference in the attributes
+ * the decoded value may differ from the raw one, so then any hint sends it on.
+ */
+const HIDING_CANDIDATE = /display\s*:\s*none|mso-hide\s*:\s*all|hidden/iu;
 const HIDDEN_HINT = /hidden|none|mso-hide/iu;
 const HIDDEN_STYLE = /display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden/iu;
 /** node-html-parser's attribute syntax, so attributes read as they did. */
 const ATTRIBUTE = /([_a-zA-Z()[\]#@$.?:][a-zA-Z0-9\-._:()[\]#]*)(?:\s*=\s*('[^']*'|"[^"]*"|\S+))?/gu;
-/** Elements whose content is raw text up to their end tag (never markup), with that end tag. */
-const RAW_END = new Map([['script', /<\/script[\s/>]/giu], ['style', /<\/style[\s/>]/giu], ['noscript', /<\/noscript[\s/>]/giu]]);
 
 /**
  * Parses a page into the reader's tree. Linear in the input, never throws. With `utf8`, `html`
  * is those bytes as latin1 (html-charset.ts's HtmlSource): text and kept attributes are
- * decoded from the bytes as they are met, the rest of the page never is.
+ * decoded from the bytes, the markup around them never is.
  */
 export function buildHtmlTree(html: string, utf8?: Buffer): HtmlTree {
   return new TreeBuilder(html, utf8).build();
@@ -86,28 +131,72 @@ export function buildHtmlTree(html: string, utf8?: Buffer): HtmlTree {
 
 // A class, not closures: tsx (esbuild keepNames) wraps every inner function in a __name() call per use.
 class TreeBuilder {
-  private readonly root = element('#root', '');
+  private readonly root = element('#root', '', ROOT_FACTS);
   private readonly tree: HtmlTree = { root: this.root, titles: [], metas: [] };
   private readonly stack: HtmlElement[] = [this.root];
+  /** openFacts[i]: the facts of stack[i]'s tag. */
+  private readonly openFacts: TagFacts[] = [ROOT_FACTS];
   /** nearestTable[i]: the innermost table among stack[0..i], so a nested table marks its frame in O(1). */
   private readonly nearestTable: (HtmlElement | undefined)[] = [undefined];
   /** inCell[i]: stack[i] is a td/th or inside one (below any nested table): structure there only matters as text. */
   private readonly inCell: boolean[] = [false];
   private current = this.root;
+  private currentFacts = ROOT_FACTS;
+  /** UTF-8 text waiting to be decoded in one batch (see decodePendingText): where it goes, where it is. */
+  private readonly pendingIn: HtmlNode[][] = [];
+  private readonly pendingAt: number[] = [];
+  private readonly pendingRange: number[] = [];
+  /** No '>' at or after this offset. */
+  private noGreaterThanFrom = Number.POSITIVE_INFINITY;
 
   constructor(private readonly html: string, private readonly utf8?: Buffer) {}
 
-  /** html[start, end) as text: from the UTF-8 bytes when the builder reads latin1 (only non-ASCII needs it). */
+  /** html[start, end) as text, decoded from the UTF-8 bytes when the builder reads latin1. */
   private segment(start: number, end: number): string {
     const raw = this.html.slice(start, end);
-    return this.utf8 && HIGH_BYTE.test(raw) ? this.utf8.toString('utf8', start, end) : raw;
+    return this.utf8 && /[\x80-\xff]/u.test(raw) ? this.utf8.toString('utf8', start, end) : raw;
   }
 
   private appendText(start: number, end: number): void {
     // Text directly inside table/tbody/tr (the whitespace between cells) is never read.
-    if (end <= start || TABLE_CONTAINERS.has(this.current.tag)) return;
-    const raw = this.segment(start, end);
-    this.current.children.push(raw.includes('&') ? decodeEntities(raw) : raw);
+    if (end <= start || this.currentFacts.tableContainer) return;
+    const children = this.current.children;
+    if (this.utf8) {
+      this.pendingIn.push(children);
+      this.pendingAt.push(children.length);
+      this.pendingRange.push(start, end);
+      children.push('');
+      return;
+    }
+    const raw = this.html.slice(start, end);
+    children.push(raw.includes('&') ? decodeEntities(raw) : raw);
+  }
+
+  /**
+   * Decodes every text node of a UTF-8 page at once: one JavaScript pass over their bytes into
+   * UTF-16 and one string, sliced per node. Per node, Buffer#toString cost several times more
+   * (a native call each), and decoding the whole page means decoding all its markup too.
+   * The page is valid UTF-8 (html-charset.ts checked) and a text node begins and ends at ASCII
+   * markup, so no sequence is cut.
+   */
+  private decodePendingText(): void {
+    const bytes = this.utf8;
+    const ranges = this.pendingRange;
+    if (!bytes || ranges.length === 0) return;
+    let total = 0;
+    for (let i = 0; i < ranges.length; i += 2) total += (ranges[i + 1] as number) - (ranges[i] as number);
+    const units = total <= SCRATCH_UNITS ? scratchUnits : new Uint16Array(total);
+    const offsets: number[] = [0];
+    let out = 0;
+    for (let i = 0; i < ranges.length; i += 2) {
+      out = decodeUtf8Into(bytes, ranges[i] as number, ranges[i + 1] as number, units, out);
+      offsets.push(out);
+    }
+    const all = Buffer.from(units.buffer, units.byteOffset, out * 2).toString('utf16le');
+    for (let k = 0; k < this.pendingAt.length; k += 1) {
+      const text = all.slice(offsets[k], offsets[k + 1]);
+      (this.pendingIn[k] as HtmlNode[])[this.pendingAt[k] as number] = text.includes('&') ? decodeEntities(text) : text;
+    }
   }
 
   build(): HtmlTree {
@@ -131,7 +220,7 @@ class TreeBuilder {
         continue;
       }
       if (next === 0x2f && isLetter(html.charCodeAt(lt + 2))) {
-        const gt = html.indexOf('>', lt + 2);
+        const gt = this.greaterThan(lt + 2);
         if (gt < 0) {
           pos = lt + 1;
           continue;
@@ -144,7 +233,7 @@ class TreeBuilder {
       if (next === 0x21 || next === 0x3f) {
         // <!-- comment -->, <!doctype …>, <![if …]>, <?xml …?>: dropped.
         const isComment = html.startsWith('<!--', lt);
-        const close = isComment ? html.indexOf('-->', lt + 4) : html.indexOf('>', lt + 2);
+        const close = isComment ? html.indexOf('-->', lt + 4) : this.greaterThan(lt + 2);
         if (close < 0) {
           pos = lt + 1;
           continue;
@@ -156,16 +245,27 @@ class TreeBuilder {
       pos = lt + 1;
     }
     this.appendText(textStart, n);
+    this.decodePendingText();
     return this.tree;
+  }
+
+  /** The next '>' at or after `from`, -1 when none (remembered, so a page of unclosed '<'s stays linear). */
+  private greaterThan(from: number): number {
+    if (from >= this.noGreaterThanFrom) return -1;
+    const gt = this.html.indexOf('>', from);
+    if (gt < 0) this.noGreaterThanFrom = from;
+    return gt;
   }
 
   /**
    * The '>' ending a start tag whose attributes begin at `from`; a quoted value may hold '>'
    * (any quote opens a value, as in node-html-parser). An unclosed quote does not swallow the
    * page: the tag then ends at the next '>'. A charCode scan: a regex call per tag cost more
-   * than the scan itself; linear (each quote jumps to its closing quote).
+   * than the scan itself, and per-quote indexOf calls more too; linear (each quote jumps to
+   * its closing quote).
    */
   private tagEnd(from: number): number {
+    if (from >= this.noGreaterThanFrom) return -1;
     const html = this.html;
     const n = html.length;
     for (let i = from; i < n; i += 1) {
@@ -177,26 +277,27 @@ class TreeBuilder {
         i = close;
       }
     }
-    return html.indexOf('>', from);
+    return this.greaterThan(from);
   }
 
   /** Opens the element whose tag ends at `end` ('>'); returns where the text after it starts. */
   private openElement(tag: string, nameEnd: number, end: number): number {
     const html = this.html;
+    const facts = KNOWN_TAGS.get(tag) ?? factsOf(tag);
     const selfClosed = html.charCodeAt(end - 1) === 0x2f && end - 1 >= nameEnd;
-    for (let closes = CLOSED_BY_OPENING.get(this.current.tag); closes?.has(tag) && this.stack.length > 1; closes = CLOSED_BY_OPENING.get(this.current.tag)) this.pop();
+    while (this.currentFacts.closedBy?.has(tag) === true && this.stack.length > 1) this.pop();
     // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
     const attrEnd = selfClosed ? end - 1 : end;
-    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd));
+    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd), facts);
     const tables = this.nearestTable;
     // An inline wrapper (span, font, o:p …) is read exactly as its content would be read in its
     // place, so it shares its parent's children instead of getting its own: no tree level, no
     // walk of it. It stays on the stack, so end tags close what they closed before. Not between
     // a table and its cells, where rowsOf/cellsOf read the tree's shape.
-    if (!el.skip && INLINE.has(tag) && (tables[tables.length - 1] === undefined || this.inCell[this.inCell.length - 1] === true)) el.children = this.current.children;
+    if (!el.skip && facts.inline && (tables[tables.length - 1] === undefined || this.inCell[this.inCell.length - 1] === true)) el.children = this.current.children;
     else this.current.children.push(el);
     if (tag === 'table') {
-      const outer = this.nearestTable[this.nearestTable.length - 1];
+      const outer = tables[tables.length - 1];
       if (outer) outer.hasTable = true;
     } else if (tag === 'meta') {
       this.tree.metas.push(el);
@@ -205,47 +306,79 @@ class TreeBuilder {
     } else if (tag === 'publishtime') {
       this.tree.publishTime ??= el;
     }
-    const rawEnd = RAW_END.get(tag);
-    if (rawEnd && !selfClosed) {
-      rawEnd.lastIndex = end + 1;
-      const m = rawEnd.exec(html);
+    if (facts.rawEnd && !selfClosed) {
+      facts.rawEnd.lastIndex = end + 1;
+      const m = facts.rawEnd.exec(html);
       const after = m ? html.indexOf('>', m.index) : -1;
       return after < 0 ? html.length : after + 1;
     }
-    if (!selfClosed && !VOID.has(tag)) {
+    if (!selfClosed && !facts.isVoid) {
       this.stack.push(el);
-      this.nearestTable.push(tag === 'table' ? el : this.nearestTable[this.nearestTable.length - 1]);
-      this.inCell.push(tag === 'td' || tag === 'th' || (tag !== 'table' && this.inCell[this.inCell.length - 1] === true));
+      this.openFacts.push(facts);
+      tables.push(tag === 'table' ? el : tables[tables.length - 1]);
+      this.inCell.push(facts.isCell || (tag !== 'table' && this.inCell[this.inCell.length - 1] === true));
       this.current = el;
+      this.currentFacts = facts;
     }
     return end + 1;
   }
 
   private pop(): void {
     this.stack.pop();
+    this.openFacts.pop();
     this.nearestTable.pop();
     this.inCell.pop();
     this.current = this.stack[this.stack.length - 1] ?? this.root;
+    this.currentFacts = this.openFacts[this.openFacts.length - 1] ?? ROOT_FACTS;
   }
 
   private closeElement(tag: string): void {
     const stack = this.stack;
     const limit = Math.max(1, stack.length - MAX_CLOSE_SEARCH);
-    const tablePart = TABLE_PARTS.has(tag);
+    const tablePart = (KNOWN_TAGS.get(tag) ?? factsOf(tag)).tablePart;
     for (let i = stack.length - 1; i >= limit; i -= 1) {
       const open = stack[i] as HtmlElement;
       if (open.tag === tag) {
         while (stack.length > i) this.pop();
         return;
       }
-      if (tablePart ? open.tag === 'table' : SCOPE_BOUNDARY.has(open.tag)) return;
+      if (tablePart ? open.tag === 'table' : (this.openFacts[i] as TagFacts).scopeBoundary) return;
     }
   }
 }
 
-function element(tag: string, attrs: string): HtmlElement {
-  const skip = SKIPPED.has(tag) || tag.startsWith('v:') || tag.startsWith('w:') || (attrs.length > 6 && HIDDEN_HINT.test(attrs) && isHidden(attrs));
+/** Scratch space for decodePendingText (a page's text rarely needs more; larger pages get their own). */
+const SCRATCH_UNITS = 1 << 19;
+const scratchUnits = new Uint16Array(SCRATCH_UNITS);
+
+/** Decodes valid UTF-8 bytes[start, end) into units from `out`; returns the new end of units. */
+function decodeUtf8Into(bytes: Uint8Array, start: number, end: number, units: Uint16Array, out: number): number {
+  let o = out;
+  for (let i = start; i < end; i += 1) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      units[o++] = b;
+    } else if (b < 0xe0) {
+      units[o++] = ((b & 0x1f) << 6) | ((bytes[++i] as number) & 0x3f);
+    } else if (b < 0xf0) {
+      units[o++] = ((b & 0x0f) << 12) | (((bytes[++i] as number) & 0x3f) << 6) | ((bytes[++i] as number) & 0x3f);
+    } else {
+      const cp = ((b & 0x07) << 18) | (((bytes[++i] as number) & 0x3f) << 12) | (((bytes[++i] as number) & 0x3f) << 6) | ((bytes[++i] as number) & 0x3f);
+      units[o++] = 0xd7c0 + (cp >> 10);
+      units[o++] = 0xdc00 | (cp & 0x3ff);
+    }
+  }
+  return o;
+}
+
+function element(tag: string, attrs: string, facts: TagFacts): HtmlElement {
+  const skip = facts.skipped || (attrs.length > 6 && looksHidden(attrs) && isHidden(attrs));
   return { tag, attrs, children: [], skip, hasTable: false };
+}
+
+/** Whether the raw attributes may hide the element (isHidden decides). */
+function looksHidden(attrs: string): boolean {
+  return HIDING_CANDIDATE.test(attrs) || (attrs.includes('&') && HIDDEN_HINT.test(attrs));
 }
 
 function isHidden(attrs: string): boolean {
