@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- report`: import + validate throughput and peak memory per source form over the
- * dev corpus repeated to at least 10,000 documents (--docs N to change), on one core (this process).
+ * dev corpus repeated to at least 10,000 documents (--docs=N to change; --form=html,text to run only
+ * some forms), on one core (this process).
  * DOCX has no corpus file, so the seed's truth is rendered to DOCX once and that file is read.
  * Each form is warmed up for up to 2 s first; memory is sampled every 256 documents.
  */
@@ -63,10 +64,12 @@ async function benchForm(form: string, files: ReportFile[], documents: number): 
 export async function run(args: readonly string[]): Promise<FormResult[]> {
   const docsArg = args.find((a) => a.startsWith('--docs='));
   const documents = docsArg ? Number(docsArg.slice(7)) : 10_000;
+  const formArg = args.find((a) => a.startsWith('--form='));
+  const onlyForms = formArg ? formArg.slice(7).split(',') : undefined;
   const byForm = await corpusFiles();
   const results: FormResult[] = [];
   for (const [form, files] of Object.entries(byForm)) {
-    if (files.length === 0) continue;
+    if (files.length === 0 || (onlyForms && !onlyForms.includes(form))) continue;
     // Warm up (lazy imports, JIT tiers) for up to 2 s before timing, so the figure is steady-state
     // throughput, not V8's compile time on the first documents.
     const warmUntil = performance.now() + 2000;

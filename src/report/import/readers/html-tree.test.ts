@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readHtml } from './html.ts';
 import { decodeEntities } from './html-tree.ts';
-import { nfkc } from './normalize.ts';
+import fc from 'fast-check';
+import { nfkc, normalizeText } from './normalize.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const texts = (html: string): string[][] => readHtml(utf8(html)).lines.map((l) => l.cells);
@@ -51,5 +52,20 @@ describe('nfkc', () => {
       expect(nfkc(s)).toBe(s.normalize('NFKC'));
       expect(nfkc(`${s}\u0301中`)).toBe(`${s}\u0301中`.normalize('NFKC'));
     }
+  });
+});
+
+describe('normalizeText', () => {
+  const definition = (s: string): string => s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/gu, ' ').trim();
+  const alphabet = ['a', '1', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\u2028', '\u200b', '\ufeff', '\u2003', '中', '文', '（', '１', 'Ａ', '，', '、', '⾩', '\u00b7', '\u2014', '\u201c', '\u25a1', 'é', 'e\u0301', '\u0085', '\u0000'];
+  it('equals NFKC + whitespace collapse + trim, for text of every kind of character', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (parts) => {
+      const s = parts.join('');
+      expect(normalizeText(s)).toBe(definition(s));
+    }), { numRuns: 5000 });
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 8 }), (codes) => {
+      const s = String.fromCharCode(...codes);
+      expect(normalizeText(s)).toBe(definition(s));
+    }), { numRuns: 5000 });
   });
 });

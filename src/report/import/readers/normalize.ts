@@ -37,9 +37,60 @@ export function nfkc(s: string): string {
   return out + s.slice(from);
 }
 
-/** NFKC, whitespace collapsed to one space, trimmed. */
+/**
+ * NFKC, whitespace collapsed to one space, trimmed: `s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/gu, ' ').trim()`.
+ * Every cell of every document passes here, so text made only of characters of the fast set
+ * above is done in one pass that copies nothing when nothing changes; any other character
+ * sends the whole text the slow way.
+ */
 export function normalizeText(s: string): string {
-  return nfkc(s).replace(SPACES, ' ').trim();
+  const n = s.length;
+  let out = '';
+  /** s[from, i) is still to be copied unchanged. */
+  let from = 0;
+  let started = false;
+  for (let i = 0; i < n; ) {
+    const c = s.charCodeAt(i);
+    const kind = charKind(c);
+    if (kind === KEEP) {
+      started = true;
+      i += 1;
+    } else if (kind === FULL_WIDTH) {
+      out += s.slice(from, i) + String.fromCharCode(c - 0xfee0);
+      from = i += 1;
+      started = true;
+    } else if (kind === SPACE) {
+      let end = i + 1;
+      for (let k = end < n ? charKind(s.charCodeAt(end)) : KEEP; k === SPACE; k = end < n ? charKind(s.charCodeAt(end)) : KEEP) end += 1;
+      // A single plain space between text stays; a leading or trailing run goes; any other run becomes one space.
+      if (started && end < n && end === i + 1 && c === 0x20) {
+        i = end;
+        continue;
+      }
+      out += s.slice(from, i) + (started && end < n ? ' ' : '');
+      from = i = end;
+    } else {
+      return nfkc(s).replace(SPACES, ' ').trim();
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+const KEEP = 0;
+const SPACE = 1;
+const FULL_WIDTH = 2;
+const OTHER = 3;
+
+/** How normalizeText's fast pass treats a character (NFKC_FAST's set, split by what NFKC and the collapse do). */
+function charKind(c: number): number {
+  if (c < 0xa0) return c === 0x20 || (c >= 0x09 && c <= 0x0d) ? SPACE : KEEP;
+  if (c >= 0x4e00 && c <= 0x9fff) return KEEP;
+  if (c >= 0x3000 && c <= 0x3035) return c === 0x3000 ? SPACE : KEEP;
+  if (c >= 0xff01 && c <= 0xff5e) return FULL_WIDTH;
+  if (c === 0xa0) return SPACE;
+  if (c === 0xb7 || c === 0x2010 || c === 0x2030 || (c >= 0x25a0 && c <= 0x25ff)) return KEEP;
+  if ((c >= 0x2012 && c <= 0x2016) || (c >= 0x2018 && c <= 0x2023) || (c >= 0x2027 && c <= 0x202e)) return c === 0x2028 || c === 0x2029 ? SPACE : KEEP;
+  return OTHER;
 }
 
 /**
