@@ -68,6 +68,8 @@ const RAW_END = new Map([['script', /<\/script[\s/>]/giu], ['style', /<\/style[\
 
 /** What the builder needs to know of a tag name, worked out once per name instead of per element. */
 interface TagFacts {
+  /** The lower-case name. */
+  tag: string;
   skipped: boolean;
   isVoid: boolean;
   inline: boolean;
@@ -83,6 +85,7 @@ interface TagFacts {
 
 function factsOf(tag: string): TagFacts {
   return {
+    tag,
     skipped: SKIPPED.includes(tag) || tag.startsWith('v:') || tag.startsWith('w:'),
     isVoid: VOID.includes(tag),
     inline: INLINE.includes(tag),
@@ -105,6 +108,46 @@ const KNOWN_TAGS = new Map<string, TagFacts>(
 );
 const ROOT_FACTS = factsOf('#root');
 
+/**
+ * KNOWN_TAGS by a hash of the name's lower-cased characters, taken while the name is scanned
+ * (tagNameEnd): a known tag is found without slicing, lower-casing or hashing a new string.
+ * Open addressing, linear probing; the table is a quarter full at most.
+ */
+const TAG_SLOTS = 512;
+const tagSlots: (TagFacts | undefined)[] = new Array<TagFacts | undefined>(TAG_SLOTS).fill(undefined);
+for (const facts of KNOWN_TAGS.values()) {
+  let slot = nameHash(facts.tag, 0, facts.tag.length) & (TAG_SLOTS - 1);
+  while (tagSlots[slot] !== undefined) slot = (slot + 1) & (TAG_SLOTS - 1);
+  tagSlots[slot] = facts;
+}
+
+/** The facts of the tag named html[start, end) (any case) with hash `hash`, or undefined for a name not in KNOWN_TAGS. */
+function knownTag(html: string, start: number, end: number, hash: number): TagFacts | undefined {
+  for (let slot = hash & (TAG_SLOTS - 1); ; slot = (slot + 1) & (TAG_SLOTS - 1)) {
+    const facts = tagSlots[slot];
+    if (facts === undefined) return undefined;
+    if (facts.tag.length === end - start && sameLowerCase(html, start, facts.tag)) return facts;
+  }
+}
+
+function sameLowerCase(html: string, start: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i += 1) if (toLower(html.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+function toLower(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+/** The hash knownTag looks names up by: of s[start, end), lower-cased. */
+function nameHash(s: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i += 1) hash = (Math.imul(hash, 31) + toLower(s.charCodeAt(i))) | 0;
+  return hash >>> 0;
+}
+
+/** The rest of a start tag up to its '>', quoted values whole (no backtracking: the runs exclude the quotes and '>'). */
+const START_TAG_REST = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
 /** How far down the open elements an end tag looks for its element (hostile nesting stays linear). */
 const MAX_CLOSE_SEARCH = 128;
 
@@ -216,7 +259,7 @@ class TreeBuilder {
           continue;
         }
         this.appendText(textStart, lt);
-        pos = textStart = this.openElement(tagName(html, lt + 1, nameEnd), nameEnd, end);
+        pos = textStart = this.openElement(this.facts(lt + 1, nameEnd), nameEnd, end);
         continue;
       }
       if (next === 0x2f && isLetter(html.charCodeAt(lt + 2))) {
@@ -226,7 +269,7 @@ class TreeBuilder {
           continue;
         }
         this.appendText(textStart, lt);
-        this.closeElement(tagName(html, lt + 2, tagNameEnd(html, lt + 3)));
+        this.closeElement(this.facts(lt + 2, tagNameEnd(html, lt + 3)));
         pos = textStart = gt + 1;
         continue;
       }
@@ -260,30 +303,24 @@ class TreeBuilder {
   /**
    * The '>' ending a start tag whose attributes begin at `from`; a quoted value may hold '>'
    * (any quote opens a value, as in node-html-parser). An unclosed quote does not swallow the
-   * page: the tag then ends at the next '>'. A charCode scan: a regex call per tag cost more
-   * than the scan itself, and per-quote indexOf calls more too; linear (each quote jumps to
-   * its closing quote).
+   * page: the tag then ends at its first '>'. One sticky regex: on Word pages, with kilobytes
+   * of style attributes, it beats a character loop and per-quote indexOf calls.
    */
   private tagEnd(from: number): number {
     if (from >= this.noGreaterThanFrom) return -1;
-    const html = this.html;
-    const n = html.length;
-    for (let i = from; i < n; i += 1) {
-      const c = html.charCodeAt(i);
-      if (c === 0x3e) return i;
-      if (c === 0x22 || c === 0x27) {
-        const close = html.indexOf(c === 0x22 ? '"' : "'", i + 1);
-        if (close < 0) break;
-        i = close;
-      }
-    }
-    return this.greaterThan(from);
+    START_TAG_REST.lastIndex = from;
+    return START_TAG_REST.test(this.html) ? START_TAG_REST.lastIndex - 1 : this.greaterThan(from);
+  }
+
+  /** The facts of the tag named html[start, end). */
+  private facts(start: number, end: number): TagFacts {
+    return knownTag(this.html, start, end, nameHash(this.html, start, end)) ?? factsOf(tagName(this.html, start, end));
   }
 
   /** Opens the element whose tag ends at `end` ('>'); returns where the text after it starts. */
-  private openElement(tag: string, nameEnd: number, end: number): number {
+  private openElement(facts: TagFacts, nameEnd: number, end: number): number {
     const html = this.html;
-    const facts = KNOWN_TAGS.get(tag) ?? factsOf(tag);
+    const tag = facts.tag;
     const selfClosed = html.charCodeAt(end - 1) === 0x2f && end - 1 >= nameEnd;
     while (this.currentFacts.closedBy?.has(tag) === true && this.stack.length > 1) this.pop();
     // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
@@ -332,10 +369,11 @@ class TreeBuilder {
     this.currentFacts = this.openFacts[this.openFacts.length - 1] ?? ROOT_FACTS;
   }
 
-  private closeElement(tag: string): void {
+  private closeElement(facts: TagFacts): void {
     const stack = this.stack;
     const limit = Math.max(1, stack.length - MAX_CLOSE_SEARCH);
-    const tablePart = (KNOWN_TAGS.get(tag) ?? factsOf(tag)).tablePart;
+    const tag = facts.tag;
+    const tablePart = facts.tablePart;
     for (let i = stack.length - 1; i >= limit; i -= 1) {
       const open = stack[i] as HtmlElement;
       if (open.tag === tag) {
