@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readHtml } from './html.ts';
-import { decodeEntities } from './html-tree.ts';
+import { buildHtmlTree, decodeEntities } from './html-tree.ts';
 import fc from 'fast-check';
 import { nfkc, normalizeText } from './normalize.ts';
 
@@ -35,6 +35,16 @@ describe('html-tree: tokenizer edge cases', () => {
   it('reads a table still open at the end of the page as a table', () => {
     expect(texts('<table><tr><td>自然人</td><td>3')).toEqual([['自然人', '3']]);
   });
+});
+
+describe('html-tree: hostile markup', () => {
+  // Each case once failed or would fail by backtracking or rescanning; the test timeout is the bound.
+  it('reads megabytes of unclosed tags, quotes and hiding hints in linear time', () => {
+    const hint = 'style="mso-hidx disx hidx mso-x dd hh mm ';
+    const cases = ['<a ' + '"x" '.repeat(500_000), '<a ' + '"x" '.repeat(500_000) + '>', '<p>' + '<a "'.repeat(100_000), '<a '.repeat(200_000),
+      '<p><span ' + hint.repeat(50_000), '<a b' + 'x'.repeat(5000), '<a "' + 'x'.repeat(5000), ('<span ' + hint + '">t</span>').repeat(20_000)];
+    for (const html of cases) expect(buildHtmlTree(html).root.tag).toBe('#root');
+  }, 20_000);
 });
 
 describe('decodeEntities', () => {

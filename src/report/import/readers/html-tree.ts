@@ -148,6 +148,18 @@ function nameHash(s: string, start: number, end: number): number {
 
 /** The rest of a start tag up to its '>', quoted values whole (no backtracking: the runs exclude the quotes and '>'). */
 const START_TAG_REST = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
+/**
+ * START_TAG_REST for attributes that cannot hide their element, so that most tags are ended and
+ * cleared of hiding in one scan: it fails at any "disp", "hidd", "mso-h" (any case) or '&',
+ * which every hiding declaration (HIDING_CANDIDATE) or encoded one contains; then tagEnd and
+ * looksHidden look again the long way. One character per iteration, never `[…]+` inside the
+ * `(…)*`: nested quantifiers backtrack exponentially when the match fails.
+ */
+const NOT_HINT = '[dD](?![iI][sS][pP])|[hH](?![iI][dD][dD])|[mM](?![sS][oO]-[hH])';
+const PLAIN_START_TAG_REST = new RegExp(
+  `(?:[^>"'&dDhHmM]|${NOT_HINT}|"(?:[^"&dDhHmM]|${NOT_HINT})*"|'(?:[^'&dDhHmM]|${NOT_HINT})*')*>`,
+  'y',
+);
 /** How far down the open elements an end tag looks for its element (hostile nesting stays linear). */
 const MAX_CLOSE_SEARCH = 128;
 
@@ -189,6 +201,8 @@ class TreeBuilder {
   private readonly pendingIn: HtmlNode[][] = [];
   private readonly pendingAt: number[] = [];
   private readonly pendingRange: number[] = [];
+  /** The last start tag's attributes cannot hide it (tagEnd found no hint of hiding in them). */
+  private plainAttributes = false;
   /** No '>' at or after this offset. */
   private noGreaterThanFrom = Number.POSITIVE_INFINITY;
 
@@ -308,6 +322,9 @@ class TreeBuilder {
    */
   private tagEnd(from: number): number {
     if (from >= this.noGreaterThanFrom) return -1;
+    PLAIN_START_TAG_REST.lastIndex = from;
+    this.plainAttributes = PLAIN_START_TAG_REST.test(this.html);
+    if (this.plainAttributes) return PLAIN_START_TAG_REST.lastIndex - 1;
     START_TAG_REST.lastIndex = from;
     return START_TAG_REST.test(this.html) ? START_TAG_REST.lastIndex - 1 : this.greaterThan(from);
   }
@@ -325,7 +342,7 @@ class TreeBuilder {
     while (this.currentFacts.closedBy?.has(tag) === true && this.stack.length > 1) this.pop();
     // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
     const attrEnd = selfClosed ? end - 1 : end;
-    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd), facts);
+    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd), facts, this.plainAttributes);
     const tables = this.nearestTable;
     // An inline wrapper (span, font, o:p …) is read exactly as its content would be read in its
     // place, so it shares its parent's children instead of getting its own: no tree level, no
@@ -409,8 +426,8 @@ function decodeUtf8Into(bytes: Uint8Array, start: number, end: number, units: Ui
   return o;
 }
 
-function element(tag: string, attrs: string, facts: TagFacts): HtmlElement {
-  const skip = facts.skipped || (attrs.length > 6 && looksHidden(attrs) && isHidden(attrs));
+function element(tag: string, attrs: string, facts: TagFacts, plainAttributes = false): HtmlElement {
+  const skip = facts.skipped || (!plainAttributes && attrs.length > 6 && looksHidden(attrs) && isHidden(attrs));
   return { tag, attrs, children: [], skip, hasTable: false };
 }
 
