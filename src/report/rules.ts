@@ -32,21 +32,25 @@ export interface ValidationOptions {
  * order: structure, cells, sums, blanks, cross-year, narrative, publication date.
  */
 export function validateReport(report: AnnualReport, options: ValidationOptions = {}): Finding[] {
-  return [
-    ...checkSections(report),
-    ...checkTables(report),
-    ...checkTable2Cells(report),
-    ...checkTable3Cells(report),
-    ...checkTable4Cells(report),
-    ...checkTable3RowTotals(report),
-    ...checkTable3OutcomeTotals(report),
-    ...checkTable3Balance(report),
-    ...checkTable4Totals(report),
-    ...checkBlankCells(report),
-    ...checkCarryOver(report, options.previous),
-    ...checkInForce(report, options.previous),
-    ...checkTextAgainstTables(report),
-    ...checkFeeSection(report),
-    ...checkDeadline(report),
+  const lists = [
+    checkSections(report),
+    checkTables(report),
+    checkTable2Cells(report),
+    checkTable3Cells(report),
+    checkTable4Cells(report),
+    checkTable3RowTotals(report),
+    checkTable3OutcomeTotals(report),
+    checkTable3Balance(report),
+    checkTable4Totals(report),
+    checkBlankCells(report),
+    checkCarryOver(report, options.previous),
+    checkInForce(report, options.previous),
+    checkTextAgainstTables(report),
+    checkFeeSection(report),
+    checkDeadline(report),
   ];
+  // Appended in a loop rather than spread: most lists are empty, and spreading iterates each one.
+  const findings: Finding[] = [];
+  for (const list of lists) for (let i = 0; i < list.length; i++) findings.push(list[i]!);
+  return findings;
 }

@@ -1,8 +1,8 @@
 /** CELL-BLANK: blank, dash or slash cells (null in canonical JSON). Pure. */
-import { TABLE4_COLUMNS, TABLE4_COLUMN_LABELS, TABLE4_GROUPS, TABLE4_GROUP_LABELS, table2CellPath, table3CellPath, table4CellPath } from '../model.ts';
+import { TABLE4_COLUMNS, TABLE4_COLUMN_LABELS, TABLE4_GROUPS, TABLE4_GROUP_LABELS, table2CellPath, table4CellPath } from '../model.ts';
 import type { AnnualReport, Table3RowKey } from '../model.ts';
 import type { Finding } from '../findings.ts';
-import { finding, table2CellLabel, table2RowLabel, table3ColumnLabel, table3RowLabel } from './common.ts';
+import { finding, table2CellLabel, table2RowLabel, table3ColumnLabel, table3Path, table3RowLabel } from './common.ts';
 
 const ASK = '模板要求填写数字，没有的应填 0，不应留空或填“-”“/”。';
 
@@ -42,27 +42,50 @@ function blankTable2(report: AnnualReport): Finding[] {
 }
 
 function blankTable3(report: AnnualReport): Finding[] {
+  // Loops, not entries/filter/every chains: this runs for every report, and a report with blank
+  // columns has a path for every row of each.
   const findings: Finding[] = [];
-  const rows = (Object.entries(report.table3.rows) as [Table3RowKey, unknown][])
-    .filter((e): e is [Table3RowKey, unknown[]] => Array.isArray(e[1]));
+  const keys: Table3RowKey[] = [];
+  const rows: unknown[][] = [];
+  for (const [row, cells] of Object.entries(report.table3.rows) as [Table3RowKey, unknown][]) {
+    if (!Array.isArray(cells)) continue;
+    keys.push(row);
+    rows.push(cells);
+  }
   if (rows.length === 0) return findings;
   let width = 0;
-  for (const [, cells] of rows) width = Math.max(width, cells.length);
-  const wholeColumns = new Set<number>();
+  for (const cells of rows) width = Math.max(width, cells.length);
+  const wholeColumns: number[] = [];
+  const whole: boolean[] = new Array<boolean>(width).fill(false);
   for (let c = 0; c < width && rows.length > 1; c++) {
-    if (rows.every(([, cells]) => cells[c] === null)) wholeColumns.add(c);
+    if (isBlankColumn(rows, c)) {
+      wholeColumns.push(c);
+      whole[c] = true;
+    }
   }
   for (const c of wholeColumns) {
-    findings.push(finding('CELL-BLANK', 'warning', rows.map(([row]) => table3CellPath(row, c)),
-      `表三「${table3ColumnLabel(c)}」列全部 ${rows.length} 行为空白；${ASK}`));
+    const paths: string[] = new Array<string>(keys.length);
+    for (let r = 0; r < keys.length; r++) paths[r] = table3Path(keys[r]!, c);
+    findings.push(finding('CELL-BLANK', 'warning', paths, `表三「${table3ColumnLabel(c)}」列全部 ${rows.length} 行为空白；${ASK}`));
   }
-  for (const [row, cells] of rows) {
-    // A loop, not flatMap: this runs for every row of every report.
-    const blank: number[] = [];
-    for (let c = 0; c < cells.length; c++) if (cells[c] === null && !wholeColumns.has(c)) blank.push(c);
-    if (blank.length === 0) continue;
-    findings.push(finding('CELL-BLANK', 'warning', blank.map((c) => table3CellPath(row, c)),
-      `表三「${table3RowLabel(row)}」行的${blank.map((c) => `「${table3ColumnLabel(c)}」`).join('')}列为空白；${ASK}`));
+  for (let r = 0; r < keys.length; r++) {
+    const row = keys[r]!;
+    const cells = rows[r]!;
+    const paths: string[] = [];
+    let named = '';
+    for (let c = 0; c < cells.length; c++) {
+      if (cells[c] !== null || whole[c] === true) continue;
+      paths.push(table3Path(row, c));
+      named += `「${table3ColumnLabel(c)}」`;
+    }
+    if (paths.length === 0) continue;
+    findings.push(finding('CELL-BLANK', 'warning', paths, `表三「${table3RowLabel(row)}」行的${named}列为空白；${ASK}`));
   }
   return findings;
+}
+
+/** True when column `c` is null in every row. */
+function isBlankColumn(rows: readonly (readonly unknown[])[], c: number): boolean {
+  for (const cells of rows) if (cells[c] !== null) return false;
+  return true;
 }

@@ -4,9 +4,9 @@
  */
 import {
   TABLE3_COLUMN_LABELS, TABLE3_COLUMNS, TABLE3_GROUP_LABELS, TABLE3_OUTCOME_ROWS_2021, TABLE3_ROW_LABELS,
-  TABLE2_COLUMN_LABELS, TABLE2_ROW_LABELS, TABLE4_COLUMN_LABELS, TABLE4_GROUP_LABELS,
+  TABLE2_COLUMN_LABELS, TABLE2_ROW_LABELS, TABLE4_COLUMN_LABELS, TABLE4_GROUP_LABELS, table3CellPath,
 } from '../model.ts';
-import type { AnnualReport, Table2RowKey, Table3RowKey, Table4Column, Table4Group } from '../model.ts';
+import type { AnnualReport, CellPath, Table2RowKey, Table3RowKey, Table4Column, Table4Group } from '../model.ts';
 import type { Finding, RuleId, Severity } from '../findings.ts';
 
 /** Number of applicant columns of table 三 (the 7th column is 总计). */
@@ -40,6 +40,10 @@ export function describeValue(value: unknown): string {
 
 /** The row label of table 三 with its group heading where the bare label is ambiguous (e.g. “1.属于国家秘密”). */
 export function table3RowLabel(row: Table3RowKey): string {
+  return ROW_LABEL_TEXT.get(row) ?? rowLabelOf(row);
+}
+
+function rowLabelOf(row: Table3RowKey): string {
   const label = TABLE3_ROW_LABELS[row];
   const group = row.includes('.') ? row.slice(0, row.indexOf('.')) : undefined;
   if (group === 'denied' || group === 'unableToProvide' || group === 'notProcessed' || group === 'otherDisposal') {
@@ -50,11 +54,28 @@ export function table3RowLabel(row: Table3RowKey): string {
 
 /** The column label of table 三 (the five organisation columns carry their heading). */
 export function table3ColumnLabel(column: number): string {
+  return COLUMN_LABEL_TEXT[column] ?? columnLabelOf(column);
+}
+
+function columnLabelOf(column: number): string {
   const key = TABLE3_COLUMNS[column];
   if (key === undefined) return `第${column + 1}列`;
   const label = TABLE3_COLUMN_LABELS[key];
   return column >= 1 && column <= 5 ? `法人或其他组织·${label}` : label;
 }
+
+/** The cell path of a table 三 cell (`t3.granted[2]`), as `table3CellPath` writes it. */
+export function table3Path(row: Table3RowKey, column: number): CellPath {
+  return ROW_PATHS.get(row)?.[column] ?? table3CellPath(row, column);
+}
+
+// Labels and paths of the template's rows and columns, built once: findings name them over and
+// over (a report with a blank column has a CELL-BLANK path for every row). Unknown keys and
+// columns beyond the seventh are computed on each call, as above.
+const TABLE3_ROW_KEYS = Object.keys(TABLE3_ROW_LABELS) as Table3RowKey[];
+const ROW_LABEL_TEXT = new Map<string, string>(TABLE3_ROW_KEYS.map((row) => [row, rowLabelOf(row)]));
+const COLUMN_LABEL_TEXT: readonly string[] = TABLE3_COLUMNS.map((_, c) => columnLabelOf(c));
+const ROW_PATHS = new Map<string, readonly CellPath[]>(TABLE3_ROW_KEYS.map((row) => [row, TABLE3_COLUMNS.map((_, c) => table3CellPath(row, c))]));
 
 /** “表三「row」行「column」列”. */
 export function table3CellLabel(row: Table3RowKey, column: number): string {

@@ -86,6 +86,41 @@ export function splitClauses(text: string): string[] {
 
 const SPACES = /[\s\u3000]+/g;
 const CLAUSE_END = /[，。；;！？!?]/;
+
+/** Every pattern needs one of these words: other clauses state nothing. */
+const COUNT_WORDS = ['申请', '行政复议', '诉讼'] as const;
+
+/**
+ * The clauses of `text` (as `splitClauses` gives them, in order) that hold one of COUNT_WORDS.
+ * Found from the words, not by splitting the whole text: a section has a hundred clauses and a
+ * few of them name applications or cases.
+ */
+function clausesWithCountWords(text: string): string[] {
+  const compact = text.replace(SPACES, '');
+  const clauses: string[] = [];
+  // Where each word next occurs at or after `from` (-1: no more), found again only once passed.
+  const next = COUNT_WORDS.map((w) => compact.indexOf(w));
+  for (let from = 0; ;) {
+    let hit = -1;
+    for (let k = 0; k < next.length; k++) {
+      if (next[k]! >= 0 && next[k]! < from) next[k] = compact.indexOf(COUNT_WORDS[k]!, from);
+      if (next[k]! >= 0 && (hit < 0 || next[k]! < hit)) hit = next[k]!;
+    }
+    if (hit < 0) return clauses;
+    // A word holds no clause end, so the clause is bounded by the ends around the hit.
+    let start = hit;
+    while (start > from && !isClauseEnd(compact.charCodeAt(start - 1))) start--;
+    let end = hit;
+    while (end < compact.length && !isClauseEnd(compact.charCodeAt(end))) end++;
+    clauses.push(compact.slice(start, end));
+    from = end + 1;
+  }
+}
+
+/** ，。；;！？!? (CLAUSE_END). */
+function isClauseEnd(c: number): boolean {
+  return c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+}
 const YEAR = /(\d{4})年/g;
 
 function mentionsOtherYear(clause: string, year: number | undefined): boolean {
@@ -127,9 +162,7 @@ function caseCounts(clause: string, quantity: 'reconsiderations' | 'lawsuits'): 
  */
 export function extractStatedCounts(text: string, year?: number): StatedCount[] {
   const found: StatedCount[] = [];
-  for (const clause of splitClauses(text)) {
-    // Every pattern needs one of these words: other clauses state nothing (skipped before any regex).
-    if (!clause.includes('申请') && !clause.includes('行政复议') && !clause.includes('诉讼')) continue;
+  for (const clause of clausesWithCountWords(text)) {
     if (mentionsOtherYear(clause, year)) continue;
     // RECEIVED needs 申请 in the clause: test for it before running the regex.
     const received = clause.includes('申请') ? RECEIVED.exec(clause) : null;

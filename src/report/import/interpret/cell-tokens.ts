@@ -25,6 +25,12 @@ export function stripWhitespace(s: string): string {
 
 const HAS_WHITESPACE = /[\s\u200b]/;
 
+/** What the caller knows of a cell (bits): it may hold a digit, it may hold whitespace. */
+export const MAY_HAVE_DIGIT = 1;
+export const MAY_HAVE_SPACE = 2;
+/** Nothing known: the cell is searched for both. */
+export const CELL_UNKNOWN = MAY_HAVE_DIGIT | MAY_HAVE_SPACE;
+
 /** True when `s` is empty or only whitespace (as `s.trim() === ''`). */
 function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
@@ -84,28 +90,47 @@ function itemPrefixAt(s: string, at: number): boolean {
   return (c === 46 || c === 0x3001) && (at + 1 >= s.length || !isDigit(s.charCodeAt(at + 1)));
 }
 
-function pushText(text: string, line: number, out: Token[]): void {
-  const t = stripWhitespace(text);
+/** Pushes a text token unless `text` is empty once whitespace is removed; `spaced`: the cell may have whitespace. */
+function pushText(text: string, spaced: boolean, line: number, out: Token[]): void {
+  const t = spaced ? stripWhitespace(text) : text;
   if (t !== '') out.push({ kind: 'text', text: t, line });
 }
 
-/** Splits one cell's text (NFKC, trimmed) into text and number tokens (numbers keep their decimal point). */
-export function tokenizeCell(norm: string, line: number, tableRow: boolean, out: Token[]): void {
+/**
+ * Splits one cell's text (NFKC, trimmed) into text and number tokens (numbers keep their decimal
+ * point). `facts` (MAY_HAVE_* bits, from the scan that checked the cell's NFKC form) spares the
+ * searches for digits and whitespace in the many cells that have none.
+ */
+export function tokenizeCell(norm: string, line: number, tableRow: boolean, out: Token[], facts = CELL_UNKNOWN): void {
   if (norm === '') {
     if (tableRow) out.push({ kind: 'value', value: 'blank', raw: '', unit: '', line, separated: true, tableRow });
     return;
   }
-  if (isDashCell(norm)) {
-    out.push({ kind: 'value', value: 'dash', raw: '', unit: '', line, separated: true, tableRow });
+  const spaced = (facts & MAY_HAVE_SPACE) !== 0;
+  const first = (facts & MAY_HAVE_DIGIT) !== 0 ? nextNumber(norm, 0) : -1;
+  if (first < 0) {
+    // No digit: a label, or a dash cell (a signed count has digits).
+    if (isDashCell(norm)) out.push({ kind: 'value', value: 'dash', raw: '', unit: '', line, separated: true, tableRow });
+    else pushText(norm, spaced, line, out);
+    return;
+  }
+  if (first === 0 && numberEnd === norm.length && !norm.includes('.')) {
+    // Only digits (most cells of a table): one number, as the general loop below reads it.
+    out.push({ kind: 'value', value: 'num', raw: norm, unit: '', line, separated: true, tableRow });
     return;
   }
   if (isSignedCell(norm)) {
     out.push({ kind: 'value', value: 'num', raw: norm, unit: '', line, separated: true, tableRow });
     return;
   }
+  splitCell(norm, first, spaced, line, tableRow, out);
+}
+
+/** The general case of `tokenizeCell`: numbers and text interleaved; `first` is where the first number starts. */
+function splitCell(norm: string, first: number, spaced: boolean, line: number, tableRow: boolean, out: Token[]): void {
   let last = 0;
   let text = '';
-  for (let at = nextNumber(norm, 0); at >= 0; at = nextNumber(norm, numberEnd)) {
+  for (let at = first; at >= 0; at = nextNumber(norm, numberEnd)) {
     const before = norm.slice(last, at);
     let end = numberEnd;
     let digits = norm.slice(at, end);
@@ -124,11 +149,11 @@ export function tokenizeCell(norm: string, line: number, tableRow: boolean, out:
     }
     // A value is separated when it starts the cell or whitespace precedes it.
     const separated = at === 0 || (before !== '' && isSpace(before.charCodeAt(before.length - 1))) || (last === 0 && isBlank(text));
-    pushText(text, line, out);
+    pushText(text, spaced, line, out);
     text = '';
     out.push({ kind: 'value', value: 'num', raw: digits, unit, line, separated, tableRow });
     last = end + unit.length;
     numberEnd = last;
   }
-  pushText(text + norm.slice(last), line, out);
+  pushText(text + norm.slice(last), spaced, line, out);
 }

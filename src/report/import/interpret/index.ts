@@ -8,7 +8,7 @@
  */
 import { TABLE3_COLUMNS, type AnnualReport, type ParseWarning } from '../../model.ts';
 import type { SourceDocument } from '../source.ts';
-import { normalizedCells, tokenize } from './tokens.ts';
+import { normalizeCells, tokenize } from './tokens.ts';
 import { findRegions } from './regions.ts';
 import { detectFormat, readIdentity } from './meta.ts';
 import { readSections } from './sections.ts';
@@ -24,8 +24,8 @@ import { warn } from './warnings.ts';
  */
 export function interpretReport(doc: SourceDocument): AnnualReport {
   const warnings: ParseWarning[] = doc.warnings.map((w) => warn(w.code, w.path, w.message));
-  const cells = normalizedCells(doc);
-  const tokens = tokenize(doc, cells);
+  const { cells, facts } = normalizeCells(doc);
+  const tokens = tokenize(doc, cells, facts);
   const regions = findRegions(tokens);
   const crawler = doc.kind === 'crawler-text';
   const traits = { spacesAreArtefacts: crawler, edgeBlanksArePadding: doc.kind === 'text' };

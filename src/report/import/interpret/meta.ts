@@ -64,6 +64,26 @@ function isoDate(y: string, m: string, d: string): string {
 const DATE_NEAR_TOP = /(?:发布|公开|成文)(?:日期|时间):?(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})/;
 const SIGNED_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/g;
 
+/** Line `i` with whitespace removed (its cells are NFKC already, so this is normalizeText of the line), computed once per line. */
+function compactLine(cells: readonly (readonly string[])[], i: number, texts: Map<number, string>): string {
+  let t = texts.get(i);
+  if (t === undefined) texts.set(i, (t = stripWhitespace(cells[i]!.join(' '))));
+  return t;
+}
+
+/**
+ * Whether DATE_NEAR_TOP can match the line: it needs 日期 or 时间. Judged by single characters,
+ * which removing whitespace cannot create, so a line failing this is skipped unread.
+ */
+function mayStateDate(cells: readonly string[]): boolean {
+  return (containsChar(cells, '日') && containsChar(cells, '期')) || (containsChar(cells, '时') && containsChar(cells, '间'));
+}
+
+function containsChar(cells: readonly string[], ch: string): boolean {
+  for (const c of cells) if (c.includes(ch)) return true;
+  return false;
+}
+
 /** Publication date: container metadata, a 发布/公开日期 line near the top, or the date signed at the end. */
 function findPublishedOn(doc: SourceDocument, year: number | null, cells: readonly (readonly string[])[]): string | undefined {
   if (doc.meta.publishedOn && /^\d{4}-\d{2}-\d{2}$/.test(doc.meta.publishedOn)) return doc.meta.publishedOn;
@@ -71,20 +91,14 @@ function findPublishedOn(doc: SourceDocument, year: number | null, cells: readon
   // compact text (normalizeText of the line) is the cells joined with whitespace removed.
   const count = cells.length;
   const texts = new Map<number, string>();
-  const text = (i: number): string => {
-    let t = texts.get(i);
-    if (t === undefined) texts.set(i, (t = stripWhitespace(cells[i]!.join(' '))));
-    return t;
-  };
   const top = Math.min(30, count);
   for (let i = 0; i < top; i++) {
-    // The pattern needs 日期 or 时间: a line with neither 日 nor 时 is skipped unread.
-    if (!cells[i]!.some((c) => c.includes('日') || c.includes('时'))) continue;
-    const m = DATE_NEAR_TOP.exec(text(i));
+    if (!mayStateDate(cells[i]!)) continue;
+    const m = DATE_NEAR_TOP.exec(compactLine(cells, i, texts));
     if (m) return isoDate(m[1]!, m[2]!, m[3]!);
   }
   const endLines: string[] = [];
-  for (let i = Math.max(0, count - 6); i < count; i++) endLines.push(text(i));
+  for (let i = Math.max(0, count - 6); i < count; i++) endLines.push(compactLine(cells, i, texts));
   const tail = endLines.join('').slice(-200);
   const dates = [...tail.matchAll(SIGNED_DATE)];
   const last = dates[dates.length - 1];
@@ -134,17 +148,28 @@ export function readIdentity(doc: SourceDocument, warnings: ParseWarning[], cell
   return identity;
 }
 
-const SIGNS_2019 = /本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|政府集中采购/g;
-const SIGNS_2021 = /本年制发件数|本年废止件数|本年废纸件数|现行有效件数|本年收费金额/g;
+/**
+ * Column headers only one template prints: group 1 the 2019 template's, group 2 the 2021 template's.
+ * One regex for both, so the text is scanned once; no header of one template overlaps a header of
+ * the other, so each group's matches are those a scan for that template's headers alone finds.
+ */
+const SIGNS = /(本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|采购项目数量|政府集中采购)|(本年制发件数|本年废止件数|本年废纸件数|现行有效件数|本年收费金额)/g;
 
 /**
  * Template generation from 表二's column headers; else from whether （六）其他处理 has three rows;
  * else from the year (the 2021 template applies from report year 2021).
  */
 export function detectFormat(tokens: readonly Token[], threeOther: boolean | undefined, year: number | null, warnings: ParseWarning[]): ReportFormat {
-  const text = tokens.map((t) => (t.kind === 'text' ? t.text : ' ')).join('');
-  const n2019 = text.match(SIGNS_2019)?.length ?? 0;
-  const n2021 = text.match(SIGNS_2021)?.length ?? 0;
+  // Built by concatenation, not map/join: no array of every token's text.
+  let text = '';
+  for (const t of tokens) text += t.kind === 'text' ? t.text : ' ';
+  let n2019 = 0;
+  let n2021 = 0;
+  SIGNS.lastIndex = 0;
+  for (let m = SIGNS.exec(text); m !== null; m = SIGNS.exec(text)) {
+    if (m[1] !== undefined) n2019++;
+    else n2021++;
+  }
   if (n2019 !== n2021) return n2019 > n2021 ? '2019' : '2021';
   if (threeOther !== undefined) return threeOther ? '2021' : '2019';
   if (year !== null) return defaultFormatForYear(year);

@@ -18,21 +18,37 @@ export interface RowReadings {
   exhausted: boolean;
 }
 
-const WELL_FORMED = /^(0|[1-9]\d*)$/;
-
 function cellOf(v: ValueToken): Cell {
   return v.value === 'num' ? Number(v.raw) : null;
 }
 
+/** How a printed number reads as a count. */
+const NOT_DIGITS = 0;
+/** Digits only, with a leading zero (`007`): not `/^(0|[1-9]\d*)$/`. */
+const LEADING_ZERO = 1;
+/** `/^(0|[1-9]\d*)$/`: a count as a count is printed. */
+const WELL_FORMED = 2;
+
+function countForm(raw: string): number {
+  if (raw.length === 0) return NOT_DIGITS;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return NOT_DIGITS;
+  }
+  return raw.length > 1 && raw.charCodeAt(0) === 48 ? LEADING_ZERO : WELL_FORMED;
+}
+
 /**
- * Drops blank cells at either end of a row: until it has `width` cells, or all of them where
- * edge blanks are known to be layout padding (tab-separated text extracted from a PDF).
+ * The cells of a row without the blank cells at either end: dropped until it has `width`
+ * cells, or all of them where edge blanks are known to be layout padding (tab-separated text
+ * extracted from a PDF).
  */
-function trimPadding(values: ValueToken[], width: number, all: boolean): ValueToken[] {
-  const out = [...values];
-  while ((all || out.length > width) && out[out.length - 1]?.value === 'blank') out.pop();
-  while ((all || out.length > width) && out[0]?.value === 'blank') out.shift();
-  return out;
+function trimPadding(values: readonly ValueToken[], width: number, all: boolean): ValueToken[] {
+  let from = 0;
+  let to = values.length;
+  while ((all || to - from > width) && to > from && values[to - 1]!.value === 'blank') to--;
+  while ((all || to - from > width) && from < to && values[from]!.value === 'blank') from++;
+  return values.slice(from, to);
 }
 
 /** What the source form says about its separators. */
@@ -58,30 +74,55 @@ export function totalsHold(cells: readonly Cell[], groupWidth: number): boolean 
 export function readRow(values: readonly ValueToken[], groups: number, groupWidth: number, traits: RowSourceTraits): RowReadings {
   const { spacesAreArtefacts } = traits;
   const width = groups * groupWidth;
-  const cells = trimPadding([...values], width, traits.edgeBlanksArePadding);
-  const nums = cells.filter((v) => v.value === 'num');
+  const cells = trimPadding(values, width, traits.edgeBlanksArePadding);
+  // One pass over the cells (this runs for every row of every report): the numbers, and how they are printed.
+  const nums: ValueToken[] = [];
+  let wellFormed = true;
+  let digitsOnly = true;
+  let unseparated = false;
+  for (const v of cells) {
+    if (v.value !== 'num') {
+      digitsOnly = false;
+      continue;
+    }
+    nums.push(v);
+    const form = countForm(v.raw);
+    if (form !== WELL_FORMED) wellFormed = false;
+    if (form === NOT_DIGITS) digitsOnly = false;
+    if (!v.separated) unseparated = true;
+  }
   const allNums = nums.length === cells.length;
-  const wellFormed = nums.every((v) => WELL_FORMED.test(v.raw));
 
   if (cells.length === width && wellFormed) {
-    const printed = cells.map(cellOf);
+    const printed = cellsOf(cells);
     // Crawler text: spaces may be artefacts, so a printed reading must also satisfy the totals.
     if (!spacesAreArtefacts || totalsHold(printed, groupWidth)) return { kind: 'as-printed', readings: [printed], exhausted: false };
   }
-  const digitsOnly = allNums && nums.every((v) => /^\d+$/.test(v.raw));
-  const joined = nums.some((v) => !v.separated) || spacesAreArtefacts || !wellFormed;
+  const joined = unseparated || spacesAreArtefacts || !wellFormed;
   if (digitsOnly && joined) {
-    const digits = nums.map((v) => v.raw).join('');
+    let digits = '';
+    for (const v of nums) digits += v.raw;
     const { readings, exhausted } = splitRowsWithTotals(digits, groups, groupWidth);
     if (readings.length > 0 || exhausted) return { kind: 'split', readings, exhausted };
   }
-  const printedNumbers = nums.map((v) => Number(v.raw));
   if (allNums && wellFormed && cells.length === width - 1) {
-    return { kind: 'lost-cell', readings: readingsWithOneLost(printedNumbers, groups, groupWidth), exhausted: false };
+    return { kind: 'lost-cell', readings: readingsWithOneLost(numbersOf(nums), groups, groupWidth), exhausted: false };
   }
   if (allNums && wellFormed && cells.length === width + 1) {
-    return { kind: 'extra-cell', readings: readingsWithOneExtra(printedNumbers, groups, groupWidth), exhausted: false };
+    return { kind: 'extra-cell', readings: readingsWithOneExtra(numbersOf(nums), groups, groupWidth), exhausted: false };
   }
-  if (cells.length === width) return { kind: 'as-printed', readings: [cells.map(cellOf)], exhausted: false };
+  if (cells.length === width) return { kind: 'as-printed', readings: [cellsOf(cells)], exhausted: false };
   return { kind: 'unreadable', readings: [], exhausted: false };
+}
+
+function cellsOf(values: readonly ValueToken[]): Cell[] {
+  const out: Cell[] = new Array<Cell>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = cellOf(values[i]!);
+  return out;
+}
+
+function numbersOf(nums: readonly ValueToken[]): number[] {
+  const out: number[] = new Array<number>(nums.length);
+  for (let i = 0; i < nums.length; i++) out[i] = Number(nums[i]!.raw);
+  return out;
 }

@@ -24,6 +24,8 @@ const SECTION_WORDS: Record<SectionKey, RegExp> = {
 // Crawler text runs headings into the text before and after them, so a heading is known by its
 // numeral, its words and its ending, not by a line of its own.
 const HEADING = /()([一二三四五六七八九十]、[^\s。，,;；\n]{1,30}?(?:问题及改进情况|情况|事项|问题|概述))/g;
+/** HEADING tried at one position only (sticky). */
+const HEADING_AT = new RegExp(HEADING.source, 'y');
 
 interface Heading {
   key: SectionKey;
@@ -32,13 +34,32 @@ interface Heading {
   end: number;
 }
 
+/**
+ * The next match of HEADING at or after `from`, as `HEADING.exec` with `lastIndex = from` finds
+ * it. A heading's numeral is followed by 、, so only the positions before a 、 are tried: a
+ * search for one character instead of trying the regex at every position of a long text.
+ */
+function nextHeading(text: string, from: number): RegExpExecArray | null {
+  for (let i = text.indexOf('、', from + 1); i >= 0; i = text.indexOf('、', i + 1)) {
+    if (!isNumeral(text.charCodeAt(i - 1))) continue;
+    HEADING_AT.lastIndex = i - 1;
+    const m = HEADING_AT.exec(text);
+    if (m !== null) return m;
+  }
+  return null;
+}
+
+/** 一二三四五六七八九十 */
+function isNumeral(c: number): boolean {
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341;
+}
+
 /** The headings of the six sections in `text`, in order (each found after the previous one). */
 function findHeadings(text: string): Heading[] {
   const headings: Heading[] = [];
   let from = 0;
   for (const key of SECTION_KEYS) {
-    HEADING.lastIndex = from;
-    for (let m = HEADING.exec(text); m !== null; m = HEADING.exec(text)) {
+    for (let m = nextHeading(text, from); m !== null; m = nextHeading(text, m.index + m[0].length)) {
       const title = m[2]!;
       if (!SECTION_WORDS[key].test(title)) continue;
       const start = m.index + m[0].length - title.length;
@@ -56,7 +77,12 @@ function findHeadings(text: string): Heading[] {
  * to recognise the signature under the last section.
  */
 export function readSections(doc: SourceDocument, cells: readonly (readonly string[])[], agency: string | null, warnings: ParseWarning[]): ReportSection[] {
-  const lineTexts = cells.map((c) => c.join(' '));
+  // Most lines are one cell: `join` is skipped for them.
+  const lineTexts: string[] = new Array<string>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    lineTexts[i] = c.length === 1 ? c[0]! : c.join(' ');
+  }
   const text = lineTexts.join('\n');
   const headings = findHeadings(text);
   const skip = tableLines(doc, cells);

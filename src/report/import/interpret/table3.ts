@@ -19,15 +19,49 @@ export function table3Order(threeOther: boolean): Table3RowKey[] {
   return [...(threeOther ? TABLE3_ROWS_2021 : TABLE3_ROWS_2019)];
 }
 
+/** The template's rows for each `threeOther`, and its outcome rows: read-only, shared by every call of readTable3. */
+const ORDER_2021: readonly Table3RowKey[] = TABLE3_ROWS_2021;
+const ORDER_2019: readonly Table3RowKey[] = TABLE3_ROWS_2019;
+const OUTCOME_KEYS_2021 = outcomeKeysOf(ORDER_2021);
+const OUTCOME_KEYS_2019 = outcomeKeysOf(ORDER_2019);
+
+function outcomeKeysOf(order: readonly Table3RowKey[]): readonly Table3RowKey[] {
+  return order.filter((k) => k !== 'newReceived' && k !== 'carriedOver' && k !== 'totalProcessed' && k !== 'carriedForward');
+}
+
 /** Beyond this many stray numbers or out-of-order rows, one summary warning says how many more. */
 const MAX_REPEATED_WARNINGS = 20;
 
 /** A group is a plausible row: five or more cells, or a run of at least seven digits. */
 function isPlausibleRow(g: ValueGroup): boolean {
-  const nonBlank = g.values.filter((v) => v.value !== 'blank').length;
+  const values = g.values;
+  let nonBlank = 0;
+  for (const v of values) if (v.value !== 'blank') nonBlank++;
   if (nonBlank === 0) return false;
-  if (g.values.length >= 5) return true;
-  return g.values.every((v) => v.value === 'num') && g.values.map((v) => v.raw).join('').replace(/\D/g, '').length >= 7;
+  if (values.length >= 5) return true;
+  // Every cell a number, with seven digits or more between them.
+  let digits = 0;
+  for (const v of values) {
+    if (v.value !== 'num') return false;
+    digits += digitCount(v.raw);
+  }
+  return digits >= 7;
+}
+
+/** How many ASCII digits `raw` holds (`raw.replace(/\D/g, '').length`). */
+function digitCount(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** True when some cell of the group is a number. */
+function hasNumber(g: ValueGroup): boolean {
+  for (const v of g.values) if (v.value === 'num') return true;
+  return false;
 }
 
 function groupKey(g: ValueGroup): Table3RowKey | undefined {
@@ -41,10 +75,11 @@ function groupKey(g: ValueGroup): Table3RowKey | undefined {
  * Positions (in `values`) of a longest strictly increasing subsequence, O(n log n): anchors out of
  * template order (a label repeated in the narrative, a row printed twice) are dropped.
  */
-function increasing(values: number[]): Set<number> {
+function increasing(values: readonly number[]): Set<number> {
   const tails: number[] = []; // tails[k]: position of the smallest tail of an increasing run of length k+1
-  const prev: number[] = values.map(() => -1);
-  values.forEach((v, i) => {
+  const prev: number[] = new Array<number>(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
@@ -54,7 +89,7 @@ function increasing(values: number[]): Set<number> {
     }
     if (lo > 0) prev[i] = tails[lo - 1]!;
     tails[lo] = i;
-  });
+  }
   const keep = new Set<number>();
   for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) keep.add(i);
   return keep;
@@ -62,7 +97,8 @@ function increasing(values: number[]): Set<number> {
 
 /** Whether the printed table has three （六） rows; falls back to the format. */
 export function hasThreeOtherRows(tokens: readonly Token[], from: number, to: number, format: ReportFormat | undefined): boolean | undefined {
-  const labels = tokens.slice(from, to).filter((t) => t.kind === 'text').map((t) => (t.kind === 'text' ? t.text : '')).join('');
+  let labels = '';
+  for (const t of tokens.slice(from, to)) if (t.kind === 'text') labels += t.text;
   if (/逾期不补正|缴纳费用|收费通知/.test(labels)) return true;
   if (/其他处理/.test(labels)) return false;
   return format === undefined ? undefined : format === '2021';
@@ -70,22 +106,27 @@ export function hasThreeOtherRows(tokens: readonly Token[], from: number, to: nu
 
 /** Reads 表三 out of the stream between `from` and `to`. */
 export function readTable3(tokens: readonly Token[], from: number, to: number, threeOther: boolean, traits: RowSourceTraits, warnings: ParseWarning[]): Table3 {
-  const order = table3Order(threeOther);
+  const order = threeOther ? ORDER_2021 : ORDER_2019;
   const groups = groupValues(tokens, from, to);
-  const keyed = groups.map((g) => ({ g, key: groupKey(g) }));
-  // Built with a loop, not object spread: this runs for every value group of every report.
+  // Loops, not map/forEach chains: this runs for every value group of every report.
   const anchors: { g: ValueGroup; key: Table3RowKey; i: number; t: number }[] = [];
-  keyed.forEach(({ g, key }, i) => {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    const key = groupKey(g);
     const t = key === undefined ? -1 : order.indexOf(key);
     if (key !== undefined && t >= 0) anchors.push({ g, key, i, t });
-  });
-  const keep = increasing(anchors.map((a) => a.t));
-  const anchorAt = new Map<number, number>();
+  }
+  const positions: number[] = new Array<number>(anchors.length);
+  for (let n = 0; n < anchors.length; n++) positions[n] = anchors[n]!.t;
+  const keep = increasing(positions);
+  /** Template position of each group that anchors a row, by group index; -1 for the others. */
+  const anchorAt: number[] = new Array<number>(groups.length).fill(-1);
   let outOfOrder = 0;
-  anchors.forEach((a, n) => {
-    if (keep.has(n)) anchorAt.set(a.i, a.t);
+  for (let n = 0; n < anchors.length; n++) {
+    const a = anchors[n]!;
+    if (keep.has(n)) anchorAt[a.i] = a.t;
     else if (isPlausibleRow(a.g) && ++outOfOrder <= MAX_REPEATED_WARNINGS) warnings.push(warn('table3.row-out-of-order', `t3.${a.key}`, `表三「${a.g.ownLabel || a.g.contextLabel}」一行出现在模板顺序之外，未采用。`));
-  });
+  }
 
   const assigned = new Map<Table3RowKey, ValueGroup>();
   const detached = new Set<Table3RowKey>();
@@ -94,26 +135,30 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
   const strays: ValueGroup[] = [];
   const closeGap = (nextT: number): void => {
     const missing = order.slice(lastT + 1, nextT);
-    const rows = pendingGroups.filter(isPlausibleRow);
+    const rows: ValueGroup[] = [];
+    for (const g of pendingGroups) if (isPlausibleRow(g)) rows.push(g);
     if (rows.length === missing.length) {
-      missing.forEach((key, n) => {
-        assigned.set(key, rows[n]!);
-        detached.add(key);
-      });
+      for (let n = 0; n < missing.length; n++) {
+        assigned.set(missing[n]!, rows[n]!);
+        detached.add(missing[n]!);
+      }
     } else if (rows.length > 0) {
       warnings.push(warn('table3.rows-unaligned', missing.length > 0 ? `t3.${missing[0]}` : undefined,
         `表三有 ${rows.length} 行数字与行名分离，而其间缺 ${missing.length} 行（${missing.map((k) => TABLE3_ROW_LABELS[k]).join('、') || '无'}），无法确定对应关系，这些行留空。`));
     }
-    for (const g of pendingGroups.filter((p) => !isPlausibleRow(p) && p.values.some((v) => v.value === 'num'))) strays.push(g);
+    for (const g of pendingGroups) if (!isPlausibleRow(g) && hasNumber(g)) strays.push(g);
     pendingGroups = [];
   };
-  keyed.forEach(({ g }, i) => {
-    const t = anchorAt.get(i);
-    if (t === undefined) return void pendingGroups.push(g);
+  for (let i = 0; i < groups.length; i++) {
+    const t = anchorAt[i]!;
+    if (t < 0) {
+      pendingGroups.push(groups[i]!);
+      continue;
+    }
     closeGap(t);
-    assigned.set(order[t]!, g);
+    assigned.set(order[t]!, groups[i]!);
     lastT = t;
-  });
+  }
   closeGap(order.length);
 
   const readings = new Map<Table3RowKey, RowReadings>();
@@ -121,7 +166,7 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
     const g = assigned.get(key);
     if (g) readings.set(key, readRow(g.values, 1, 7, traits));
   }
-  const rows = settleRows(order, readings, warnings);
+  const rows = settleRows(order, threeOther ? OUTCOME_KEYS_2021 : OUTCOME_KEYS_2019, readings, warnings);
   for (const key of detached) {
     if (rows[key]?.some((c) => c !== null)) {
       warnings.push(warn('table3.row-label-detached', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行的数字与行名分离，按模板顺序归入此行。`));
@@ -134,24 +179,22 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
 }
 
 /** Turns readings into cells: settled rows as read, damaged rows by the rules, the rest null. */
-function settleRows(order: Table3RowKey[], readings: Map<Table3RowKey, RowReadings>, warnings: ParseWarning[]): Table3['rows'] {
+function settleRows(order: readonly Table3RowKey[], outcomeKeys: readonly Table3RowKey[], readings: Map<Table3RowKey, RowReadings>, warnings: ParseWarning[]): Table3['rows'] {
   const candidates = new Map<string, Cell[][]>();
   for (const [key, r] of readings) if (!r.exhausted && r.readings.length > 0) candidates.set(key, r.readings);
-  const outcomeKeys = order.filter((k) => k !== 'newReceived' && k !== 'carriedOver' && k !== 'totalProcessed' && k !== 'carriedForward');
   const { chosen, rule, consistent } = resolveWithColumnRules({ rows: candidates, outcomeKeys });
   const rows: Table3['rows'] = {};
   const ruleText = rule === 'balance' ? '上下结转平衡' : rule === 'outcome-total' ? '办理结果合计' : '办理结果合计与上下结转平衡';
   for (const key of order) {
     const r = readings.get(key);
-    const nulls: Cell[] = Array(7).fill(null);
     if (!r) {
-      rows[key] = nulls;
+      rows[key] = nullRow();
       warnings.push(warn('table3.row-missing', `t3.${key}`, `表三未找到「${TABLE3_ROW_LABELS[key]}」一行，各格留空。`));
       continue;
     }
     const pick = r.readings.length === 1 && !r.exhausted ? r.readings[0]! : chosen.get(key);
     if (!pick) {
-      rows[key] = nulls;
+      rows[key] = nullRow();
       const why = r.kind === 'unreadable' ? '格数不符，无法读取' : `有 ${r.exhausted ? '过多' : r.readings.length} 种与表格规则一致的读法`;
       // The column rules may have ruled some readings out: list those still consistent with them.
       const open = consistent?.get(key);
@@ -167,6 +210,11 @@ function settleRows(order: Table3RowKey[], readings: Map<Table3RowKey, RowReadin
     if (r.kind === 'extra-cell') warnings.push(warn('table3.cell-extra-removed', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行多一格，按行合计规则读作 ${pick.join('、')}${byColumns}。`));
   }
   return rows;
+}
+
+/** A row of seven blank cells (a fresh array: each row of the result is its own). */
+function nullRow(): Cell[] {
+  return [null, null, null, null, null, null, null];
 }
 
 /** A lone number in the table: say where it could belong (a blank total its row would sum to), never fill it in. */

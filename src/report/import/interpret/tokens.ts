@@ -4,7 +4,7 @@
  * so that a row label broken across lines or detached from its numbers is still found.
  */
 import type { SourceDocument } from '../source.ts';
-import { tokenizeCell } from './cell-tokens.ts';
+import { CELL_UNKNOWN, MAY_HAVE_DIGIT, MAY_HAVE_SPACE, tokenizeCell } from './cell-tokens.ts';
 
 /** A value cell: a number as printed, a blank cell, or a dash / slash (both read as null). */
 export type ValueKind = 'num' | 'blank' | 'dash';
@@ -38,39 +38,89 @@ const WHITESPACE = /[\s\u00a0\u3000\u200b]+/g;
 
 /** NFKC (full-width digits and brackets to half-width), no whitespace: the form labels are compared in. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC').replace(WHITESPACE, '');
+  return (stableNfkcFacts(s) !== NFKC_UNSTABLE ? s : s.normalize('NFKC')).replace(WHITESPACE, '');
 }
 
 /**
  * Strings NFKC leaves as they are, judged by their characters alone: printable ASCII, tab, CJK
  * unified ideographs and the CJK punctuation NFKC keeps (、。〈〉《》「」『』【】 “” ‘’ — ·). None of
- * them decomposes or composes with a neighbour. Cells from the text readers are already NFKC,
- * and this test (native, fast before the JIT warms up too) is several times cheaper than
- * `normalize` on them.
+ * them decomposes or composes with a neighbour. Cells from the readers are already NFKC, and
+ * this test is much cheaper than `normalize` on them.
+ *
+ * Returns NFKC_UNSTABLE for any other string, else the MAY_HAVE_* bits of what it holds (digits,
+ * whitespace: both ASCII), so that the tokenizer need not search the cell for them again. A loop,
+ * not a regex: every character of every document passes here.
  */
-const STABLE_NFKC = /^[\t\x20-\x7e\u00b7\u2014\u2018\u2019\u201c\u201d\u3001\u3002\u3008-\u3011\u4e00-\u9fff]*$/;
+function stableNfkcFacts(s: string): number {
+  let facts = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00) {
+      if (c > 0x9fff) return NFKC_UNSTABLE;
+    } else if (c > 0x7e) {
+      if (!isStablePunctuation(c)) return NFKC_UNSTABLE;
+    } else if (c >= 48 && c <= 57) {
+      facts |= MAY_HAVE_DIGIT;
+    } else if (c === 32 || c === 9) {
+      facts |= MAY_HAVE_SPACE;
+    } else if (c < 0x20) {
+      return NFKC_UNSTABLE;
+    }
+  }
+  return facts;
+}
+
+const NFKC_UNSTABLE = -1;
+
+/** · — ‘ ’ “ ” 、 。 and 〈〉《》「」『』【】. */
+function isStablePunctuation(c: number): boolean {
+  return c === 0xb7 || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d
+    || c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011);
+}
+
+/** A document's cells in NFKC, trimmed, with what is known of each (MAY_HAVE_* bits, in reading order). */
+export interface NormalizedCells {
+  cells: string[][];
+  facts: Uint8Array;
+}
 
 /** Each line's cells in NFKC, trimmed: computed once and shared by the tokenizer and the section reader. */
 export function normalizedCells(doc: SourceDocument): string[][] {
+  return normalizeCells(doc).cells;
+}
+
+/** `normalizedCells`, with the facts the tokenizer uses to skip searches. */
+export function normalizeCells(doc: SourceDocument): NormalizedCells {
   const out: string[][] = new Array<string[]>(doc.lines.length);
+  let count = 0;
+  for (const line of doc.lines) count += line.cells.length;
+  const facts = new Uint8Array(count);
+  let k = 0;
   for (let i = 0; i < doc.lines.length; i++) {
     const cells = doc.lines[i]!.cells;
     const norm = new Array<string>(cells.length);
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c] ?? '';
-      norm[c] = (STABLE_NFKC.test(cell) ? cell : cell.normalize('NFKC')).trim();
+      const known = stableNfkcFacts(cell);
+      // Trimming only removes characters: what the untrimmed cell lacks, the trimmed one lacks too.
+      norm[c] = (known === NFKC_UNSTABLE ? cell.normalize('NFKC') : cell).trim();
+      facts[k++] = known === NFKC_UNSTABLE ? CELL_UNKNOWN : known;
     }
     out[i] = norm;
   }
-  return out;
+  return { cells: out, facts };
 }
 
-/** The whole document as one token stream, in reading order. */
-export function tokenize(doc: SourceDocument, cells: readonly (readonly string[])[] = normalizedCells(doc)): Token[] {
+/**
+ * The whole document as one token stream, in reading order. `facts`: from `normalizeCells`,
+ * for these cells (without it, every cell is searched for digits and whitespace).
+ */
+export function tokenize(doc: SourceDocument, cells: readonly (readonly string[])[] = normalizedCells(doc), facts?: Uint8Array): Token[] {
   const out: Token[] = [];
+  let k = 0;
   for (let index = 0; index < doc.lines.length; index++) {
     const tableRow = doc.lines[index]!.isTableRow;
-    for (const cell of cells[index]!) tokenizeCell(cell, index, tableRow, out);
+    for (const cell of cells[index]!) tokenizeCell(cell, index, tableRow, out, facts === undefined ? CELL_UNKNOWN : facts[k++]);
   }
   return out;
 }
@@ -94,10 +144,11 @@ export interface ValueGroup {
  * label (an empty template row), so layout padding never hides a label.
  */
 export function groupValues(tokens: readonly Token[], from: number, to: number): ValueGroup[] {
-  // One pass, no closures: this runs for every table of every report.
+  // One pass, no closures: this runs for every table of every report. Labels are built by
+  // concatenation (text tokens are never empty, so '' means no label yet).
   const groups: ValueGroup[] = [];
-  let own: string[] = [];
-  let ctx: string[] = [];
+  let own = '';
+  let ctx = '';
   let current: ValueGroup | null = null;
   let pending: ValueToken[] = [];
   let pendingStart = -1;
@@ -106,22 +157,22 @@ export function groupValues(tokens: readonly Token[], from: number, to: number):
     const t = i < to ? tokens[i]! : undefined;
     if (t === undefined || t.line !== lastLine) {
       // End of a line: blanks after a label with no number are an empty template row.
-      if (pending.length > 0 && own.length > 0) {
+      if (pending.length > 0 && own !== '') {
         groups.push(openGroup(pending, pendingStart, own, ctx));
-        own = [];
-        ctx = [];
+        own = '';
+        ctx = '';
       }
-      pending = [];
+      if (pending.length > 0) pending = [];
       if (current?.values[0]?.tableRow) current = null;
       if (t === undefined) break;
-      if (current === null) own = [];
+      if (current === null) own = '';
       lastLine = t.line;
     }
     if (t.kind === 'text') {
       current = null;
-      pending = [];
-      own.push(t.text);
-      ctx.push(t.text);
+      if (pending.length > 0) pending = [];
+      own += t.text;
+      ctx += t.text;
       continue;
     }
     if (current && current.values[0]?.tableRow === t.tableRow) {
@@ -136,13 +187,13 @@ export function groupValues(tokens: readonly Token[], from: number, to: number):
     pending.push(t);
     current = openGroup(pending, pending.length > 1 ? pendingStart : i, own, ctx);
     groups.push(current);
-    own = [];
-    ctx = [];
+    own = '';
+    ctx = '';
     pending = [];
   }
   return groups;
 }
 
-function openGroup(values: ValueToken[], start: number, own: readonly string[], ctx: readonly string[]): ValueGroup {
-  return { values, ownLabel: own.join(''), contextLabel: ctx.join(''), start, line: values[0]!.line };
+function openGroup(values: ValueToken[], start: number, own: string, ctx: string): ValueGroup {
+  return { values, ownLabel: own, contextLabel: ctx, start, line: values[0]!.line };
 }
