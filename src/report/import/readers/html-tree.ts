@@ -110,7 +110,7 @@ const ROOT_FACTS = factsOf('#root');
 
 /**
  * KNOWN_TAGS by a hash of the name's lower-cased characters, taken while the name is scanned
- * (tagNameEnd): a known tag is found without slicing, lower-casing or hashing a new string.
+ * (scanName): a known tag is found without slicing, lower-casing or hashing a new string.
  * Open addressing, linear probing; the table is a quarter full at most.
  */
 const TAG_SLOTS = 512;
@@ -203,6 +203,8 @@ class TreeBuilder {
   private readonly pendingRange: number[] = [];
   /** The last start tag's attributes cannot hide it (tagEnd found no hint of hiding in them). */
   private plainAttributes = false;
+  /** nameHash of the name scanName last read. */
+  private scannedHash = 0;
   /** No '>' at or after this offset. */
   private noGreaterThanFrom = Number.POSITIVE_INFINITY;
 
@@ -218,7 +220,8 @@ class TreeBuilder {
     // Text directly inside table/tbody/tr (the whitespace between cells) is never read.
     if (end <= start || this.currentFacts.tableContainer) return;
     const children = this.current.children;
-    if (this.utf8) {
+    // Most text nodes of a Word page are the line breaks between tags: ASCII, nothing to decode.
+    if (this.utf8 && !isSpaceRun(this.html, start, end)) {
       this.pendingIn.push(children);
       this.pendingAt.push(children.length);
       this.pendingRange.push(start, end);
@@ -266,14 +269,15 @@ class TreeBuilder {
       if (lt < 0) break;
       const next = html.charCodeAt(lt + 1);
       if (isLetter(next)) {
-        const nameEnd = tagNameEnd(html, lt + 2);
+        const nameEnd = this.scanName(lt + 1);
+        const facts = this.facts(lt + 1, nameEnd);
         const end = this.tagEnd(nameEnd);
         if (end < 0) {
           pos = lt + 1;
           continue;
         }
         this.appendText(textStart, lt);
-        pos = textStart = this.openElement(this.facts(lt + 1, nameEnd), nameEnd, end);
+        pos = textStart = this.openElement(facts, nameEnd, end);
         continue;
       }
       if (next === 0x2f && isLetter(html.charCodeAt(lt + 2))) {
@@ -283,7 +287,7 @@ class TreeBuilder {
           continue;
         }
         this.appendText(textStart, lt);
-        this.closeElement(this.facts(lt + 2, tagNameEnd(html, lt + 3)));
+        this.closeElement(this.facts(lt + 2, this.scanName(lt + 2)));
         pos = textStart = gt + 1;
         continue;
       }
@@ -329,9 +333,27 @@ class TreeBuilder {
     return START_TAG_REST.test(this.html) ? START_TAG_REST.lastIndex - 1 : this.greaterThan(from);
   }
 
-  /** The facts of the tag named html[start, end). */
+  /**
+   * The end of the tag name whose first letter is at `start` ([A-Za-z0-9:._-]); its nameHash
+   * is left in scannedHash for facts(), so the name is read once.
+   */
+  private scanName(start: number): number {
+    const html = this.html;
+    let hash = toLower(html.charCodeAt(start));
+    let i = start + 1;
+    for (;;) {
+      const c = html.charCodeAt(i);
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x2d || c === 0x2e || c === 0x5f)) break;
+      hash = (Math.imul(hash, 31) + toLower(c)) | 0;
+      i += 1;
+    }
+    this.scannedHash = hash >>> 0;
+    return i;
+  }
+
+  /** The facts of the tag named html[start, end), just scanned by scanName. */
   private facts(start: number, end: number): TagFacts {
-    return knownTag(this.html, start, end, nameHash(this.html, start, end)) ?? factsOf(tagName(this.html, start, end));
+    return knownTag(this.html, start, end, this.scannedHash) ?? factsOf(tagName(this.html, start, end));
   }
 
   /** Opens the element whose tag ends at `end` ('>'); returns where the text after it starts. */
@@ -426,6 +448,15 @@ function decodeUtf8Into(bytes: Uint8Array, start: number, end: number, units: Ui
   return o;
 }
 
+/** html[start, end) is only spaces, tabs and line breaks. */
+function isSpaceRun(html: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) {
+    const c = html.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+  }
+  return true;
+}
+
 function element(tag: string, attrs: string, facts: TagFacts, plainAttributes = false): HtmlElement {
   const skip = facts.skipped || (!plainAttributes && attrs.length > 6 && looksHidden(attrs) && isHidden(attrs));
   return { tag, attrs, children: [], skip, hasTable: false };
@@ -443,16 +474,6 @@ function isHidden(attrs: string): boolean {
 
 function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
-/** The end of a tag name whose first letter is at `from - 1` ([A-Za-z0-9:._-]). */
-function tagNameEnd(html: string, from: number): number {
-  let i = from;
-  for (;;) {
-    const c = html.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x2d || c === 0x2e || c === 0x5f) i += 1;
-    else return i;
-  }
 }
 
 /** The lower-case tag name (lower-cased only when needed: most pages write lower case). */
