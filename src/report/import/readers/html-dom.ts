@@ -12,7 +12,7 @@
 import type { SourceDocument, SourceLine, SourceMeta } from '../source.ts';
 import { gridToLines, type GridCell } from './html-grid.ts';
 import { attribute, buildHtmlTree, decodeEntities, type HtmlElement, type HtmlNode, type HtmlTree } from './html-tree.ts';
-import { joinBrokenLine, normalizeText, toIsoDate } from './normalize.ts';
+import { joinBrokenLine, normalizeText, normalizeWebText, toIsoDate } from './normalize.ts';
 
 type Warning = SourceDocument['warnings'][number];
 
@@ -23,9 +23,6 @@ const BLOCKS = new Set([
 ]);
 /** Deeper than this, an element's text is taken whole (hostile nesting must not overflow the stack). */
 const MAX_DEPTH = 200;
-const CJK_CLASS = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef]';
-/** A line break inside source text between two CJK characters is not a space (CSS Text 3 segment breaks). */
-const CJK_SEGMENT_BREAK = new RegExp(`(?<=${CJK_CLASS})[ \\t\\r]*\\n[ \\t\\r\\n]*(?=${CJK_CLASS})`, 'gu');
 const SPAN_HINT = /span/iu;
 const VISIBLE = /[^\s\u200b\ufeff]/u;
 /** colspan/rowspan with their values (node-html-parser's attribute syntax), in one pass over a cell's attributes. */
@@ -45,9 +42,7 @@ export function readHtmlTree(tree: HtmlTree): Pick<SourceDocument, 'lines' | 'me
 }
 
 /** Source text → one line's text: CJK segment breaks removed, NFKC, whitespace collapsed. */
-function cleanText(text: string): string {
-  return normalizeText(text.includes('\n') ? text.replace(CJK_SEGMENT_BREAK, '') : text);
-}
+const cleanText = normalizeWebText;
 
 class FlowReader {
   readonly lines: SourceLine[] = [];
@@ -175,6 +170,16 @@ function spansOf(attrs: string): { colspan: number; rowspan: number } {
 
 /** A cell's text: its blocks and <br>s joined as one broken line (「本年新<br>制作数量」 → 本年新制作数量). */
 function cellText(cell: HtmlElement): string {
+  // Most cells hold text only (inline wrappers share their parent's children): one piece.
+  let only = '';
+  for (const child of cell.children) {
+    if (typeof child !== 'string') return piecesText(cell);
+    only += child;
+  }
+  return cleanText(only);
+}
+
+function piecesText(cell: HtmlElement): string {
   const pieces: string[] = [''];
   for (const child of cell.children) collectPieces(child, 0, pieces);
   let text = '';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readHtml } from './html.ts';
 import { buildHtmlTree, decodeEntities } from './html-tree.ts';
 import fc from 'fast-check';
-import { nfkc, normalizeText } from './normalize.ts';
+import { nfkc, normalizeText, normalizeWebText } from './normalize.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const texts = (html: string): string[][] => readHtml(utf8(html)).lines.map((l) => l.cells);
@@ -77,5 +77,19 @@ describe('normalizeText', () => {
       const s = String.fromCharCode(...codes);
       expect(normalizeText(s)).toBe(definition(s));
     }), { numRuns: 5000 });
+  });
+});
+
+describe('normalizeWebText', () => {
+  const cjk = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef]';
+  const segmentBreak = new RegExp(`(?<=${cjk})[ \\t\\r]*\\n[ \\t\\r\\n]*(?=${cjk})`, 'gu');
+  const definition = (s: string): string => s.replace(segmentBreak, '').normalize('NFKC').replace(/[\s\u200b\ufeff]+/gu, ' ').trim();
+  const alphabet = ['a', '1', ' ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\u2028', '\u200b', '中', '文', '（', '１', '，', '⾩', '\u201c', 'é'];
+  it('drops a line break between CJK characters as browsers do, and is normalizeText otherwise', () => {
+    expect(normalizeWebText('本年新\n    收到  \r\n 申请\nA\nB')).toBe('本年新收到申请 A B');
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (parts) => {
+      const s = parts.join('');
+      expect(normalizeWebText(s)).toBe(definition(s));
+    }), { numRuns: 10000 });
   });
 });

@@ -44,6 +44,27 @@ export function nfkc(s: string): string {
  * sends the whole text the slow way.
  */
 export function normalizeText(s: string): string {
+  return normalizeFast(s, false) ?? nfkc(s).replace(SPACES, ' ').trim();
+}
+
+/** Web text's line break between two CJK characters (CSS Text 3 segment-break transformation): no space. */
+const CJK_SEGMENT_BREAK = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[ \t\r]*\n[ \t\r\n]*(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])/gu;
+
+/**
+ * Text of a web page as a browser shows it, then normalizeText: a run of spaces and line breaks
+ * holding a line break between two CJK characters disappears (「本年新\n  收」 → 本年新收),
+ * any other run is one space. Equal to `normalizeText(s.replace(CJK_SEGMENT_BREAK, ''))`.
+ */
+export function normalizeWebText(s: string): string {
+  return normalizeFast(s, true) ?? normalizeText(s.includes('\n') ? s.replace(CJK_SEGMENT_BREAK, '') : s);
+}
+
+/**
+ * normalizeText's (and with `webBreaks`, normalizeWebText's) single pass; undefined when the text
+ * has a character outside the fast set (or, with webBreaks, a line break in a run with other
+ * kinds of space), which the caller then does the long way.
+ */
+function normalizeFast(s: string, webBreaks: boolean): string | undefined {
   const n = s.length;
   let out = '';
   /** s[from, i) is still to be copied unchanged. */
@@ -60,20 +81,37 @@ export function normalizeText(s: string): string {
       from = i += 1;
       started = true;
     } else if (kind === SPACE) {
-      let end = i + 1;
-      for (let k = end < n ? charKind(s.charCodeAt(end)) : KEEP; k === SPACE; k = end < n ? charKind(s.charCodeAt(end)) : KEEP) end += 1;
-      // A single plain space between text stays; a leading or trailing run goes; any other run becomes one space.
-      if (started && end < n && end === i + 1 && c === 0x20) {
+      let end = i;
+      let lineBreak = false;
+      let plain = true;
+      for (; end < n; end += 1) {
+        const d = s.charCodeAt(end);
+        if (charKind(d) !== SPACE) break;
+        if (d === 0x0a) lineBreak = true;
+        else if (d !== 0x20 && d !== 0x09 && d !== 0x0d) plain = false;
+      }
+      let replacement = started && end < n ? ' ' : '';
+      if (webBreaks && lineBreak) {
+        if (!plain) return undefined;
+        if (i > 0 && end < n && isCjkCode(s.charCodeAt(i - 1)) && isCjkCode(s.charCodeAt(end))) replacement = '';
+      }
+      // A single plain space between text stays; a leading or trailing run goes; any other run becomes the replacement.
+      if (replacement === ' ' && end === i + 1 && c === 0x20) {
         i = end;
         continue;
       }
-      out += s.slice(from, i) + (started && end < n ? ' ' : '');
+      out += s.slice(from, i) + replacement;
       from = i = end;
     } else {
-      return nfkc(s).replace(SPACES, ' ').trim();
+      return undefined;
     }
   }
   return from === 0 ? s : out + s.slice(from);
+}
+
+/** CJK_SEGMENT_BREAK's neighbour class (U+3000–303F lies inside U+2E80–9FFF). */
+function isCjkCode(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
 }
 
 const KEEP = 0;
