@@ -6,9 +6,12 @@
  * map, the /FontFile, /FontFile2 and /FontFile3 keys are renamed in a copy of the bytes
  * (same length, so the cross-reference offsets stay right) and pdf.js never sees the programs.
  *
- * Gate: the copy is made only when the file shows at least as many /ToUnicode keys as font
- * programs. A font without ToUnicode needs its program to map codes to text, and then the
- * file is read as it is. Dictionaries inside compressed object streams are not seen (and not
+ * Gate: the copy is made only when every font program is TrueType (/FontFile2) and the file
+ * shows at least as many /ToUnicode keys as font programs. A font without ToUnicode needs its
+ * program to map codes to text; so does a Type1 or CFF program (/FontFile, /FontFile3) with
+ * its built-in encoding: LibreOffice's PDF export writes CJK text in such subsets without an
+ * /Encoding, and with the program hidden pdf.js dropped most characters. Then the file is read
+ * as it is. Dictionaries inside compressed object streams are not seen (and not
  * changed): such files are simply read as they are.
  */
 
@@ -21,7 +24,8 @@ const RENAMED = Buffer.from('/FontFilX', 'latin1');
 export function bytesForTextExtraction(bytes: Uint8Array): Uint8Array {
   const copy = Buffer.from(bytes);
   const fontFiles = positions(copy, FONT_FILE);
-  if (fontFiles.length === 0 || count(copy, TO_UNICODE) < fontFiles.length) return new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength);
+  const onlyTrueType = fontFiles.every((at) => copy[at + FONT_FILE.length] === 0x32);
+  if (fontFiles.length === 0 || !onlyTrueType || count(copy, TO_UNICODE) < fontFiles.length) return new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength);
   for (const at of fontFiles) RENAMED.copy(copy, at);
   return new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength);
 }

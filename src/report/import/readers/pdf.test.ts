@@ -90,4 +90,9 @@ describe('bytesForTextExtraction', () => {
     const pdf = '<</FontFile2 12 0 R>> <</FontFile3 13 0 R>> <</ToUnicode 9 0 R>>';
     expect(latin1(bytesForTextExtraction(Buffer.from(pdf, 'latin1')))).toBe(pdf);
   });
+
+  it('leaves the file as it is when a Type1 or CFF program may carry the encoding, even with ToUnicode maps', () => {
+    const pdf = '<</ToUnicode 9 0 R>> <</ToUnicode 10 0 R>> <</FontFile2 12 0 R>> <</FontFile 13 0 R>>';
+    expect(latin1(bytesForTextExtraction(Buffer.from(pdf, 'latin1')))).toBe(pdf);
+  });
 });
