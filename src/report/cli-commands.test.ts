@@ -113,6 +113,13 @@ describe('gongkai report render', () => {
     expect(report.table4).toEqual(truth.table4);
   });
 
+  it('says in Chinese why the output cannot be written, with exit code 2', async () => {
+    const dir = await tempDir();
+    const run = await runCli(['report', 'render', seedTruth, '--format', 'json', '-o', path.join(dir, 'no-such-dir', 'x.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('所在目录不存在');
+  });
+
   it('refuses an unknown format with a message naming the option', async () => {
     const run = await runCli(['report', 'render', seedTruth, '--format', 'pdf', '-o', '/tmp/x']);
     expect(run.code).toBe(2);

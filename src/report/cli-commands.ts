@@ -114,11 +114,27 @@ const renderCommand: CliCommand = {
     }
     const report = await loadReport(positionals[0] as string, io);
     if (!report) return 2;
-    await writeFile(out, await renderReport(report, format as RenderFormat));
+    const bytes = await renderReport(report, format as RenderFormat);
+    try {
+      await writeFile(out, bytes);
+    } catch (error) {
+      io.stderr(`无法写入输出文件 ${out}：${writeFailure(error)}\n`);
+      return 2;
+    }
     io.stdout(`已输出 ${out}\n`);
     return 0;
   },
 };
+
+/** Why a file could not be written, in Chinese for the usual causes. */
+function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return '所在目录不存在';
+  if (code === 'EACCES' || code === 'EPERM') return '没有写入权限';
+  if (code === 'EISDIR') return '这是一个目录';
+  if (code === 'ENOSPC') return '磁盘空间不足';
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** The `gongkai report …` commands. */
 export const reportCommands: readonly CliCommand[] = [importCommand, validateCommand, renderCommand];
