@@ -188,15 +188,9 @@ export function buildHtmlTree(html: string, utf8?: Buffer): HtmlTree {
 class TreeBuilder {
   private readonly root = element('#root', '', ROOT_FACTS);
   private readonly tree: HtmlTree = { root: this.root, titles: [], metas: [] };
-  private readonly stack: HtmlElement[] = [this.root];
-  /** openFacts[i]: the facts of stack[i]'s tag. */
-  private readonly openFacts: TagFacts[] = [ROOT_FACTS];
-  /** nearestTable[i]: the innermost table among stack[0..i], so a nested table marks its frame in O(1). */
-  private readonly nearestTable: (HtmlElement | undefined)[] = [undefined];
-  /** inCell[i]: stack[i] is a td/th or inside one (below any nested table): structure there only matters as text. */
-  private readonly inCell: boolean[] = [false];
-  private current = this.root;
-  private currentFacts = ROOT_FACTS;
+  /** The open elements, innermost last; `top` is the last. */
+  private readonly open: OpenElement[] = [{ tag: '#root', facts: ROOT_FACTS, children: this.root.children, table: undefined, inCell: false }];
+  private top = this.open[0] as OpenElement;
   /** UTF-8 text waiting to be decoded in one batch (see decodePendingText): where it goes, where it is. */
   private readonly pendingIn: HtmlNode[][] = [];
   private readonly pendingAt: number[] = [];
@@ -218,8 +212,8 @@ class TreeBuilder {
 
   private appendText(start: number, end: number): void {
     // Text directly inside table/tbody/tr (the whitespace between cells) is never read.
-    if (end <= start || this.currentFacts.tableContainer) return;
-    const children = this.current.children;
+    if (end <= start || this.top.facts.tableContainer) return;
+    const children = this.top.children;
     // Most text nodes of a Word page are the line breaks between tags: ASCII, nothing to decode.
     if (this.utf8 && !isSpaceRun(this.html, start, end)) {
       this.pendingIn.push(children);
@@ -361,20 +355,22 @@ class TreeBuilder {
     const html = this.html;
     const tag = facts.tag;
     const selfClosed = html.charCodeAt(end - 1) === 0x2f && end - 1 >= nameEnd;
-    while (this.currentFacts.closedBy?.has(tag) === true && this.stack.length > 1) this.pop();
-    // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
+    while (this.top.facts.closedBy?.has(tag) === true && this.open.length > 1) this.pop();
     const attrEnd = selfClosed ? end - 1 : end;
-    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd), facts, this.plainAttributes);
-    const tables = this.nearestTable;
+    const parent = this.top;
     // An inline wrapper (span, font, o:p …) is read exactly as its content would be read in its
-    // place, so it shares its parent's children instead of getting its own: no tree level, no
-    // walk of it. It stays on the stack, so end tags close what they closed before. Not between
-    // a table and its cells, where rowsOf/cellsOf read the tree's shape.
-    if (!el.skip && facts.inline && (tables[tables.length - 1] === undefined || this.inCell[this.inCell.length - 1] === true)) el.children = this.current.children;
-    else this.current.children.push(el);
+    // place, so it shares its parent's children and is no element of the tree: no tree level, no
+    // walk of it. It stays open, so end tags close what they closed before. Not between a table
+    // and its cells, where rowsOf/cellsOf read the tree's shape; not when hidden.
+    if (facts.inline && (parent.table === undefined || parent.inCell) && (this.plainAttributes || !hiddenBy(html.slice(nameEnd, attrEnd)))) {
+      if (!selfClosed) this.push({ tag, facts, children: parent.children, table: parent.table, inCell: parent.inCell });
+      return end + 1;
+    }
+    // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
+    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd), facts, this.plainAttributes);
+    parent.children.push(el);
     if (tag === 'table') {
-      const outer = tables[tables.length - 1];
-      if (outer) outer.hasTable = true;
+      if (parent.table) parent.table.hasTable = true;
     } else if (tag === 'meta') {
       this.tree.metas.push(el);
     } else if (tag === 'title') {
@@ -389,39 +385,48 @@ class TreeBuilder {
       return after < 0 ? html.length : after + 1;
     }
     if (!selfClosed && !facts.isVoid) {
-      this.stack.push(el);
-      this.openFacts.push(facts);
-      tables.push(tag === 'table' ? el : tables[tables.length - 1]);
-      this.inCell.push(facts.isCell || (tag !== 'table' && this.inCell[this.inCell.length - 1] === true));
-      this.current = el;
-      this.currentFacts = facts;
+      const isTable = tag === 'table';
+      this.push({ tag, facts, children: el.children, table: isTable ? el : parent.table, inCell: facts.isCell || (!isTable && parent.inCell) });
     }
     return end + 1;
   }
 
+  private push(open: OpenElement): void {
+    this.open.push(open);
+    this.top = open;
+  }
+
   private pop(): void {
-    this.stack.pop();
-    this.openFacts.pop();
-    this.nearestTable.pop();
-    this.inCell.pop();
-    this.current = this.stack[this.stack.length - 1] ?? this.root;
-    this.currentFacts = this.openFacts[this.openFacts.length - 1] ?? ROOT_FACTS;
+    this.open.pop();
+    this.top = this.open[this.open.length - 1] as OpenElement;
   }
 
   private closeElement(facts: TagFacts): void {
-    const stack = this.stack;
-    const limit = Math.max(1, stack.length - MAX_CLOSE_SEARCH);
+    const open = this.open;
+    const limit = Math.max(1, open.length - MAX_CLOSE_SEARCH);
     const tag = facts.tag;
     const tablePart = facts.tablePart;
-    for (let i = stack.length - 1; i >= limit; i -= 1) {
-      const open = stack[i] as HtmlElement;
-      if (open.tag === tag) {
-        while (stack.length > i) this.pop();
+    for (let i = open.length - 1; i >= limit; i -= 1) {
+      const candidate = open[i] as OpenElement;
+      if (candidate.tag === tag) {
+        while (open.length > i) this.pop();
         return;
       }
-      if (tablePart ? open.tag === 'table' : (this.openFacts[i] as TagFacts).scopeBoundary) return;
+      if (tablePart ? candidate.tag === 'table' : candidate.facts.scopeBoundary) return;
     }
   }
+}
+
+/** An open element as the builder tracks it. */
+interface OpenElement {
+  tag: string;
+  facts: TagFacts;
+  /** Where its content goes: its element's children, or its parent's for an inline wrapper. */
+  children: HtmlNode[];
+  /** The innermost open table, itself included, so a nested table marks its frame in O(1). */
+  table: HtmlElement | undefined;
+  /** It is a td/th or inside one (below any nested table): structure there only matters as text. */
+  inCell: boolean;
 }
 
 /** Scratch space for decodePendingText (a page's text rarely needs more; larger pages get their own). */
@@ -458,8 +463,13 @@ function isSpaceRun(html: string, start: number, end: number): boolean {
 }
 
 function element(tag: string, attrs: string, facts: TagFacts, plainAttributes = false): HtmlElement {
-  const skip = facts.skipped || (!plainAttributes && attrs.length > 6 && looksHidden(attrs) && isHidden(attrs));
+  const skip = facts.skipped || (!plainAttributes && hiddenBy(attrs));
   return { tag, attrs, children: [], skip, hasTable: false };
+}
+
+/** The attributes hide their element (display:none, mso-hide:all, visibility:hidden, hidden). */
+function hiddenBy(attrs: string): boolean {
+  return attrs.length > 6 && looksHidden(attrs) && isHidden(attrs);
 }
 
 /** Whether the raw attributes may hide the element (isHidden decides). */
