@@ -150,16 +150,13 @@ function nameHash(s: string, start: number, end: number): number {
 const START_TAG_REST = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
 /**
  * START_TAG_REST for attributes that cannot hide their element, so that most tags are ended and
- * cleared of hiding in one scan: it fails at any "disp", "hidd", "mso-h" (any case) or '&',
- * which every hiding declaration (HIDING_CANDIDATE) or encoded one contains; then tagEnd and
- * looksHidden look again the long way. One character per iteration, never `[…]+` inside the
- * `(…)*`: nested quantifiers backtrack exponentially when the match fails.
+ * cleared of hiding in one scan: it fails at any "disp" or "hid" (any case) or '&', one of which
+ * every hiding declaration (HIDING_CANDIDATE: display…none, mso-hide…all, hidden) or encoded one
+ * contains; then tagEnd and looksHidden look again the long way. One character per iteration,
+ * never `[…]+` inside the `(…)*`: nested quantifiers backtrack exponentially when the match fails.
  */
-const NOT_HINT = '[dD](?![iI][sS][pP])|[hH](?![iI][dD][dD])|[mM](?![sS][oO]-[hH])';
-const PLAIN_START_TAG_REST = new RegExp(
-  `(?:[^>"'&dDhHmM]|${NOT_HINT}|"(?:[^"&dDhHmM]|${NOT_HINT})*"|'(?:[^'&dDhHmM]|${NOT_HINT})*')*>`,
-  'y',
-);
+const NOT_HINT = '[dD](?![iI][sS][pP])|[hH](?![iI][dD])';
+const PLAIN_START_TAG_REST = new RegExp(`(?:[^>"'&dDhH]|${NOT_HINT}|"(?:[^"&dDhH]|${NOT_HINT})*"|'(?:[^'&dDhH]|${NOT_HINT})*')*>`, 'y');
 /** How far down the open elements an end tag looks for its element (hostile nesting stays linear). */
 const MAX_CLOSE_SEARCH = 128;
 
