@@ -11,7 +11,8 @@
  */
 import type { SourceDocument, SourceLine, SourceMeta } from '../source.ts';
 import { gridToLines, type GridCell } from './html-grid.ts';
-import { attribute, buildHtmlTree, decodeEntities, type HtmlElement, type HtmlNode, type HtmlTree } from './html-tree.ts';
+import { buildHtmlTree, type HtmlElement, type HtmlNode, type HtmlTree } from './html-tree.ts';
+import { attribute, decodeEntities } from './html-text.ts';
 import { joinBrokenLine, normalizeText, normalizeWebText, toIsoDate } from './normalize.ts';
 
 type Warning = SourceDocument['warnings'][number];

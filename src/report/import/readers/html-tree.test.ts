@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readHtml } from './html.ts';
-import { buildHtmlTree, decodeEntities } from './html-tree.ts';
+import { buildHtmlTree } from './html-tree.ts';
+import { decodeEntities } from './html-text.ts';
 import fc from 'fast-check';
 import { nfkc, normalizeText, normalizeWebText } from './normalize.ts';
 

@@ -16,7 +16,8 @@
  * - elements still open at the end are closed there;
  * - void elements (br, img, meta …) and self-closed tags (<x/>) have no children.
  */
-import { TextNode } from 'node-html-parser';
+import { factsOf, knownTag, ROOT_FACTS, tagName, toLower, type TagFacts } from './html-tags.ts';
+import { decodeEntities, decodeUtf8Into, hiddenBy, isSpaceRun, SCRATCH_UNITS, scratchUnits } from './html-text.ts';
 
 /** An element: lower-case tag, its raw attribute source, children in order. */
 export interface HtmlElement {
@@ -40,112 +41,6 @@ export interface HtmlTree {
   metas: HtmlElement[];
 }
 
-const SKIPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml'];
-const VOID = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
-/** Inline wrappers with no meaning of their own to the reader (see openElement). */
-const INLINE = ['span', 'font', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'o:p', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt'];
-const CELL_OPENERS = new Set(['td', 'th', 'tr', 'tbody', 'tfoot']);
-/** Open element → opening tags that imply its end tag (node-html-parser's kElementsClosedByOpening). */
-const CLOSED_BY_OPENING = new Map<string, Set<string>>([
-  ['li', new Set(['li'])],
-  ['p', new Set(['p', 'div'])],
-  ['b', new Set(['div'])],
-  ['td', CELL_OPENERS],
-  ['th', CELL_OPENERS],
-  ['tr', new Set(['tr', 'tbody', 'tfoot'])],
-  ['thead', new Set(['tbody', 'tfoot'])],
-  ['tbody', new Set(['tbody', 'tfoot'])],
-  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h): [string, Set<string>] => [h, new Set([h])]),
-  ['dt', new Set(['dt', 'dd'])],
-  ['dd', new Set(['dt', 'dd'])],
-]);
-const TABLE_CONTAINERS = ['table', 'tbody', 'thead', 'tfoot', 'tr'];
-const TABLE_PARTS = ['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption'];
-/** A stray end tag of another name does not close elements past these (browser scope boundaries). */
-const SCOPE_BOUNDARY = ['table', 'td', 'th', 'caption', 'template', 'object'];
-/** Elements whose content is raw text up to their end tag (never markup), with that end tag. */
-const RAW_END = new Map([['script', /<\/script[\s/>]/giu], ['style', /<\/style[\s/>]/giu], ['noscript', /<\/noscript[\s/>]/giu]]);
-
-/** What the builder needs to know of a tag name, worked out once per name instead of per element. */
-interface TagFacts {
-  /** The lower-case name. */
-  tag: string;
-  skipped: boolean;
-  isVoid: boolean;
-  inline: boolean;
-  /** Opening tags that end this element while it is the current one. */
-  closedBy: Set<string> | undefined;
-  /** Text directly inside it (between rows and cells) is never read. */
-  tableContainer: boolean;
-  tablePart: boolean;
-  scopeBoundary: boolean;
-  rawEnd: RegExp | undefined;
-  isCell: boolean;
-}
-
-function factsOf(tag: string): TagFacts {
-  return {
-    tag,
-    skipped: SKIPPED.includes(tag) || tag.startsWith('v:') || tag.startsWith('w:'),
-    isVoid: VOID.includes(tag),
-    inline: INLINE.includes(tag),
-    closedBy: CLOSED_BY_OPENING.get(tag),
-    tableContainer: TABLE_CONTAINERS.includes(tag),
-    tablePart: TABLE_PARTS.includes(tag),
-    scopeBoundary: SCOPE_BOUNDARY.includes(tag),
-    rawEnd: RAW_END.get(tag),
-    isCell: tag === 'td' || tag === 'th',
-  };
-}
-
-/** Facts of the tags pages use, shared by every page; any other name gets its facts per element (no unbounded cache). */
-const KNOWN_TAGS = new Map<string, TagFacts>(
-  [
-    ...SKIPPED, ...VOID, ...INLINE, ...CLOSED_BY_OPENING.keys(), ...TABLE_PARTS, ...SCOPE_BOUNDARY,
-    'html', 'head', 'body', 'div', 'ul', 'ol', 'dl', 'section', 'article', 'header', 'footer', 'main', 'nav', 'aside',
-    'blockquote', 'pre', 'address', 'center', 'figure', 'figcaption', 'form', 'fieldset', 'button', 'publishtime',
-  ].map((tag) => [tag, factsOf(tag)]),
-);
-const ROOT_FACTS = factsOf('#root');
-
-/**
- * KNOWN_TAGS by a hash of the name's lower-cased characters, taken while the name is scanned
- * (scanName): a known tag is found without slicing, lower-casing or hashing a new string.
- * Open addressing, linear probing; the table is a quarter full at most.
- */
-const TAG_SLOTS = 512;
-const tagSlots: (TagFacts | undefined)[] = new Array<TagFacts | undefined>(TAG_SLOTS).fill(undefined);
-for (const facts of KNOWN_TAGS.values()) {
-  let slot = nameHash(facts.tag, 0, facts.tag.length) & (TAG_SLOTS - 1);
-  while (tagSlots[slot] !== undefined) slot = (slot + 1) & (TAG_SLOTS - 1);
-  tagSlots[slot] = facts;
-}
-
-/** The facts of the tag named html[start, end) (any case) with hash `hash`, or undefined for a name not in KNOWN_TAGS. */
-function knownTag(html: string, start: number, end: number, hash: number): TagFacts | undefined {
-  for (let slot = hash & (TAG_SLOTS - 1); ; slot = (slot + 1) & (TAG_SLOTS - 1)) {
-    const facts = tagSlots[slot];
-    if (facts === undefined) return undefined;
-    if (facts.tag.length === end - start && sameLowerCase(html, start, facts.tag)) return facts;
-  }
-}
-
-function sameLowerCase(html: string, start: number, lower: string): boolean {
-  for (let i = 0; i < lower.length; i += 1) if (toLower(html.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
-  return true;
-}
-
-function toLower(c: number): number {
-  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
-}
-
-/** The hash knownTag looks names up by: of s[start, end), lower-cased. */
-function nameHash(s: string, start: number, end: number): number {
-  let hash = 0;
-  for (let i = start; i < end; i += 1) hash = (Math.imul(hash, 31) + toLower(s.charCodeAt(i))) | 0;
-  return hash >>> 0;
-}
-
 /** The rest of a start tag up to its '>', quoted values whole (no backtracking: the runs exclude the quotes and '>'). */
 const START_TAG_REST = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
 /**
@@ -159,18 +54,6 @@ const NOT_HINT = '[dD](?![iI][sS][pP])|[hH](?![iI][dD])';
 const PLAIN_START_TAG_REST = new RegExp(`(?:[^>"'&dDhH]|${NOT_HINT}|"(?:[^"&dDhH]|${NOT_HINT})*"|'(?:[^'&dDhH]|${NOT_HINT})*')*>`, 'y');
 /** How far down the open elements an end tag looks for its element (hostile nesting stays linear). */
 const MAX_CLOSE_SEARCH = 128;
-
-/**
- * A first, cheap look for hiding in a tag's raw attributes: only a tag that passes it has its
- * attributes parsed (isHidden). Word pages write `border:none` on nearly every cell, so the
- * look is for the hiding declarations themselves; with a character reference in the attributes
- * the decoded value may differ from the raw one, so then any hint sends it on.
- */
-const HIDING_CANDIDATE = /display\s*:\s*none|mso-hide\s*:\s*all|hidden/iu;
-const HIDDEN_HINT = /hidden|none|mso-hide/iu;
-const HIDDEN_STYLE = /display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden/iu;
-/** node-html-parser's attribute syntax, so attributes read as they did. */
-const ATTRIBUTE = /([_a-zA-Z()[\]#@$.?:][a-zA-Z0-9\-._:()[\]#]*)(?:\s*=\s*('[^']*'|"[^"]*"|\S+))?/gu;
 
 /**
  * Parses a page into the reader's tree. Linear in the input, never throws. With `utf8`, `html`
@@ -426,114 +309,11 @@ interface OpenElement {
   inCell: boolean;
 }
 
-/** Scratch space for decodePendingText (a page's text rarely needs more; larger pages get their own). */
-const SCRATCH_UNITS = 1 << 19;
-const scratchUnits = new Uint16Array(SCRATCH_UNITS);
-
-/** Decodes valid UTF-8 bytes[start, end) into units from `out`; returns the new end of units. */
-function decodeUtf8Into(bytes: Uint8Array, start: number, end: number, units: Uint16Array, out: number): number {
-  let o = out;
-  for (let i = start; i < end; i += 1) {
-    const b = bytes[i] as number;
-    if (b < 0x80) {
-      units[o++] = b;
-    } else if (b < 0xe0) {
-      units[o++] = ((b & 0x1f) << 6) | ((bytes[++i] as number) & 0x3f);
-    } else if (b < 0xf0) {
-      units[o++] = ((b & 0x0f) << 12) | (((bytes[++i] as number) & 0x3f) << 6) | ((bytes[++i] as number) & 0x3f);
-    } else {
-      const cp = ((b & 0x07) << 18) | (((bytes[++i] as number) & 0x3f) << 12) | (((bytes[++i] as number) & 0x3f) << 6) | ((bytes[++i] as number) & 0x3f);
-      units[o++] = 0xd7c0 + (cp >> 10);
-      units[o++] = 0xdc00 | (cp & 0x3ff);
-    }
-  }
-  return o;
-}
-
-/** html[start, end) is only spaces, tabs and line breaks. */
-function isSpaceRun(html: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i += 1) {
-    const c = html.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
-  }
-  return true;
-}
-
 function element(tag: string, attrs: string, facts: TagFacts, plainAttributes = false): HtmlElement {
   const skip = facts.skipped || (!plainAttributes && hiddenBy(attrs));
   return { tag, attrs, children: [], skip, hasTable: false };
 }
 
-/** The attributes hide their element (display:none, mso-hide:all, visibility:hidden, hidden). */
-function hiddenBy(attrs: string): boolean {
-  return attrs.length > 6 && looksHidden(attrs) && isHidden(attrs);
-}
-
-/** Whether the raw attributes may hide the element (isHidden decides). */
-function looksHidden(attrs: string): boolean {
-  return HIDING_CANDIDATE.test(attrs) || (attrs.includes('&') && HIDDEN_HINT.test(attrs));
-}
-
-function isHidden(attrs: string): boolean {
-  const style = attribute(attrs, 'style');
-  return (style !== undefined && HIDDEN_STYLE.test(style)) || attribute(attrs, 'hidden') !== undefined;
-}
-
 function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
-/** The lower-case tag name (lower-cased only when needed: most pages write lower case). */
-function tagName(html: string, start: number, end: number): string {
-  const name = html.slice(start, end);
-  for (let i = start; i < end; i += 1) {
-    const c = html.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) return name.toLowerCase();
-  }
-  return name;
-}
-
-/** The references pages use all the time, decoded here; anything else goes to the full decoder. */
-const COMMON_ENTITY = /&(?:#(\d{1,5})|#[xX]([0-9a-fA-F]{1,4})|(nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|emsp|ensp));/gu;
-const NAMED_ENTITY: Record<string, string> = {
-  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '\u201c', rdquo: '\u201d', lsquo: '\u2018',
-  rsquo: '\u2019', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', middot: '\u00b7', emsp: '\u2003', ensp: '\u2002',
-};
-/** Sentinel for a reference the fast path does not decode exactly as HTML5 does (C1 controls, NUL, surrogates). */
-const UNHANDLED = '\u0000';
-
-function decodeCommon(whole: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string {
-  if (name !== undefined) return NAMED_ENTITY[name] ?? UNHANDLED;
-  const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
-  const plain = (code >= 0x20 && code < 0x7f) || code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0xa0 && code < 0xd800) || (code >= 0xe000 && code <= 0xfffd);
-  return plain ? String.fromCharCode(code) : UNHANDLED;
-}
-
-/**
- * HTML5 character references. The common ones are replaced directly; a string with any other
- * (legacy ones without ';', rare names, C1 or out-of-range numbers) goes whole through the
- * `entities` decoder that node-html-parser bundles (no DOM is built).
- */
-export function decodeEntities(raw: string): string {
-  if (!raw.includes(UNHANDLED)) {
-    // Nearly every reference in a report page is &nbsp;: a plain replaceAll, not a callback per match.
-    const spaces = raw.replaceAll('&nbsp;', '\u00a0');
-    if (!spaces.includes('&')) return spaces;
-    const fast = raw.replace(COMMON_ENTITY, decodeCommon);
-    if (!fast.includes('&') && !fast.includes(UNHANDLED)) return fast;
-  }
-  return new TextNode(raw, null).text;
-}
-
-/** An attribute's decoded value ('' when it has no value), undefined when absent. Names are case-insensitive. */
-export function attribute(attrs: string, name: string): string | undefined {
-  if (attrs === '') return undefined;
-  ATTRIBUTE.lastIndex = 0;
-  for (let m = ATTRIBUTE.exec(attrs); m !== null; m = ATTRIBUTE.exec(attrs)) {
-    if ((m[1] ?? '').toLowerCase() !== name) continue;
-    const value = m[2] ?? '';
-    const unquoted = value[0] === '"' || value[0] === "'" ? value.slice(1, -1) : value;
-    return unquoted.includes('&') ? decodeEntities(unquoted) : unquoted;
-  }
-  return undefined;
 }

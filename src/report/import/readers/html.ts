@@ -1,6 +1,7 @@
 /**
  * HTML reader: a saved web page (government CMS page, Word "save as web page") → SourceDocument.
- * Charset: html-charset.ts; markup → lines: html-dom.ts; merged table cells: html-grid.ts.
+ * Charset: html-charset.ts; markup → tree: html-tree.ts (tag names: html-tags.ts, text and
+ * attributes: html-text.ts); tree → lines: html-dom.ts; merged table cells: html-grid.ts.
  */
 import type { SourceDocument } from '../source.ts';
 import { htmlSource } from './html-charset.ts';

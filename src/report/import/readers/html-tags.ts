@@ -1,0 +1,121 @@
+/**
+ * What the HTML tree builder knows of tag names: which are skipped, void, inline wrappers, table
+ * parts, scope boundaries, raw text, which end which by being opened; each name's facts worked
+ * out once, and the names pages use found by a hash taken while the name is scanned.
+ */
+
+const SKIPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml'];
+const VOID = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
+/** Inline wrappers with no meaning of their own to the reader (see openElement). */
+const INLINE = ['span', 'font', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'o:p', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt'];
+const CELL_OPENERS = new Set(['td', 'th', 'tr', 'tbody', 'tfoot']);
+/** Open element → opening tags that imply its end tag (node-html-parser's kElementsClosedByOpening). */
+const CLOSED_BY_OPENING = new Map<string, Set<string>>([
+  ['li', new Set(['li'])],
+  ['p', new Set(['p', 'div'])],
+  ['b', new Set(['div'])],
+  ['td', CELL_OPENERS],
+  ['th', CELL_OPENERS],
+  ['tr', new Set(['tr', 'tbody', 'tfoot'])],
+  ['thead', new Set(['tbody', 'tfoot'])],
+  ['tbody', new Set(['tbody', 'tfoot'])],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((h): [string, Set<string>] => [h, new Set([h])]),
+  ['dt', new Set(['dt', 'dd'])],
+  ['dd', new Set(['dt', 'dd'])],
+]);
+const TABLE_CONTAINERS = ['table', 'tbody', 'thead', 'tfoot', 'tr'];
+const TABLE_PARTS = ['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption'];
+/** A stray end tag of another name does not close elements past these (browser scope boundaries). */
+const SCOPE_BOUNDARY = ['table', 'td', 'th', 'caption', 'template', 'object'];
+/** Elements whose content is raw text up to their end tag (never markup), with that end tag. */
+const RAW_END = new Map([['script', /<\/script[\s/>]/giu], ['style', /<\/style[\s/>]/giu], ['noscript', /<\/noscript[\s/>]/giu]]);
+
+/** What the builder needs to know of a tag name, worked out once per name instead of per element. */
+export interface TagFacts {
+  /** The lower-case name. */
+  tag: string;
+  skipped: boolean;
+  isVoid: boolean;
+  inline: boolean;
+  /** Opening tags that end this element while it is the current one. */
+  closedBy: Set<string> | undefined;
+  /** Text directly inside it (between rows and cells) is never read. */
+  tableContainer: boolean;
+  tablePart: boolean;
+  scopeBoundary: boolean;
+  rawEnd: RegExp | undefined;
+  isCell: boolean;
+}
+
+export function factsOf(tag: string): TagFacts {
+  return {
+    tag,
+    skipped: SKIPPED.includes(tag) || tag.startsWith('v:') || tag.startsWith('w:'),
+    isVoid: VOID.includes(tag),
+    inline: INLINE.includes(tag),
+    closedBy: CLOSED_BY_OPENING.get(tag),
+    tableContainer: TABLE_CONTAINERS.includes(tag),
+    tablePart: TABLE_PARTS.includes(tag),
+    scopeBoundary: SCOPE_BOUNDARY.includes(tag),
+    rawEnd: RAW_END.get(tag),
+    isCell: tag === 'td' || tag === 'th',
+  };
+}
+
+/** Facts of the tags pages use, shared by every page; any other name gets its facts per element (no unbounded cache). */
+export const KNOWN_TAGS = new Map<string, TagFacts>(
+  [
+    ...SKIPPED, ...VOID, ...INLINE, ...CLOSED_BY_OPENING.keys(), ...TABLE_PARTS, ...SCOPE_BOUNDARY,
+    'html', 'head', 'body', 'div', 'ul', 'ol', 'dl', 'section', 'article', 'header', 'footer', 'main', 'nav', 'aside',
+    'blockquote', 'pre', 'address', 'center', 'figure', 'figcaption', 'form', 'fieldset', 'button', 'publishtime',
+  ].map((tag) => [tag, factsOf(tag)]),
+);
+export const ROOT_FACTS = factsOf('#root');
+
+/**
+ * KNOWN_TAGS by a hash of the name's lower-cased characters, taken while the name is scanned
+ * (scanName): a known tag is found without slicing, lower-casing or hashing a new string.
+ * Open addressing, linear probing; the table is a quarter full at most.
+ */
+const TAG_SLOTS = 512;
+const tagSlots: (TagFacts | undefined)[] = new Array<TagFacts | undefined>(TAG_SLOTS).fill(undefined);
+for (const facts of KNOWN_TAGS.values()) {
+  let slot = nameHash(facts.tag, 0, facts.tag.length) & (TAG_SLOTS - 1);
+  while (tagSlots[slot] !== undefined) slot = (slot + 1) & (TAG_SLOTS - 1);
+  tagSlots[slot] = facts;
+}
+
+/** The facts of the tag named html[start, end) (any case) with hash `hash`, or undefined for a name not in KNOWN_TAGS. */
+export function knownTag(html: string, start: number, end: number, hash: number): TagFacts | undefined {
+  for (let slot = hash & (TAG_SLOTS - 1); ; slot = (slot + 1) & (TAG_SLOTS - 1)) {
+    const facts = tagSlots[slot];
+    if (facts === undefined) return undefined;
+    if (facts.tag.length === end - start && sameLowerCase(html, start, facts.tag)) return facts;
+  }
+}
+
+function sameLowerCase(html: string, start: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i += 1) if (toLower(html.charCodeAt(start + i)) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+export function toLower(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+/** The hash knownTag looks names up by: of s[start, end), lower-cased. */
+export function nameHash(s: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i += 1) hash = (Math.imul(hash, 31) + toLower(s.charCodeAt(i))) | 0;
+  return hash >>> 0;
+}
+
+/** The lower-case tag name (lower-cased only when needed: most pages write lower case). */
+export function tagName(html: string, start: number, end: number): string {
+  const name = html.slice(start, end);
+  for (let i = start; i < end; i += 1) {
+    const c = html.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return name.toLowerCase();
+  }
+  return name;
+}
