@@ -181,28 +181,38 @@ function cellText(cell: HtmlElement): string {
 }
 
 function piecesText(cell: HtmlElement): string {
-  const pieces: string[] = [''];
-  for (const child of cell.children) collectPieces(child, 0, pieces);
-  let text = '';
-  for (const piece of pieces) if (piece !== '') text = joinBrokenLine(text, cleanText(piece));
-  return text;
+  const builder = new CellText();
+  for (const child of cell.children) builder.add(child, 0);
+  builder.cut();
+  return builder.text;
 }
 
-/** Appends a node's text to the last piece; a block or <br> starts a new piece. */
-function collectPieces(node: HtmlNode, depth: number, pieces: string[]): void {
-  if (typeof node === 'string') {
-    pieces[pieces.length - 1] += node;
-    return;
+/** A cell's text built piece by piece: a block or <br> ends a piece; pieces are joined as one broken line. */
+class CellText {
+  text = '';
+  private piece = '';
+
+  add(node: HtmlNode, depth: number): void {
+    if (typeof node === 'string') {
+      this.piece += node;
+      return;
+    }
+    if (node.skip) return;
+    if (depth > MAX_DEPTH) {
+      this.piece += deepText(node);
+      return;
+    }
+    const block = node.tag === 'br' || BLOCKS.has(node.tag);
+    if (block) this.cut();
+    for (const child of node.children) this.add(child, depth + 1);
+    if (block) this.cut();
   }
-  if (node.skip) return;
-  if (depth > MAX_DEPTH) {
-    pieces[pieces.length - 1] += deepText(node);
-    return;
+
+  cut(): void {
+    if (this.piece === '') return;
+    this.text = joinBrokenLine(this.text, cleanText(this.piece));
+    this.piece = '';
   }
-  const block = node.tag === 'br' || BLOCKS.has(node.tag);
-  if (block) pieces.push('');
-  for (const child of node.children) collectPieces(child, depth + 1, pieces);
-  if (block) pieces.push('');
 }
 
 const DATE_META = new Set(['pubdate', 'publishdate', 'firstpublishedtime', 'publishtime', 'published_time', 'article:published_time', 'dc.date', 'dc.date.issued', 'dcterms.issued', 'dcterms.date', 'releasedate']);
