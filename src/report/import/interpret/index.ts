@@ -24,8 +24,9 @@ import { warn } from './warnings.ts';
  */
 export function interpretReport(doc: SourceDocument): AnnualReport {
   const warnings: ParseWarning[] = doc.warnings.map((w) => warn(w.code, w.path, w.message));
-  const { cells, facts } = normalizeCells(doc);
-  const tokens = tokenize(doc, cells, facts);
+  const normalized = normalizeCells(doc);
+  const { cells } = normalized;
+  const tokens = tokenize(doc, normalized);
   const regions = findRegions(tokens);
   const crawler = doc.kind === 'crawler-text';
   const traits = { spacesAreArtefacts: crawler, edgeBlanksArePadding: doc.kind === 'text' };

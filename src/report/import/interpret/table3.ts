@@ -13,17 +13,9 @@ import { resolveWithColumnRules } from './column-rules.ts';
 import { warn } from './warnings.ts';
 import { listReadings } from './candidates.ts';
 
-
-/** The template's rows; `threeOther`: （六）其他处理 printed as three rows (2021) or one (2019). */
-export function table3Order(threeOther: boolean): Table3RowKey[] {
-  return [...(threeOther ? TABLE3_ROWS_2021 : TABLE3_ROWS_2019)];
-}
-
-/** The template's rows for each `threeOther`, and its outcome rows: read-only, shared by every call of readTable3. */
-const ORDER_2021: readonly Table3RowKey[] = TABLE3_ROWS_2021;
-const ORDER_2019: readonly Table3RowKey[] = TABLE3_ROWS_2019;
-const OUTCOME_KEYS_2021 = outcomeKeysOf(ORDER_2021);
-const OUTCOME_KEYS_2019 = outcomeKeysOf(ORDER_2019);
+/** The template's outcome rows for each `threeOther` (（六）其他处理 as three rows, 2021, or one, 2019), shared by every call. */
+const OUTCOME_KEYS_2021 = outcomeKeysOf(TABLE3_ROWS_2021);
+const OUTCOME_KEYS_2019 = outcomeKeysOf(TABLE3_ROWS_2019);
 
 function outcomeKeysOf(order: readonly Table3RowKey[]): readonly Table3RowKey[] {
   return order.filter((k) => k !== 'newReceived' && k !== 'carriedOver' && k !== 'totalProcessed' && k !== 'carriedForward');
@@ -106,7 +98,7 @@ export function hasThreeOtherRows(tokens: readonly Token[], from: number, to: nu
 
 /** Reads 表三 out of the stream between `from` and `to`. */
 export function readTable3(tokens: readonly Token[], from: number, to: number, threeOther: boolean, traits: RowSourceTraits, warnings: ParseWarning[]): Table3 {
-  const order = threeOther ? ORDER_2021 : ORDER_2019;
+  const order: readonly Table3RowKey[] = threeOther ? TABLE3_ROWS_2021 : TABLE3_ROWS_2019;
   const groups = groupValues(tokens, from, to);
   // Loops, not map/forEach chains: this runs for every value group of every report.
   const anchors: { g: ValueGroup; key: Table3RowKey; i: number; t: number }[] = [];

@@ -84,12 +84,7 @@ export interface NormalizedCells {
   facts: Uint8Array;
 }
 
-/** Each line's cells in NFKC, trimmed: computed once and shared by the tokenizer and the section reader. */
-export function normalizedCells(doc: SourceDocument): string[][] {
-  return normalizeCells(doc).cells;
-}
-
-/** `normalizedCells`, with the facts the tokenizer uses to skip searches. */
+/** Each line's cells in NFKC, trimmed, with the facts the tokenizer uses to skip searches: computed once and shared by the tokenizer and the section reader. */
 export function normalizeCells(doc: SourceDocument): NormalizedCells {
   const out: string[][] = new Array<string[]>(doc.lines.length);
   let count = 0;
@@ -112,15 +107,15 @@ export function normalizeCells(doc: SourceDocument): NormalizedCells {
 }
 
 /**
- * The whole document as one token stream, in reading order. `facts`: from `normalizeCells`,
- * for these cells (without it, every cell is searched for digits and whitespace).
+ * The whole document as one token stream, in reading order, from its cells as `normalizeCells`
+ * gave them (the facts spare the tokenizer searching cells for digits and whitespace).
  */
-export function tokenize(doc: SourceDocument, cells: readonly (readonly string[])[] = normalizedCells(doc), facts?: Uint8Array): Token[] {
+export function tokenize(doc: SourceDocument, { cells, facts }: NormalizedCells): Token[] {
   const out: Token[] = [];
   let k = 0;
   for (let index = 0; index < doc.lines.length; index++) {
     const tableRow = doc.lines[index]!.isTableRow;
-    for (const cell of cells[index]!) tokenizeCell(cell, index, tableRow, out, facts === undefined ? CELL_UNKNOWN : facts[k++]);
+    for (const cell of cells[index]!) tokenizeCell(cell, index, tableRow, out, facts[k++]!);
   }
   return out;
 }
