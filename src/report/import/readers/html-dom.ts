@@ -171,16 +171,6 @@ function spansOf(attrs: string): { colspan: number; rowspan: number } {
 
 /** A cell's text: its blocks and <br>s joined as one broken line (「本年新<br>制作数量」 → 本年新制作数量). */
 function cellText(cell: HtmlElement): string {
-  // Most cells hold text only (inline wrappers share their parent's children): one piece.
-  let only = '';
-  for (const child of cell.children) {
-    if (typeof child !== 'string') return piecesText(cell);
-    only += child;
-  }
-  return cleanText(only);
-}
-
-function piecesText(cell: HtmlElement): string {
   const builder = new CellText();
   for (const child of cell.children) builder.add(child, 0);
   builder.cut();

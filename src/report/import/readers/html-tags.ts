@@ -63,7 +63,7 @@ export function factsOf(tag: string): TagFacts {
 }
 
 /** Facts of the tags pages use, shared by every page; any other name gets its facts per element (no unbounded cache). */
-export const KNOWN_TAGS = new Map<string, TagFacts>(
+const KNOWN_TAGS = new Map<string, TagFacts>(
   [
     ...SKIPPED, ...VOID, ...INLINE, ...CLOSED_BY_OPENING.keys(), ...TABLE_PARTS, ...SCOPE_BOUNDARY,
     'html', 'head', 'body', 'div', 'ul', 'ol', 'dl', 'section', 'article', 'header', 'footer', 'main', 'nav', 'aside',

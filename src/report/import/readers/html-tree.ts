@@ -17,7 +17,7 @@
  * - void elements (br, img, meta …) and self-closed tags (<x/>) have no children.
  */
 import { factsOf, knownTag, ROOT_FACTS, tagName, toLower, type TagFacts } from './html-tags.ts';
-import { decodeEntities, decodeUtf8Into, hiddenBy, isSpaceRun, SCRATCH_UNITS, scratchUnits } from './html-text.ts';
+import { decodeEntities, decodeUtf8Texts, hiddenBy, isSpaceRun } from './html-text.ts';
 
 /** An element: lower-case tag, its raw attribute source, children in order. */
 export interface HtmlElement {
@@ -66,10 +66,10 @@ export function buildHtmlTree(html: string, utf8?: Buffer): HtmlTree {
 
 // A class, not closures: tsx (esbuild keepNames) wraps every inner function in a __name() call per use.
 class TreeBuilder {
-  private readonly root = element('#root', '', ROOT_FACTS);
+  private readonly root = element('#root', '', false);
   private readonly tree: HtmlTree = { root: this.root, titles: [], metas: [] };
   /** The open elements, innermost last; `top` is the last. */
-  private readonly open: OpenElement[] = [{ tag: '#root', facts: ROOT_FACTS, children: this.root.children, table: undefined, inCell: false }];
+  private readonly open: OpenElement[] = [{ facts: ROOT_FACTS, children: this.root.children, table: undefined, inCell: false }];
   private top = this.open[0] as OpenElement;
   /** UTF-8 text waiting to be decoded in one batch (see decodePendingText): where it goes, where it is. */
   private readonly pendingIn: HtmlNode[][] = [];
@@ -107,28 +107,14 @@ class TreeBuilder {
   }
 
   /**
-   * Decodes every text node of a UTF-8 page at once: one JavaScript pass over their bytes into
-   * UTF-16 and one string, sliced per node. Per node, Buffer#toString cost several times more
-   * (a native call each), and decoding the whole page means decoding all its markup too.
-   * The page is valid UTF-8 (html-charset.ts checked) and a text node begins and ends at ASCII
-   * markup, so no sequence is cut.
+   * Puts the text of a UTF-8 page's text nodes in place, all decoded in one batch (a text node
+   * begins and ends at ASCII markup, so no UTF-8 sequence is cut).
    */
   private decodePendingText(): void {
-    const bytes = this.utf8;
-    const ranges = this.pendingRange;
-    if (!bytes || ranges.length === 0) return;
-    let total = 0;
-    for (let i = 0; i < ranges.length; i += 2) total += (ranges[i + 1] as number) - (ranges[i] as number);
-    const units = total <= SCRATCH_UNITS ? scratchUnits : new Uint16Array(total);
-    const offsets: number[] = [0];
-    let out = 0;
-    for (let i = 0; i < ranges.length; i += 2) {
-      out = decodeUtf8Into(bytes, ranges[i] as number, ranges[i + 1] as number, units, out);
-      offsets.push(out);
-    }
-    const all = Buffer.from(units.buffer, units.byteOffset, out * 2).toString('utf16le');
-    for (let k = 0; k < this.pendingAt.length; k += 1) {
-      const text = all.slice(offsets[k], offsets[k + 1]);
+    if (!this.utf8 || this.pendingRange.length === 0) return;
+    const texts = decodeUtf8Texts(this.utf8, this.pendingRange);
+    for (let k = 0; k < texts.length; k += 1) {
+      const text = texts[k] as string;
       (this.pendingIn[k] as HtmlNode[])[this.pendingAt[k] as number] = text.includes('&') ? decodeEntities(text) : text;
     }
   }
@@ -238,16 +224,17 @@ class TreeBuilder {
     while (this.top.facts.closedBy?.has(tag) === true && this.open.length > 1) this.pop();
     const attrEnd = selfClosed ? end - 1 : end;
     const parent = this.top;
+    const skip = facts.skipped || (!this.plainAttributes && hiddenBy(html.slice(nameEnd, attrEnd)));
     // An inline wrapper (span, font, o:p …) is read exactly as its content would be read in its
     // place, so it shares its parent's children and is no element of the tree: no tree level, no
     // walk of it. It stays open, so end tags close what they closed before. Not between a table
     // and its cells, where rowsOf/cellsOf read the tree's shape; not when hidden.
-    if (facts.inline && (parent.table === undefined || parent.inCell) && (this.plainAttributes || !hiddenBy(html.slice(nameEnd, attrEnd)))) {
-      if (!selfClosed) this.push({ tag, facts, children: parent.children, table: parent.table, inCell: parent.inCell });
+    if (facts.inline && !skip && (parent.table === undefined || parent.inCell)) {
+      if (!selfClosed) this.push({ facts, children: parent.children, table: parent.table, inCell: parent.inCell });
       return end + 1;
     }
     // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
-    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd), facts, this.plainAttributes);
+    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd), skip);
     parent.children.push(el);
     if (tag === 'table') {
       if (parent.table) parent.table.hasTable = true;
@@ -266,7 +253,7 @@ class TreeBuilder {
     }
     if (!selfClosed && !facts.isVoid) {
       const isTable = tag === 'table';
-      this.push({ tag, facts, children: el.children, table: isTable ? el : parent.table, inCell: facts.isCell || (!isTable && parent.inCell) });
+      this.push({ facts, children: el.children, table: isTable ? el : parent.table, inCell: facts.isCell || (!isTable && parent.inCell) });
     }
     return end + 1;
   }
@@ -288,18 +275,17 @@ class TreeBuilder {
     const tablePart = facts.tablePart;
     for (let i = open.length - 1; i >= limit; i -= 1) {
       const candidate = open[i] as OpenElement;
-      if (candidate.tag === tag) {
+      if (candidate.facts.tag === tag) {
         while (open.length > i) this.pop();
         return;
       }
-      if (tablePart ? candidate.tag === 'table' : candidate.facts.scopeBoundary) return;
+      if (tablePart ? candidate.facts.tag === 'table' : candidate.facts.scopeBoundary) return;
     }
   }
 }
 
 /** An open element as the builder tracks it. */
 interface OpenElement {
-  tag: string;
   facts: TagFacts;
   /** Where its content goes: its element's children, or its parent's for an inline wrapper. */
   children: HtmlNode[];
@@ -309,8 +295,7 @@ interface OpenElement {
   inCell: boolean;
 }
 
-function element(tag: string, attrs: string, facts: TagFacts, plainAttributes = false): HtmlElement {
-  const skip = facts.skipped || (!plainAttributes && hiddenBy(attrs));
+function element(tag: string, attrs: string, skip: boolean): HtmlElement {
   return { tag, attrs, children: [], skip, hasTable: false };
 }
 
