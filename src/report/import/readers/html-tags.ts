@@ -7,7 +7,7 @@
 const SKIPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml'];
 const VOID = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
 /** Inline wrappers with no meaning of their own to the reader (see openElement). */
-const INLINE = ['span', 'font', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'o:p', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt'];
+export const INLINE_TAGS = ['span', 'font', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'o:p', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt'];
 const CELL_OPENERS = new Set(['td', 'th', 'tr', 'tbody', 'tfoot']);
 /** Open element → opening tags that imply its end tag (node-html-parser's kElementsClosedByOpening). */
 const CLOSED_BY_OPENING = new Map<string, Set<string>>([
@@ -52,7 +52,7 @@ export function factsOf(tag: string): TagFacts {
     tag,
     skipped: SKIPPED.includes(tag) || tag.startsWith('v:') || tag.startsWith('w:'),
     isVoid: VOID.includes(tag),
-    inline: INLINE.includes(tag),
+    inline: INLINE_TAGS.includes(tag),
     closedBy: CLOSED_BY_OPENING.get(tag),
     tableContainer: TABLE_CONTAINERS.includes(tag),
     tablePart: TABLE_PARTS.includes(tag),
@@ -65,7 +65,7 @@ export function factsOf(tag: string): TagFacts {
 /** Facts of the tags pages use, shared by every page; any other name gets its facts per element (no unbounded cache). */
 const KNOWN_TAGS = new Map<string, TagFacts>(
   [
-    ...SKIPPED, ...VOID, ...INLINE, ...CLOSED_BY_OPENING.keys(), ...TABLE_PARTS, ...SCOPE_BOUNDARY,
+    ...SKIPPED, ...VOID, ...INLINE_TAGS, ...CLOSED_BY_OPENING.keys(), ...TABLE_PARTS, ...SCOPE_BOUNDARY,
     'html', 'head', 'body', 'div', 'ul', 'ol', 'dl', 'section', 'article', 'header', 'footer', 'main', 'nav', 'aside',
     'blockquote', 'pre', 'address', 'center', 'figure', 'figcaption', 'form', 'fieldset', 'button', 'publishtime',
   ].map((tag) => [tag, factsOf(tag)]),

@@ -12,6 +12,14 @@ describe('html-tree: tokenizer edge cases', () => {
     expect(texts('<table><tr><td>a</td><td>1</td></tr><tr><span><td>b</td></span><td>2</td></tr></table>')).toEqual([['a', '1'], ['2']]);
   });
 
+  it('lets an inline wrapper left open end nothing and keep nothing open, as browsers do', () => {
+    // An unclosed <span> does not keep the next cell inside this one; a stray </span> does not end the <div> opened after it.
+    expect(texts('<table><tr><td><span>自然人<td>3</tr><tr><td>法人<td><b>4</table>')).toEqual([['自然人', '3'], ['法人', '4']]);
+    expect(texts('<p>一<span><div>二</span>三</div>四')).toEqual([['一'], ['二三'], ['四']]);
+    // Inside hidden content a wrapper's end tag still ends only itself, not the hidden element.
+    expect(texts('<p>甲<span style="display:none">乙<span>丙</span>丁</span>戊</p>')).toEqual([['甲戊']]);
+  });
+
   it('keeps a ">" inside a quoted attribute value inside the tag, and reads upper-case markup', () => {
     expect(texts('<P TITLE="a>b" class=x>正文</P><TABLE><TR><TD COLSPAN=2>项目</TD></TR><TR><TD>a</TD><TD>1</TD></TR></TABLE>'))
       .toEqual([['正文'], ['项目'], ['a', '1']]);

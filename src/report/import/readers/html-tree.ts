@@ -14,9 +14,13 @@
  *   but never reaches through a table or cell for a non-table tag (a stray </div> inside a
  *   cell is ignored, as browsers do); an end tag with nothing to close is ignored;
  * - elements still open at the end are closed there;
- * - void elements (br, img, meta …) and self-closed tags (<x/>) have no children.
+ * - void elements (br, img, meta …) and self-closed tags (<x/>) have no children;
+ * - inline wrappers (span, font, o:p, b …) are transparent: their content is read in their
+ *   place, and neither their start nor their end tag opens or ends anything (as in browsers,
+ *   where a stray </span> is ignored and a <td> ends the cell an unclosed <span> is in). They
+ *   are elements only when hidden, inside hidden content, or between a table and its cells.
  */
-import { factsOf, knownTag, ROOT_FACTS, tagName, toLower, type TagFacts } from './html-tags.ts';
+import { factsOf, INLINE_TAGS, knownTag, ROOT_FACTS, tagName, toLower, type TagFacts } from './html-tags.ts';
 import { decodeEntities, decodeUtf8Texts, hiddenBy, isSpaceRun } from './html-text.ts';
 
 /** An element: lower-case tag, its raw attribute source, children in order. */
@@ -47,11 +51,23 @@ const START_TAG_REST = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
  * START_TAG_REST for attributes that cannot hide their element, so that most tags are ended and
  * cleared of hiding in one scan: it fails at any "disp" or "hid" (any case) or '&', one of which
  * every hiding declaration (HIDING_CANDIDATE: display…none, mso-hide…all, hidden) or encoded one
- * contains; then tagEnd and looksHidden look again the long way. One character per iteration,
- * never `[…]+` inside the `(…)*`: nested quantifiers backtrack exponentially when the match fails.
+ * contains; then tagEnd and looksHidden look again the long way. Written as unrolled loops
+ * (`normal*(?:special normal*)*`, where no special begins with a normal character): a run can
+ * be split only one way, so a failing match stays linear; `(?:[…]+|…)*` backtracks
+ * exponentially when the match fails.
  */
 const NOT_HINT = '[dD](?![iI][sS][pP])|[hH](?![iI][dD])';
-const PLAIN_START_TAG_REST = new RegExp(`(?:[^>"'&dDhH]|${NOT_HINT}|"(?:[^"&dDhH]|${NOT_HINT})*"|'(?:[^'&dDhH]|${NOT_HINT})*')*>`, 'y');
+/** A quoted value with no hint: runs of plain characters between single d/h characters that start no hint ("unrolled loop"). */
+const plainQuoted = (q: string): string => `${q}[^${q}&dDhH]*(?:(?:${NOT_HINT})[^${q}&dDhH]*)*${q}`;
+const PLAIN_START_TAG_REST = new RegExp(`[^>"'&dDhH]*(?:(?:${NOT_HINT}|${plainQuoted('"')}|${plainQuoted("'")})[^>"'&dDhH]*)*>`, 'y');
+/**
+ * A run of transparent inline tags (see openElement): start tags with plain attributes
+ * (PLAIN_START_TAG_REST) and end tags, skipped in one scan while no inline wrapper is tracked,
+ * so that an inline end tag has nothing to close. Names as in html-tags.ts's INLINE; the name
+ * ends where scanName's would.
+ */
+const INLINE_NAME = `(?:${INLINE_TAGS.map((t) => t.replace('.', '\\.')).join('|')})(?![A-Za-z0-9:._-])`;
+const INLINE_RUN = new RegExp(`(?:<${INLINE_NAME}${PLAIN_START_TAG_REST.source}|<\\/${INLINE_NAME}[^>]*>)+`, 'iy');
 /** How far down the open elements an end tag looks for its element (hostile nesting stays linear). */
 const MAX_CLOSE_SEARCH = 128;
 
@@ -69,7 +85,7 @@ class TreeBuilder {
   private readonly root = element('#root', '', false);
   private readonly tree: HtmlTree = { root: this.root, titles: [], metas: [] };
   /** The open elements, innermost last; `top` is the last. */
-  private readonly open: OpenElement[] = [{ facts: ROOT_FACTS, children: this.root.children, table: undefined, inCell: false }];
+  private readonly open: OpenElement[] = [{ facts: ROOT_FACTS, children: this.root.children, table: undefined, inCell: false, inSkip: false }];
   private top = this.open[0] as OpenElement;
   /** UTF-8 text waiting to be decoded in one batch (see decodePendingText): where it goes, where it is. */
   private readonly pendingIn: HtmlNode[][] = [];
@@ -81,6 +97,8 @@ class TreeBuilder {
   private scannedHash = 0;
   /** No '>' at or after this offset. */
   private noGreaterThanFrom = Number.POSITIVE_INFINITY;
+  /** Open frames of inline wrappers (those kept as elements: hidden, inside hidden content, between a table and its cells). */
+  private trackedInline = 0;
 
   constructor(private readonly html: string, private readonly utf8?: Buffer) {}
 
@@ -127,6 +145,14 @@ class TreeBuilder {
     while (pos < n) {
       const lt = html.indexOf('<', pos);
       if (lt < 0) break;
+      if (this.trackedInline === 0 && lt < this.noGreaterThanFrom && this.inlineIsTransparent(this.top)) {
+        INLINE_RUN.lastIndex = lt;
+        if (INLINE_RUN.test(html)) {
+          this.appendText(textStart, lt);
+          pos = textStart = INLINE_RUN.lastIndex;
+          continue;
+        }
+      }
       const next = html.charCodeAt(lt + 1);
       if (isLetter(next)) {
         const nameEnd = this.scanName(lt + 1);
@@ -226,13 +252,8 @@ class TreeBuilder {
     const parent = this.top;
     const skip = facts.skipped || (!this.plainAttributes && hiddenBy(html.slice(nameEnd, attrEnd)));
     // An inline wrapper (span, font, o:p …) is read exactly as its content would be read in its
-    // place, so it shares its parent's children and is no element of the tree: no tree level, no
-    // walk of it. It stays open, so end tags close what they closed before. Not between a table
-    // and its cells, where rowsOf/cellsOf read the tree's shape; not when hidden.
-    if (facts.inline && !skip && (parent.table === undefined || parent.inCell)) {
-      if (!selfClosed) this.push({ facts, children: parent.children, table: parent.table, inCell: parent.inCell });
-      return end + 1;
-    }
+    // place: transparent, no element, no open frame (see the module comment).
+    if (facts.inline && !skip && this.inlineIsTransparent(parent)) return end + 1;
     // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
     const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd), skip);
     parent.children.push(el);
@@ -253,18 +274,29 @@ class TreeBuilder {
     }
     if (!selfClosed && !facts.isVoid) {
       const isTable = tag === 'table';
-      this.push({ facts, children: el.children, table: isTable ? el : parent.table, inCell: facts.isCell || (!isTable && parent.inCell) });
+      this.push({ facts, children: el.children, table: isTable ? el : parent.table, inCell: facts.isCell || (!isTable && parent.inCell), inSkip: skip || parent.inSkip });
     }
     return end + 1;
+  }
+
+  /**
+   * Whether an inline wrapper opened inside `parent` is transparent: not between a table and its
+   * cells (where rowsOf/cellsOf read the tree's shape), not inside hidden content (where its end
+   * tag must not end the hidden element).
+   */
+  private inlineIsTransparent(parent: OpenElement): boolean {
+    return (parent.table === undefined || parent.inCell) && !parent.inSkip;
   }
 
   private push(open: OpenElement): void {
     this.open.push(open);
     this.top = open;
+    if (open.facts.inline) this.trackedInline += 1;
   }
 
   private pop(): void {
-    this.open.pop();
+    const popped = this.open.pop() as OpenElement;
+    if (popped.facts.inline) this.trackedInline -= 1;
     this.top = this.open[this.open.length - 1] as OpenElement;
   }
 
@@ -293,6 +325,8 @@ interface OpenElement {
   table: HtmlElement | undefined;
   /** It is a td/th or inside one (below any nested table): structure there only matters as text. */
   inCell: boolean;
+  /** It is skipped (hidden, script-like) or inside a skipped element. */
+  inSkip: boolean;
 }
 
 function element(tag: string, attrs: string, skip: boolean): HtmlElement {
