@@ -145,18 +145,16 @@ class TreeBuilder {
     while (pos < n) {
       const lt = html.indexOf('<', pos);
       if (lt < 0) break;
-      if (this.trackedInline === 0 && lt < this.noGreaterThanFrom && this.inlineIsTransparent(this.top)) {
-        INLINE_RUN.lastIndex = lt;
-        if (INLINE_RUN.test(html)) {
-          this.appendText(textStart, lt);
-          pos = textStart = INLINE_RUN.lastIndex;
-          continue;
-        }
-      }
       const next = html.charCodeAt(lt + 1);
       if (isLetter(next)) {
         const nameEnd = this.scanName(lt + 1);
         const facts = this.facts(lt + 1, nameEnd);
+        const runEnd = facts.inline ? this.inlineRunEnd(lt) : -1;
+        if (runEnd >= 0) {
+          this.appendText(textStart, lt);
+          pos = textStart = runEnd;
+          continue;
+        }
         const end = this.tagEnd(nameEnd);
         if (end < 0) {
           pos = lt + 1;
@@ -167,13 +165,20 @@ class TreeBuilder {
         continue;
       }
       if (next === 0x2f && isLetter(html.charCodeAt(lt + 2))) {
+        const facts = this.facts(lt + 2, this.scanName(lt + 2));
+        const runEnd = facts.inline ? this.inlineRunEnd(lt) : -1;
+        if (runEnd >= 0) {
+          this.appendText(textStart, lt);
+          pos = textStart = runEnd;
+          continue;
+        }
         const gt = this.greaterThan(lt + 2);
         if (gt < 0) {
           pos = lt + 1;
           continue;
         }
         this.appendText(textStart, lt);
-        this.closeElement(this.facts(lt + 2, this.scanName(lt + 2)));
+        this.closeElement(facts);
         pos = textStart = gt + 1;
         continue;
       }
@@ -196,6 +201,16 @@ class TreeBuilder {
     return this.tree;
   }
 
+  /**
+   * Where the run of transparent inline tags starting at `lt` ends (INLINE_RUN), -1 when inline
+   * tags are not transparent here or the tag at `lt` cannot start a run (it may hide its element).
+   */
+  private inlineRunEnd(lt: number): number {
+    if (this.trackedInline !== 0 || lt >= this.noGreaterThanFrom || !this.inlineIsTransparent(this.top)) return -1;
+    INLINE_RUN.lastIndex = lt;
+    return INLINE_RUN.test(this.html) ? INLINE_RUN.lastIndex : -1;
+  }
+
   /** The next '>' at or after `from`, -1 when none (remembered, so a page of unclosed '<'s stays linear). */
   private greaterThan(from: number): number {
     if (from >= this.noGreaterThanFrom) return -1;
@@ -212,6 +227,11 @@ class TreeBuilder {
    */
   private tagEnd(from: number): number {
     if (from >= this.noGreaterThanFrom) return -1;
+    // <p>, <tr>, <td>: no attributes, no scan.
+    if (this.html.charCodeAt(from) === 0x3e) {
+      this.plainAttributes = true;
+      return from;
+    }
     PLAIN_START_TAG_REST.lastIndex = from;
     this.plainAttributes = PLAIN_START_TAG_REST.test(this.html);
     if (this.plainAttributes) return PLAIN_START_TAG_REST.lastIndex - 1;
