@@ -63,7 +63,8 @@ class FlowReader {
 
   walk(node: HtmlNode, depth: number): void {
     if (typeof node === 'string') {
-      this.buffer += node;
+      // Leading spaces of a line are trimmed anyway; Word pages have a line break between every two tags.
+      if (this.buffer !== '' || !isSpaceOnly(node)) this.buffer += node;
       return;
     }
     if (node.skip) return;
@@ -116,6 +117,16 @@ function toGridRow(row: HtmlElement[]): GridCell[] {
     else out.push({ text, ...spansOf(cell.attrs) });
   }
   return out;
+}
+
+/** Only spaces, tabs and line breaks (the characters between tags of a saved page); '' is not. */
+function isSpaceOnly(s: string): boolean {
+  if (s === '') return false;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
+  }
+  return true;
 }
 
 /** All text under an element, iteratively (hostile nesting); <br> as a space, skipped elements dropped. */
@@ -171,10 +182,38 @@ function spansOf(attrs: string): { colspan: number; rowspan: number } {
 
 /** A cell's text: its blocks and <br>s joined as one broken line (「本年新<br>制作数量」 → 本年新制作数量). */
 function cellText(cell: HtmlElement): string {
+  const simple = simpleCellText(cell.children);
+  if (simple !== undefined) return cleanText(simple);
   const builder = new CellText();
   for (const child of cell.children) builder.add(child, 0);
   builder.cut();
   return builder.text;
+}
+
+/**
+ * The text of a cell of the shape nearly every table has — text, or one element holding only
+ * text, between spaces — as CellText would read it (one piece: the element's text; the spaces
+ * around it are trimmed), before cleanText; undefined for any other shape.
+ */
+function simpleCellText(children: readonly HtmlNode[]): string | undefined {
+  let only: HtmlElement | undefined;
+  let text = '';
+  for (const child of children) {
+    if (typeof child === 'string') {
+      if (only === undefined) text += child;
+      else if (!isSpaceOnly(child)) return undefined;
+    } else {
+      if (only !== undefined || child.skip || (text !== '' && !isSpaceOnly(text))) return undefined;
+      only = child;
+    }
+  }
+  if (only === undefined) return text;
+  let inner = '';
+  for (const child of only.children) {
+    if (typeof child !== 'string') return undefined;
+    inner += child;
+  }
+  return inner;
 }
 
 /** A cell's text built piece by piece: a block or <br> ends a piece; pieces are joined as one broken line. */
@@ -184,7 +223,8 @@ class CellText {
 
   add(node: HtmlNode, depth: number): void {
     if (typeof node === 'string') {
-      this.piece += node;
+      // Leading spaces of a piece are trimmed anyway (cleanText), and a piece of spaces only is nothing.
+      if (this.piece !== '' || !isSpaceOnly(node)) this.piece += node;
       return;
     }
     if (node.skip) return;

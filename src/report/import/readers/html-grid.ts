@@ -33,6 +33,8 @@ const MAX_COLSPAN = 200;
 interface Origin {
   text: string;
   row: number;
+  /** isValueText(text), worked out when the cell first spans into a row below its own. */
+  isValue?: boolean;
 }
 
 /**
@@ -59,20 +61,19 @@ export function gridToLines(rows: readonly GridCell[][], tablePath: string): { l
       }
       if (origin === previous) continue;
       previous = origin;
-      if (origin.row === r || !isValueText(origin.text)) {
+      if (origin.row === r || !(origin.isValue ??= isValueText(origin.text))) {
         cells.push(origin.text);
       } else {
         cells.push('');
         spannedValue = true;
       }
     }
-    if (cells.every((t) => t === '')) return;
-    const path = `${tablePath}.row[${r + 1}]`;
+    if (!cells.some(isFilled)) return;
     if (spannedValue) {
-      warnings.push({ code: 'table.value-rowspan', path, message: `表格第${r + 1}行：有数值单元格跨行合并，本行该位置按空白处理，未复制数值。` });
+      warnings.push({ code: 'table.value-rowspan', path: `${tablePath}.row[${r + 1}]`, message: `表格第${r + 1}行：有数值单元格跨行合并，本行该位置按空白处理，未复制数值。` });
     }
     if ((holes > 0 || slots.length < width) && cells.some((t) => isValueText(t))) {
-      warnings.push({ code: 'table.ragged-row', path, message: `表格第${r + 1}行的单元格数与其他行不一致（${slots.length - holes}/${width}列），请核对该行数值的列位置。` });
+      warnings.push({ code: 'table.ragged-row', path: `${tablePath}.row[${r + 1}]`, message: `表格第${r + 1}行的单元格数与其他行不一致（${slots.length - holes}/${width}列），请核对该行数值的列位置。` });
     }
     lines.push({ cells, isTableRow: true });
   });
@@ -104,6 +105,10 @@ function layOutGrid(rows: readonly GridCell[][]): (Origin | undefined)[][] {
     }
   });
   return grid;
+}
+
+function isFilled(text: string): boolean {
+  return text !== '';
 }
 
 function clampSpan(n: number, max: number): number {
