@@ -26,6 +26,7 @@ import { decodeEntities, decodeUtf8Texts, hiddenBy, isSpaceRun } from './html-te
 /** An element: lower-case tag, its raw attribute source, children in order. */
 export interface HtmlElement {
   tag: string;
+  /** Kept for td/th and meta, the only elements whose attributes are read; '' for the others. */
   attrs: string;
   children: HtmlNode[];
   /** Dropped with its content: script-like tags, VML/Word XML, display:none, mso-hide:all, hidden. */
@@ -274,8 +275,9 @@ class TreeBuilder {
     // An inline wrapper (span, font, o:p …) is read exactly as its content would be read in its
     // place: transparent, no element, no open frame (see the module comment).
     if (facts.inline && !skip && this.inlineIsTransparent(parent)) return end + 1;
-    // Attribute values are only ever read as text for <meta> (name/content); the rest are ASCII tests.
-    const el = element(tag, tag === 'meta' ? this.segment(nameEnd, attrEnd) : html.slice(nameEnd, attrEnd), skip);
+    // Attributes are read only of cells (colspan/rowspan, ASCII) and <meta> (name/content, as text).
+    const attrs = facts.isCell ? html.slice(nameEnd, attrEnd) : tag === 'meta' ? this.segment(nameEnd, attrEnd) : '';
+    const el = element(tag, attrs, skip);
     parent.children.push(el);
     if (tag === 'table') {
       if (parent.table) parent.table.hasTable = true;
