@@ -12,16 +12,13 @@
 import type { SourceDocument, SourceLine, SourceMeta } from '../source.ts';
 import { gridToLines, type GridCell } from './html-grid.ts';
 import { buildHtmlTree, type HtmlElement, type HtmlNode, type HtmlTree } from './html-tree.ts';
+import { BLOCK_TAGS } from './html-tags.ts';
 import { attribute, decodeEntities } from './html-text.ts';
 import { joinBrokenLine, normalizeText, normalizeWebText, toIsoDate } from './normalize.ts';
 
 type Warning = SourceDocument['warnings'][number];
 
-const BLOCKS = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article',
-  'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'pre', 'address', 'center', 'figure', 'figcaption',
-  'form', 'fieldset', 'hr', 'caption', 'body', 'html', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
-]);
+const BLOCKS = BLOCK_TAGS;
 /** Deeper than this, an element's text is taken whole (hostile nesting must not overflow the stack). */
 const MAX_DEPTH = 200;
 const SPAN_HINT = /span/iu;

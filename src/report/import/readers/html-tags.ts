@@ -23,6 +23,12 @@ const CLOSED_BY_OPENING = new Map<string, Set<string>>([
   ['dt', new Set(['dt', 'dd'])],
   ['dd', new Set(['dt', 'dd'])],
 ]);
+/** Elements that end a line of running text (and a piece of a cell's text) before and after them. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article',
+  'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'pre', 'address', 'center', 'figure', 'figcaption',
+  'form', 'fieldset', 'hr', 'caption', 'body', 'html', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
+]);
 const TABLE_CONTAINERS = ['table', 'tbody', 'thead', 'tfoot', 'tr'];
 const TABLE_PARTS = ['table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption'];
 /** A stray end tag of another name does not close elements past these (browser scope boundaries). */
@@ -45,6 +51,8 @@ export interface TagFacts {
   scopeBoundary: boolean;
   rawEnd: RegExp | undefined;
   isCell: boolean;
+  /** In BLOCK_TAGS. */
+  block: boolean;
 }
 
 export function factsOf(tag: string): TagFacts {
@@ -59,6 +67,7 @@ export function factsOf(tag: string): TagFacts {
     scopeBoundary: SCOPE_BOUNDARY.includes(tag),
     rawEnd: RAW_END.get(tag),
     isCell: tag === 'td' || tag === 'th',
+    block: BLOCK_TAGS.has(tag),
   };
 }
 

@@ -20,7 +20,7 @@
  *   where a stray </span> is ignored and a <td> ends the cell an unclosed <span> is in). They
  *   are elements only when hidden, inside hidden content, or between a table and its cells.
  */
-import { factsOf, INLINE_TAGS, knownTag, ROOT_FACTS, tagName, toLower, type TagFacts } from './html-tags.ts';
+import { BLOCK_TAGS, factsOf, INLINE_TAGS, knownTag, ROOT_FACTS, tagName, toLower, type TagFacts } from './html-tags.ts';
 import { decodeEntities, decodeUtf8Texts, hiddenBy, isSpaceRun } from './html-text.ts';
 
 /** An element: lower-case tag, its raw attribute source, children in order. */
@@ -121,8 +121,23 @@ class TreeBuilder {
       children.push('');
       return;
     }
+    if (this.utf8 && this.atLineBoundary()) return;
     const raw = this.html.slice(start, end);
     children.push(raw.includes('&') ? decodeEntities(raw) : raw);
+  }
+
+  /**
+   * Spaces here are read as nothing: first in a block element, or right after a block element or
+   * <br> in one, where html-dom.ts starts a new line or cell piece, whose leading spaces are trimmed.
+   * (Saved Word pages have a line break between every two block tags.)
+   */
+  private atLineBoundary(): boolean {
+    const top = this.top;
+    if (!top.facts.block) return false;
+    const children = top.children;
+    if (children.length === 0) return true;
+    const last = children[children.length - 1] as HtmlNode;
+    return typeof last !== 'string' && !last.skip && (last.tag === 'br' || BLOCK_TAGS.has(last.tag));
   }
 
   /**
