@@ -18,7 +18,7 @@ import { joinBrokenLine, normalizeText, normalizeWebText, toIsoDate } from './no
 
 type Warning = SourceDocument['warnings'][number];
 
-const BLOCKS = BLOCK_TAGS;
+
 /** Deeper than this, an element's text is taken whole (hostile nesting must not overflow the stack). */
 const MAX_DEPTH = 200;
 const SPAN_HINT = /span/iu;
@@ -79,7 +79,7 @@ class FlowReader {
       this.readTable(node, depth);
       return;
     }
-    const block = BLOCKS.has(tag);
+    const block = BLOCK_TAGS.has(tag);
     if (block) this.flush();
     for (const child of node.children) this.walk(child, depth + 1);
     if (block) this.flush();
@@ -229,7 +229,7 @@ class CellText {
       this.piece += deepText(node);
       return;
     }
-    const block = node.tag === 'br' || BLOCKS.has(node.tag);
+    const block = node.tag === 'br' || BLOCK_TAGS.has(node.tag);
     if (block) this.cut();
     for (const child of node.children) this.add(child, depth + 1);
     if (block) this.cut();

@@ -64,7 +64,7 @@ const PLAIN_START_TAG_REST = new RegExp(`[^>"'&dDhH]*(?:(?:${NOT_HINT}|${plainQu
 /**
  * A run of transparent inline tags (see openElement): start tags with plain attributes
  * (PLAIN_START_TAG_REST) and end tags, skipped in one scan while no inline wrapper is tracked,
- * so that an inline end tag has nothing to close. Names as in html-tags.ts's INLINE; the name
+ * so that an inline end tag has nothing to close. Names: html-tags.ts's INLINE_TAGS; each
  * ends where scanName's would.
  */
 const INLINE_NAME = `(?:${INLINE_TAGS.map((t) => t.replace('.', '\\.')).join('|')})(?![A-Za-z0-9:._-])`;

@@ -40,6 +40,14 @@ describe('readHtml: tables', () => {
       .toEqual([['商业企业', '本年新制作数量', 'Total count']]);
   });
 
+  it('reads a cell the same whatever its shape: text, one paragraph between line breaks, spans, hidden parts', () => {
+    const cells = ['本年新\n收', '\r\n  <p>本年新\r\n收</p>\r\n', '<p><span>本年</span><b>新</b>收</p>', ' <p>本年新</p> 收 ',
+      '<p>本年新<span style="display:none">9</span>收</p>', '<p hidden>9</p><p>本年新收</p>', '<p>本年新收</p><br>'];
+    expect(rows(`<table>${cells.map((c) => `<tr><td>${c}</td><td>1</td></tr>`).join('')}</table>`))
+      .toEqual(cells.map(() => ['本年新收', '1']));
+    expect(rows('<table><tr><td>a</td><td>\n<p style="display:none">9</p>\n</td><td>1</td></tr></table>')).toEqual([['a', '', '1']]);
+  });
+
   it('reads tables nested in a layout table as tables, and its other cells as text', () => {
     const html = '<table><tr><td><p>三、收到和处理政府信息公开申请情况</p><table><tr><td>自然人</td><td>总计</td></tr><tr><td>3</td><td>3</td></tr></table></td></tr></table>';
     const doc = readHtml(utf8(html));
