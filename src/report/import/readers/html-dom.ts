@@ -60,8 +60,7 @@ class FlowReader {
 
   walk(node: HtmlNode, depth: number): void {
     if (typeof node === 'string') {
-      // Leading spaces of a line are trimmed anyway; Word pages have a line break between every two tags.
-      if (this.buffer !== '' || !isSpaceOnly(node)) this.buffer += node;
+      this.buffer = extended(this.buffer, node);
       return;
     }
     if (node.skip) return;
@@ -114,6 +113,14 @@ function toGridRow(row: HtmlElement[]): GridCell[] {
     else out.push({ text, ...spansOf(cell.attrs) });
   }
   return out;
+}
+
+/**
+ * A line (or a cell's piece) being built, with `text` added: spaces at its start are left out, as
+ * cleanText trims them anyway (a Word page has a line break between every two tags).
+ */
+function extended(line: string, text: string): string {
+  return line !== '' || !isSpaceOnly(text) ? line + text : line;
 }
 
 /** Only spaces, tabs and line breaks (the characters between tags of a saved page); '' is not. */
@@ -220,8 +227,7 @@ class CellText {
 
   add(node: HtmlNode, depth: number): void {
     if (typeof node === 'string') {
-      // Leading spaces of a piece are trimmed anyway (cleanText), and a piece of spaces only is nothing.
-      if (this.piece !== '' || !isSpaceOnly(node)) this.piece += node;
+      this.piece = extended(this.piece, node);
       return;
     }
     if (node.skip) return;
