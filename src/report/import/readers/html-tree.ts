@@ -1,6 +1,7 @@
 /**
  * A fast, forgiving HTML tree builder for the HTML reader: one indexOf/sticky-regex pass over
- * the decoded page, building only what html-dom.ts reads (tag, raw attributes, children, text).
+ * the decoded page, building only what html-dom.ts reads (tag, children, text, and the raw
+ * attributes of cells and <meta>).
  * It replaces node-html-parser in the hot path: that parser took 6–16 ms on a 36–100 KB page
  * (mostly page chrome); this takes a small fraction of that.
  *
@@ -356,7 +357,7 @@ class TreeBuilder {
 /** An open element as the builder tracks it. */
 interface OpenElement {
   facts: TagFacts;
-  /** Where its content goes: its element's children, or its parent's for an inline wrapper. */
+  /** Its element's children, where its content goes (kept here: read for every text node). */
   children: HtmlNode[];
   /** The innermost open table, itself included, so a nested table marks its frame in O(1). */
   table: HtmlElement | undefined;
