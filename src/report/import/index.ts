@@ -53,6 +53,18 @@ const HTML_START = /^<!doctype html|<html[\s>]|<body[\s>]|<table[\s>]/i;
 const PIPE_ROW = /^\|.*\|\s*$/m;
 const PIPE_SEPARATOR = /^\|?\s*:?-{3,}/m;
 
+/** The first byte after UTF-8 BOMs and ASCII whitespace is '<' (then the decoded text, trimmed, starts with '<'). */
+function startsWithMarkup(bytes: Uint8Array): boolean {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) i += 3;
+    else if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0c) i += 1;
+    else return b === 0x3c;
+  }
+  return false;
+}
+
 /** Whether an OOXML zip holds a Word document or a workbook (part names are stored in clear). */
 function zipKind(bytes: Uint8Array): 'docx' | 'xlsx' | undefined {
   const head = LATIN1.decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
@@ -85,6 +97,9 @@ function sniff(file: ReportFile): Sniffed {
   if (startsWith(bytes, '%PDF-')) return { form: 'pdf' };
   if (startsWith(bytes, 'PK\u0003\u0004')) return { form: zipKind(bytes) ?? (ext === 'docx' || ext === 'xlsx' ? ext : undefined) };
   if (ext === 'pdf' || ext === 'docx' || ext === 'xlsx') return { form: ext };
+  // An .html file that starts with markup is HTML (only JSON in an .html file is sniffed otherwise):
+  // no text is decoded to see it.
+  if (ext === 'html' && startsWithMarkup(bytes)) return { form: 'html' };
   const decoded = ext === 'html' ? undefined : decodeText(bytes);
   const form = (s: SourceForm): Sniffed => (decoded ? { form: s, decoded } : { form: s });
   const head = sniffHead(bytes, 4096, decoded).trimStart();

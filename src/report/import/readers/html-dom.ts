@@ -106,11 +106,11 @@ class FlowReader {
 }
 
 function toGridRow(row: HtmlElement[]): GridCell[] {
-  const out: GridCell[] = [];
-  for (const cell of row) {
+  const out = new Array<GridCell>(row.length);
+  for (let i = 0; i < row.length; i += 1) {
+    const cell = row[i] as HtmlElement;
     const text = cellText(cell);
-    if (!SPAN_HINT.test(cell.attrs)) out.push({ text, colspan: 1, rowspan: 1 });
-    else out.push({ text, ...spansOf(cell.attrs) });
+    out[i] = SPAN_HINT.test(cell.attrs) ? spannedCell(text, cell.attrs) : { text, colspan: 1, rowspan: 1 };
   }
   return out;
 }
@@ -147,6 +147,9 @@ function deepText(root: HtmlElement): string {
 
 /** The rows of a table, not of tables nested in it (thead/tbody/tfoot and stray wrappers looked into). */
 function rowsOf(table: HtmlElement): HtmlElement[] {
+  // The usual shape, <table><tbody><tr>…: the tbody's own list.
+  const only = table.children.length === 1 ? table.children[0] : undefined;
+  if (only !== undefined && typeof only !== 'string' && only.tag === 'tbody' && only.children.every(isRow)) return only.children as HtmlElement[];
   const rows: HtmlElement[] = [];
   collectRows(table, 0, rows);
   return rows;
@@ -163,13 +166,29 @@ function collectRows(el: HtmlElement, depth: number, rows: HtmlElement[]): void 
 }
 
 function cellsOf(row: HtmlElement): HtmlElement[] {
-  const cells: HtmlElement[] = [];
-  for (const c of row.children) if (typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th') && !c.skip) cells.push(c);
+  const children = row.children;
+  let k = 0;
+  while (k < children.length && isCell(children[k] as HtmlNode)) k += 1;
+  // Nearly always every child of a row is a cell (the builder keeps no text between cells): the row's own list.
+  if (k === children.length) return children as HtmlElement[];
+  const cells = children.slice(0, k) as HtmlElement[];
+  for (let i = k + 1; i < children.length; i += 1) {
+    const c = children[i] as HtmlNode;
+    if (isCell(c)) cells.push(c as HtmlElement);
+  }
   return cells;
 }
 
-/** A cell's colspan and rowspan (1 when absent or not a number; the first of each counts). */
-function spansOf(attrs: string): { colspan: number; rowspan: number } {
+function isRow(node: HtmlNode): boolean {
+  return typeof node !== 'string' && node.tag === 'tr';
+}
+
+function isCell(node: HtmlNode): boolean {
+  return typeof node !== 'string' && (node.tag === 'td' || node.tag === 'th') && !node.skip;
+}
+
+/** A grid cell with its colspan and rowspan (1 when absent or not a number; the first of each counts). */
+function spannedCell(text: string, attrs: string): GridCell {
   let colspan: number | undefined;
   let rowspan: number | undefined;
   SPAN_ATTRIBUTE.lastIndex = 0;
@@ -181,7 +200,7 @@ function spansOf(attrs: string): { colspan: number; rowspan: number } {
     if ((m[1] ?? '').toLowerCase() === 'colspan') colspan ??= span;
     else rowspan ??= span;
   }
-  return { colspan: colspan ?? 1, rowspan: rowspan ?? 1 };
+  return { text, colspan: colspan ?? 1, rowspan: rowspan ?? 1 };
 }
 
 /** A cell's text: its blocks and <br>s joined as one broken line (「本年新<br>制作数量」 → 本年新制作数量). */

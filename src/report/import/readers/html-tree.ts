@@ -86,10 +86,24 @@ export function buildHtmlTree(html: string, utf8?: Buffer): HtmlTree {
 class TreeBuilder {
   private readonly root = element('#root', '', false);
   private readonly tree: HtmlTree = { root: this.root, titles: [], metas: [] };
-  /** The open elements, innermost last; `top` is the last. */
-  private readonly open: OpenElement[] = [{ facts: ROOT_FACTS, children: this.root.children, table: undefined, inCell: false, inSkip: false }];
-  private top = this.open[0] as OpenElement;
-  /** UTF-8 text waiting to be decoded in one batch (see decodePendingText): where it goes, where it is. */
+  /**
+   * The open elements, innermost last, as parallel stacks (no object per element opened); the
+   * innermost one's entries are also kept in the `top…` fields, read for every tag and text node.
+   */
+  private readonly openFacts: TagFacts[] = [ROOT_FACTS];
+  private readonly openElements: HtmlElement[] = [this.root];
+  /** At each level, the innermost open table, itself included, so a nested table marks its frame in O(1). */
+  private readonly openTables: (HtmlElement | undefined)[] = [undefined];
+  /** At each level, IN_CELL and IN_SKIP. */
+  private readonly openScopes: number[] = [0];
+  private topFacts = ROOT_FACTS;
+  private topElement = this.root;
+  private topTable: HtmlElement | undefined = undefined;
+  private topScope = 0;
+  /**
+   * UTF-8 text waiting to be decoded in one batch (see decodePendingText): where it goes (its
+   * index in pendingIn; bitwise-not of it when the text holds '&'), where it is.
+   */
   private readonly pendingIn: HtmlNode[][] = [];
   private readonly pendingAt: number[] = [];
   private readonly pendingRange: number[] = [];
@@ -97,6 +111,11 @@ class TreeBuilder {
   private plainAttributes = false;
   /** nameHash of the name scanName last read. */
   private scannedHash = 0;
+  /**
+   * The first '&' at or after the text node last looked at (hasAmpersand), Infinity when none:
+   * one forward search over the markup instead of a search of every decoded text.
+   */
+  private nextAmpersand = -1;
   /** No '>' at or after this offset. */
   private noGreaterThanFrom = Number.POSITIVE_INFINITY;
   /** Open frames of inline wrappers (those kept as elements: hidden, inside hidden content, between a table and its cells). */
@@ -112,19 +131,29 @@ class TreeBuilder {
 
   private appendText(start: number, end: number): void {
     // Text directly inside table/tbody/tr (the whitespace between cells) is never read.
-    if (end <= start || this.top.facts.tableContainer) return;
-    const children = this.top.children;
+    if (end <= start || this.topFacts.tableContainer) return;
+    const parent = this.topElement;
     // Most text nodes of a Word page are the line breaks between tags: ASCII, nothing to decode.
     if (this.utf8 && !isSpaceRun(this.html, start, end)) {
-      this.pendingIn.push(children);
-      this.pendingAt.push(children.length);
+      const at = parent.children.length;
+      addChild(parent, '');
+      this.pendingIn.push(parent.children);
+      this.pendingAt.push(this.hasAmpersand(start, end) ? ~at : at);
       this.pendingRange.push(start, end);
-      children.push('');
       return;
     }
     if (this.utf8 && this.atLineBoundary()) return;
     const raw = this.html.slice(start, end);
-    children.push(raw.includes('&') ? decodeEntities(raw) : raw);
+    addChild(parent, this.hasAmpersand(start, end) ? decodeEntities(raw) : raw);
+  }
+
+  /** html[start, end) holds an '&' (text nodes are looked at in document order). */
+  private hasAmpersand(start: number, end: number): boolean {
+    if (this.nextAmpersand < start) {
+      const at = this.html.indexOf('&', start);
+      this.nextAmpersand = at < 0 ? Number.POSITIVE_INFINITY : at;
+    }
+    return this.nextAmpersand < end;
   }
 
   /**
@@ -133,9 +162,8 @@ class TreeBuilder {
    * (Saved Word pages have a line break between every two block tags.)
    */
   private atLineBoundary(): boolean {
-    const top = this.top;
-    if (!top.facts.block) return false;
-    const children = top.children;
+    if (!this.topFacts.block) return false;
+    const children = this.topElement.children;
     if (children.length === 0) return true;
     const last = children[children.length - 1] as HtmlNode;
     return typeof last !== 'string' && !last.skip && (last.tag === 'br' || BLOCK_TAGS.has(last.tag));
@@ -150,7 +178,9 @@ class TreeBuilder {
     const texts = decodeUtf8Texts(this.utf8, this.pendingRange);
     for (let k = 0; k < texts.length; k += 1) {
       const text = texts[k] as string;
-      (this.pendingIn[k] as HtmlNode[])[this.pendingAt[k] as number] = text.includes('&') ? decodeEntities(text) : text;
+      const at = this.pendingAt[k] as number;
+      if (at < 0) (this.pendingIn[k] as HtmlNode[])[~at] = decodeEntities(text);
+      else (this.pendingIn[k] as HtmlNode[])[at] = text;
     }
   }
 
@@ -160,7 +190,8 @@ class TreeBuilder {
     let pos = 0;
     let textStart = 0;
     while (pos < n) {
-      const lt = html.indexOf('<', pos);
+      // Tags often follow one another directly (`</td><td>`): no search then.
+      const lt = html.charCodeAt(pos) === 0x3c ? pos : html.indexOf('<', pos);
       if (lt < 0) break;
       const next = html.charCodeAt(lt + 1);
       if (isLetter(next)) {
@@ -223,7 +254,7 @@ class TreeBuilder {
    * tags are not transparent here or the tag at `lt` cannot start a run (it may hide its element).
    */
   private inlineRunEnd(lt: number): number {
-    if (this.trackedInline !== 0 || lt >= this.noGreaterThanFrom || !this.inlineIsTransparent(this.top)) return -1;
+    if (this.trackedInline !== 0 || lt >= this.noGreaterThanFrom || !this.inlineIsTransparent()) return -1;
     INLINE_RUN.lastIndex = lt;
     return INLINE_RUN.test(this.html) ? INLINE_RUN.lastIndex : -1;
   }
@@ -284,19 +315,20 @@ class TreeBuilder {
     const html = this.html;
     const tag = facts.tag;
     const selfClosed = html.charCodeAt(end - 1) === 0x2f && end - 1 >= nameEnd;
-    while (this.top.facts.closedBy?.has(tag) === true && this.open.length > 1) this.pop();
+    while (this.topFacts.closedBy?.has(tag) === true && this.openFacts.length > 1) this.pop();
     const attrEnd = selfClosed ? end - 1 : end;
-    const parent = this.top;
     const skip = facts.skipped || (!this.plainAttributes && hiddenBy(html.slice(nameEnd, attrEnd)));
     // An inline wrapper (span, font, o:p …) is read exactly as its content would be read in its
     // place: transparent, no element, no open frame (see the module comment).
-    if (facts.inline && !skip && this.inlineIsTransparent(parent)) return end + 1;
+    if (facts.inline && !skip && this.inlineIsTransparent()) return end + 1;
     // Attributes are read only of cells (colspan/rowspan, ASCII) and <meta> (name/content, as text).
     const attrs = facts.isCell ? html.slice(nameEnd, attrEnd) : tag === 'meta' ? this.segment(nameEnd, attrEnd) : '';
     const el = element(tag, attrs, skip);
-    parent.children.push(el);
+    const parentTable = this.topTable;
+    const parentScope = this.topScope;
+    addChild(this.topElement, el);
     if (tag === 'table') {
-      if (parent.table) parent.table.hasTable = true;
+      if (parentTable) parentTable.hasTable = true;
     } else if (tag === 'meta') {
       this.tree.metas.push(el);
     } else if (tag === 'title') {
@@ -312,63 +344,82 @@ class TreeBuilder {
     }
     if (!selfClosed && !facts.isVoid) {
       const isTable = tag === 'table';
-      this.push({ facts, children: el.children, table: isTable ? el : parent.table, inCell: facts.isCell || (!isTable && parent.inCell), inSkip: skip || parent.inSkip });
+      const inCell = facts.isCell || (!isTable && (parentScope & IN_CELL) !== 0);
+      const inSkip = skip || (parentScope & IN_SKIP) !== 0;
+      this.push(facts, el, isTable ? el : parentTable, (inCell ? IN_CELL : 0) | (inSkip ? IN_SKIP : 0));
     }
     return end + 1;
   }
 
   /**
-   * Whether an inline wrapper opened inside `parent` is transparent: not between a table and its
-   * cells (where rowsOf/cellsOf read the tree's shape), not inside hidden content (where its end
-   * tag must not end the hidden element).
+   * Whether an inline wrapper opened in the innermost open element is transparent: not between
+   * a table and its cells (where rowsOf/cellsOf read the tree's shape), not inside hidden
+   * content (where its end tag must not end the hidden element).
    */
-  private inlineIsTransparent(parent: OpenElement): boolean {
-    return (parent.table === undefined || parent.inCell) && !parent.inSkip;
+  private inlineIsTransparent(): boolean {
+    const scope = this.topScope;
+    return (this.topTable === undefined || (scope & IN_CELL) !== 0) && (scope & IN_SKIP) === 0;
   }
 
-  private push(open: OpenElement): void {
-    this.open.push(open);
-    this.top = open;
-    if (open.facts.inline) this.trackedInline += 1;
+  private push(facts: TagFacts, el: HtmlElement, table: HtmlElement | undefined, scope: number): void {
+    this.openFacts.push(facts);
+    this.openElements.push(el);
+    this.openTables.push(table);
+    this.openScopes.push(scope);
+    this.topFacts = facts;
+    this.topElement = el;
+    this.topTable = table;
+    this.topScope = scope;
+    if (facts.inline) this.trackedInline += 1;
   }
 
   private pop(): void {
-    const popped = this.open.pop() as OpenElement;
-    if (popped.facts.inline) this.trackedInline -= 1;
-    this.top = this.open[this.open.length - 1] as OpenElement;
+    if ((this.openFacts.pop() as TagFacts).inline) this.trackedInline -= 1;
+    this.openElements.pop();
+    this.openTables.pop();
+    this.openScopes.pop();
+    const top = this.openFacts.length - 1;
+    this.topFacts = this.openFacts[top] as TagFacts;
+    this.topElement = this.openElements[top] as HtmlElement;
+    this.topTable = this.openTables[top];
+    this.topScope = this.openScopes[top] as number;
   }
 
   private closeElement(facts: TagFacts): void {
-    const open = this.open;
+    const open = this.openFacts;
     const limit = Math.max(1, open.length - MAX_CLOSE_SEARCH);
     const tag = facts.tag;
     const tablePart = facts.tablePart;
     for (let i = open.length - 1; i >= limit; i -= 1) {
-      const candidate = open[i] as OpenElement;
-      if (candidate.facts.tag === tag) {
+      const candidate = open[i] as TagFacts;
+      if (candidate.tag === tag) {
         while (open.length > i) this.pop();
         return;
       }
-      if (tablePart ? candidate.facts.tag === 'table' : candidate.facts.scopeBoundary) return;
+      if (tablePart ? candidate.tag === 'table' : candidate.scopeBoundary) return;
     }
   }
 }
 
-/** An open element as the builder tracks it. */
-interface OpenElement {
-  facts: TagFacts;
-  /** Its element's children, where its content goes (kept here: read for every text node). */
-  children: HtmlNode[];
-  /** The innermost open table, itself included, so a nested table marks its frame in O(1). */
-  table: HtmlElement | undefined;
-  /** It is a td/th or inside one (below any nested table): structure there only matters as text. */
-  inCell: boolean;
-  /** It is skipped (hidden, script-like) or inside a skipped element. */
-  inSkip: boolean;
-}
+/** An open element's scope: it is a td/th or inside one (below any nested table), where structure only matters as text. */
+const IN_CELL = 1;
+/** An open element's scope: it is skipped (hidden, script-like) or inside a skipped element. */
+const IN_SKIP = 2;
+
+/**
+ * The children of an element that has none yet: shared, never written (addChild replaces it).
+ * Nearly every element of a page (a <p> or <td> holding its text) gets exactly one child, and
+ * an array literal of one costs one slot where `[]` grows to 17 on its first push.
+ */
+const NO_CHILDREN: HtmlNode[] = [];
 
 function element(tag: string, attrs: string, skip: boolean): HtmlElement {
-  return { tag, attrs, children: [], skip, hasTable: false };
+  return { tag, attrs, children: NO_CHILDREN, skip, hasTable: false };
+}
+
+function addChild(parent: HtmlElement, child: HtmlNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child];
+  else parent.children.push(child);
 }
 
 function isLetter(c: number): boolean {
