@@ -82,9 +82,9 @@ const KNOWN_TAGS = new Map<string, TagFacts>(
 export const ROOT_FACTS = factsOf('#root');
 
 /**
- * KNOWN_TAGS by a hash of the name's lower-cased characters, taken while the name is scanned
- * (scanName): a known tag is found without slicing, lower-casing or hashing a new string.
- * Open addressing, linear probing; the table is a quarter full at most.
+ * KNOWN_TAGS by a hash of the name's lower-cased characters (names longer than SHORT_NAME;
+ * shorter ones: knownShortTag): a known tag is found without slicing, lower-casing or hashing a
+ * new string. Open addressing, linear probing; the table is a quarter full at most.
  */
 const TAG_SLOTS = 512;
 const tagSlots: (TagFacts | undefined)[] = new Array<TagFacts | undefined>(TAG_SLOTS).fill(undefined);
@@ -92,6 +92,39 @@ for (const facts of KNOWN_TAGS.values()) {
   let slot = nameHash(facts.tag, 0, facts.tag.length) & (TAG_SLOTS - 1);
   while (tagSlots[slot] !== undefined) slot = (slot + 1) & (TAG_SLOTS - 1);
   tagSlots[slot] = facts;
+}
+
+/**
+ * Names of at most this many characters (p, td, tr, span, font, o:p: nearly every tag of a
+ * page) are known by their characters packed into one integer, 7 bits each (name characters
+ * are ASCII, never NUL), taken while the name is scanned: one integer compare finds them.
+ */
+export const SHORT_NAME = 4;
+const SHORT_SLOTS = 256;
+const shortKeys = new Int32Array(SHORT_SLOTS);
+const shortFacts: (TagFacts | undefined)[] = new Array<TagFacts | undefined>(SHORT_SLOTS).fill(undefined);
+for (const facts of KNOWN_TAGS.values()) {
+  const tag = facts.tag;
+  if (tag.length > SHORT_NAME) continue;
+  let key = 0;
+  for (let i = 0; i < tag.length; i += 1) key |= tag.charCodeAt(i) << (7 * i);
+  let slot = shortSlot(key);
+  while (shortKeys[slot] !== 0) slot = (slot + 1) & (SHORT_SLOTS - 1);
+  shortKeys[slot] = key;
+  shortFacts[slot] = facts;
+}
+
+function shortSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 24;
+}
+
+/** The facts of a known tag of at most SHORT_NAME characters by its packed lower-case characters, or undefined. */
+export function knownShortTag(key: number): TagFacts | undefined {
+  for (let slot = shortSlot(key); ; slot = (slot + 1) & (SHORT_SLOTS - 1)) {
+    const k = shortKeys[slot] as number;
+    if (k === key) return shortFacts[slot];
+    if (k === 0) return undefined;
+  }
 }
 
 /** The facts of the tag named html[start, end) (any case) with hash `hash`, or undefined for a name not in KNOWN_TAGS. */

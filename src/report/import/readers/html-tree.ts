@@ -21,7 +21,7 @@
  *   where a stray </span> is ignored and a <td> ends the cell an unclosed <span> is in). They
  *   are elements only when hidden, inside hidden content, or between a table and its cells.
  */
-import { BLOCK_TAGS, factsOf, INLINE_TAGS, knownTag, ROOT_FACTS, tagName, toLower, type TagFacts } from './html-tags.ts';
+import { BLOCK_TAGS, factsOf, INLINE_TAGS, knownShortTag, knownTag, nameHash, ROOT_FACTS, SHORT_NAME, tagName, toLower, type TagFacts } from './html-tags.ts';
 import { decodeEntities, decodeUtf8Texts, hiddenBy, isSpaceRun } from './html-text.ts';
 
 /** An element: lower-case tag, its raw attribute source, children in order. */
@@ -109,8 +109,8 @@ class TreeBuilder {
   private readonly pendingRange: number[] = [];
   /** The last start tag's attributes cannot hide it (tagEnd found no hint of hiding in them). */
   private plainAttributes = false;
-  /** nameHash of the name scanName last read. */
-  private scannedHash = 0;
+  /** The first SHORT_NAME characters of the name scanName last read, lower-cased, packed as knownShortTag takes them. */
+  private scannedKey = 0;
   /**
    * The first '&' at or after the text node last looked at (hasAmpersand), Infinity when none:
    * one forward search over the markup instead of a search of every decoded text.
@@ -288,26 +288,27 @@ class TreeBuilder {
   }
 
   /**
-   * The end of the tag name whose first letter is at `start` ([A-Za-z0-9:._-]); its nameHash
-   * is left in scannedHash for facts(), so the name is read once.
+   * The end of the tag name whose first letter is at `start` ([A-Za-z0-9:._-]); its first
+   * characters are left in scannedKey for facts(), so a short name is read once.
    */
   private scanName(start: number): number {
     const html = this.html;
-    let hash = toLower(html.charCodeAt(start));
-    let i = start + 1;
+    let key = 0;
+    let i = start;
     for (;;) {
       const c = html.charCodeAt(i);
       if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x2d || c === 0x2e || c === 0x5f)) break;
-      hash = (Math.imul(hash, 31) + toLower(c)) | 0;
+      if (i - start < SHORT_NAME) key |= toLower(c) << (7 * (i - start));
       i += 1;
     }
-    this.scannedHash = hash >>> 0;
+    this.scannedKey = key;
     return i;
   }
 
   /** The facts of the tag named html[start, end), just scanned by scanName. */
   private facts(start: number, end: number): TagFacts {
-    return knownTag(this.html, start, end, this.scannedHash) ?? factsOf(tagName(this.html, start, end));
+    const known = end - start <= SHORT_NAME ? knownShortTag(this.scannedKey) : knownTag(this.html, start, end, nameHash(this.html, start, end));
+    return known ?? factsOf(tagName(this.html, start, end));
   }
 
   /** Opens the element whose tag ends at `end` ('>'); returns where the text after it starts. */

@@ -26,6 +26,17 @@ describe('normalizeText', () => {
       expect(normalizeText(s)).toBe(definition(s));
     }), { numRuns: 5000 });
   });
+
+  it('gives the same for long texts (a whole section in one line), wide or one-byte', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 3000, maxLength: 6000 }), (parts) => {
+      const s = parts.join('');
+      expect(normalizeText(s)).toBe(definition(s));
+    }), { numRuns: 20 });
+    const ascii = ' 12  ab\t'.repeat(2000);
+    expect(normalizeText(ascii)).toBe(definition(ascii));
+    const beyondScratch = '（一）本年新收\n 申请'.repeat(8000);
+    expect(normalizeText(beyondScratch)).toBe(definition(beyondScratch));
+  });
 });
 
 describe('normalizeWebText', () => {

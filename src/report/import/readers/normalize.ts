@@ -63,23 +63,32 @@ export function normalizeWebText(s: string): string {
  * normalizeText's (and with `webBreaks`, normalizeWebText's) single pass; undefined when the text
  * has a character outside the fast set (or, with webBreaks, a line break in a run with other
  * kinds of space), which the caller then does the long way.
+ * The result is written code unit by code unit into a scratch buffer and made a string once:
+ * Chinese text has a full-width character (，（）：) every few characters, and a string
+ * concatenation per change cost twice the whole pass.
  */
 function normalizeFast(s: string, webBreaks: boolean): string | undefined {
   const n = s.length;
-  let out = '';
-  /** s[from, i) is still to be copied unchanged. */
-  let from = 0;
+  const out = n <= SCRATCH_UNITS ? scratch : new Uint16Array(n);
+  let o = 0;
+  /** Some change other than dropping the leading and trailing spaces (then out[0, o) is the result). */
+  let changed = false;
   let started = false;
+  /** s[first, last) is the text without its leading and trailing spaces. */
+  let first = 0;
+  let last = n;
   for (let i = 0; i < n; ) {
     const c = s.charCodeAt(i);
     const kind = charKind(c);
     if (kind === KEEP) {
+      out[o++] = c;
       started = true;
       i += 1;
     } else if (kind === FULL_WIDTH) {
-      out += s.slice(from, i) + String.fromCharCode(c - 0xfee0);
-      from = i += 1;
+      out[o++] = c - 0xfee0;
+      changed = true;
       started = true;
+      i += 1;
     } else if (kind === SPACE) {
       let end = i;
       let lineBreak = false;
@@ -90,24 +99,30 @@ function normalizeFast(s: string, webBreaks: boolean): string | undefined {
         if (d === 0x0a) lineBreak = true;
         else if (d !== 0x20 && d !== 0x09 && d !== 0x0d) plain = false;
       }
-      let replacement = started && end < n ? ' ' : '';
+      // A run between text becomes one space; a leading or trailing run goes.
+      let space = started && end < n;
       if (webBreaks && lineBreak) {
         if (!plain) return undefined;
-        if (i > 0 && end < n && isCjkCode(s.charCodeAt(i - 1)) && isCjkCode(s.charCodeAt(end))) replacement = '';
+        if (i > 0 && end < n && isCjkCode(s.charCodeAt(i - 1)) && isCjkCode(s.charCodeAt(end))) space = false;
       }
-      // A single plain space between text stays; a leading or trailing run goes; any other run becomes the replacement.
-      if (replacement === ' ' && end === i + 1 && c === 0x20) {
-        i = end;
-        continue;
-      }
-      out += s.slice(from, i) + replacement;
-      from = i = end;
+      if (space) out[o++] = 0x20;
+      if (!started) first = end;
+      else if (end === n) last = i;
+      // Only a single plain space kept as it is leaves the text unchanged.
+      else if (!space || end !== i + 1 || c !== 0x20) changed = true;
+      i = end;
     } else {
       return undefined;
     }
   }
-  return from === 0 ? s : out + s.slice(from);
+  // Most texts are unchanged or only trimmed (a cell's number between line breaks): a slice.
+  if (!changed) return first === 0 && last === n ? s : s.slice(first, last);
+  return Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
 }
+
+/** normalizeFast's output buffer (a longer text gets its own, so that no large buffer is kept). */
+const SCRATCH_UNITS = 1 << 16;
+const scratch = new Uint16Array(SCRATCH_UNITS);
 
 /** CJK_SEGMENT_BREAK's neighbour class (U+3000–303F lies inside U+2E80–9FFF). */
 function isCjkCode(c: number): boolean {
