@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normalizeCells } from './tokens.ts';
+import { CELL_UNKNOWN, MAY_HAVE_DIGIT, MAY_HAVE_SPACE } from './cell-tokens.ts';
+
+/** What normalizeCells promises per cell: NFKC and trimmed, and facts that never deny a digit or a space it holds. */
+function expectedFacts(cell: string): number {
+  const stable = /^[\t\x20-\x7e\u4e00-\u9fff\u00b7\u2014\u2018\u2019\u201c\u201d\u3001\u3002\u3008-\u3011]*$/u.test(cell);
+  if (!stable) return CELL_UNKNOWN;
+  return (/\d/u.test(cell) ? MAY_HAVE_DIGIT : 0) | (/[ \t]/u.test(cell) ? MAY_HAVE_SPACE : 0);
+}
+
+describe('normalizeCells', () => {
+  // Short cells are judged by a character loop, long ones (paragraphs) by regex scans: both must agree.
+  const alphabet = ['a', '1', ' ', '\t', '中', '文', '（', '１', '，', '、', '。', '《', '\u201c', '\u00b7', '\u2014', '\u00a0', '\u3000', '⾩', 'é', '\u007f', '\u0001', '\n'];
+  it('gives every cell in NFKC, trimmed, with facts that match its characters, short or long', () => {
+    // fast-check keeps arrays short unless told: lengths up to 90 cover both sides of the 40-character switch.
+    const cell = fc.array(fc.constantFrom(...alphabet), { maxLength: 90, size: 'max' });
+    fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (pieces) => {
+      const cells = pieces.map((p) => p.join(''));
+      const { cells: normalized, facts } = normalizeCells({ kind: 'text', lines: [{ cells, isTableRow: true }], meta: {}, warnings: [] });
+      cells.forEach((cell, i) => {
+        expect(normalized[0]?.[i]).toBe(cell.normalize('NFKC').trim());
+        expect(facts[i]).toBe(expectedFacts(cell));
+      });
+    }), { numRuns: 3000 });
+  });
+});
