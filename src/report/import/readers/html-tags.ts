@@ -6,8 +6,8 @@
 
 const SKIPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml'];
 const VOID = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
-/** Inline wrappers with no meaning of their own to the reader (see openElement). */
-export const INLINE_TAGS = ['span', 'font', 'a', 'b', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'o:p', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt'];
+/** Inline wrappers with no meaning of their own to the reader (see openElement); the most frequent first (html-tree.ts's INLINE_RUN tries them in this order). */
+export const INLINE_TAGS = ['span', 'o:p', 'font', 'b', 'a', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt'];
 const CELL_OPENERS = new Set(['td', 'th', 'tr', 'tbody', 'tfoot']);
 /** Open element → opening tags that imply its end tag (node-html-parser's kElementsClosedByOpening). */
 const CLOSED_BY_OPENING = new Map<string, Set<string>>([
@@ -43,8 +43,10 @@ export interface TagFacts {
   skipped: boolean;
   isVoid: boolean;
   inline: boolean;
-  /** Opening tags that end this element while it is the current one. */
-  closedBy: Set<string> | undefined;
+  /** Opening tags that end this element while it is the current one, as a mask of their openerBits. */
+  closedBy: number;
+  /** This tag's bit in closedBy masks (0 when opening it ends no element). */
+  openerBit: number;
   /** Text directly inside it (between rows and cells) is never read. */
   tableContainer: boolean;
   tablePart: boolean;
@@ -55,13 +57,25 @@ export interface TagFacts {
   block: boolean;
 }
 
+/** A bit for each tag that, by being opened, ends an element (a Set lookup per element cost more than the rest of opening it). */
+const OPENER_BITS = new Map<string, number>([...new Set([...CLOSED_BY_OPENING.values()].flatMap((openers) => [...openers]))].map((tag, i) => [tag, 1 << i]));
+
+if (OPENER_BITS.size > 30) throw new Error('html-tags: more tags end elements by opening than a closedBy mask holds');
+
+function maskOf(openers: Set<string> | undefined): number {
+  let mask = 0;
+  for (const tag of openers ?? []) mask |= OPENER_BITS.get(tag) ?? 0;
+  return mask;
+}
+
 export function factsOf(tag: string): TagFacts {
   return {
     tag,
     skipped: SKIPPED.includes(tag) || tag.startsWith('v:') || tag.startsWith('w:'),
     isVoid: VOID.includes(tag),
     inline: INLINE_TAGS.includes(tag),
-    closedBy: CLOSED_BY_OPENING.get(tag),
+    closedBy: maskOf(CLOSED_BY_OPENING.get(tag)),
+    openerBit: OPENER_BITS.get(tag) ?? 0,
     tableContainer: TABLE_CONTAINERS.includes(tag),
     tablePart: TABLE_PARTS.includes(tag),
     scopeBoundary: SCOPE_BOUNDARY.includes(tag),

@@ -316,7 +316,7 @@ class TreeBuilder {
     const html = this.html;
     const tag = facts.tag;
     const selfClosed = html.charCodeAt(end - 1) === 0x2f && end - 1 >= nameEnd;
-    while (this.topFacts.closedBy?.has(tag) === true && this.openFacts.length > 1) this.pop();
+    while ((this.topFacts.closedBy & facts.openerBit) !== 0 && this.openFacts.length > 1) this.pop();
     const attrEnd = selfClosed ? end - 1 : end;
     const skip = facts.skipped || (!this.plainAttributes && hiddenBy(html.slice(nameEnd, attrEnd)));
     // An inline wrapper (span, font, o:p …) is read exactly as its content would be read in its
