@@ -101,8 +101,8 @@ class TreeBuilder {
   private topTable: HtmlElement | undefined = undefined;
   private topScope = 0;
   /**
-   * UTF-8 text waiting to be decoded in one batch (see decodePendingText): where it goes (its
-   * index in pendingIn; bitwise-not of it when the text holds '&'), where it is.
+   * UTF-8 text waiting to be decoded in one batch (see decodePendingText): the children list it
+   * goes in, its index there (bitwise-not of it when the text holds '&' to decode), its byte range.
    */
   private readonly pendingIn: HtmlNode[][] = [];
   private readonly pendingAt: number[] = [];
@@ -112,8 +112,9 @@ class TreeBuilder {
   /** The first SHORT_NAME characters of the name scanName last read, lower-cased, packed as knownShortTag takes them. */
   private scannedKey = 0;
   /**
-   * The first '&' at or after the text node last looked at (hasAmpersand), Infinity when none:
-   * one forward search over the markup instead of a search of every decoded text.
+   * The first '&' at or after the text node last looked at (hasAmpersand; -1 before the first
+   * look, Infinity when there is none): one forward search over the markup instead of a search
+   * of every decoded text.
    */
   private nextAmpersand = -1;
   /** No '>' at or after this offset. */
