@@ -11,10 +11,10 @@ function expectedFacts(cell: string): number {
 }
 
 describe('normalizeCells', () => {
-  // Short cells are judged by a character loop, long ones (paragraphs) by regex scans: both must agree.
+  // Cells of every length: a table's number, a label, a whole paragraph of a section's text.
   const alphabet = ['a', '1', ' ', '\t', '中', '文', '（', '１', '，', '、', '。', '《', '\u201c', '\u00b7', '\u2014', '\u00a0', '\u3000', '⾩', 'é', '\u007f', '\u0001', '\n'];
-  it('gives every cell in NFKC, trimmed, with facts that match its characters, short or long', () => {
-    // fast-check keeps arrays short unless told: lengths up to 90 cover both sides of the 40-character switch.
+  it('gives every cell in NFKC, trimmed, with facts that match its characters', () => {
+    // fast-check keeps generated arrays short unless told (size: 'max').
     const cell = fc.array(fc.constantFrom(...alphabet), { maxLength: 90, size: 'max' });
     fc.assert(fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), (pieces) => {
       const cells = pieces.map((p) => p.join(''));

@@ -52,7 +52,6 @@ export function normalizeText(s: string): string {
  * not a regex: every character of every document passes here.
  */
 function stableNfkcFacts(s: string): number {
-  if (s.length > LONG_TEXT) return longTextFacts(s);
   let facts = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -72,21 +71,6 @@ function stableNfkcFacts(s: string): number {
 }
 
 const NFKC_UNSTABLE = -1;
-
-/**
- * Longer than this (a paragraph of the report's text), a text is judged by native regex scans,
- * several times faster per character than the loop; shorter, the loop saves their call costs.
- */
-const LONG_TEXT = 40;
-/** The characters stableNfkcFacts accepts, as a class. */
-const STABLE_ONLY = /^[\t\x20-\x7e\u4e00-\u9fff\u00b7\u2014\u2018\u2019\u201c\u201d\u3001\u3002\u3008-\u3011]*$/;
-const ASCII_DIGIT = /[0-9]/;
-
-/** stableNfkcFacts of a long text. */
-function longTextFacts(s: string): number {
-  if (!STABLE_ONLY.test(s)) return NFKC_UNSTABLE;
-  return (ASCII_DIGIT.test(s) ? MAY_HAVE_DIGIT : 0) | (s.includes(' ') || s.includes('\t') ? MAY_HAVE_SPACE : 0);
-}
 
 /** · — ‘ ’ “ ” 、 。 and 〈〉《》「」『』【】. */
 function isStablePunctuation(c: number): boolean {
