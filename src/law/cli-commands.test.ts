@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../../test/support/temp-dir.ts';
 import { main } from '../cli.ts';
 import type { CliIo } from '../cli-types.ts';
 import { createLawCommands } from './cli-commands.ts';
@@ -174,7 +174,7 @@ describe('gongkai law calendar', () => {
   });
 
   it('--import 文件有误：退出码2，中文指明字段，不连接数据库', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'law-cal-'));
+    const dir = await testDir('law-calendar');
     const file = join(dir, 'bad.json');
     await writeFile(file, JSON.stringify({ year: 2027, source: 'x', holidays: [{ name: '春节', from: '2027-02-11', to: '2027-02-05' }], workdays: ['2027-02-15'] }));
     let opened = false;
@@ -193,7 +193,7 @@ describe('gongkai law calendar', () => {
   });
 
   it('--import 数据库不可用：退出码1，不导入', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'law-cal-'));
+    const dir = await testDir('law-calendar');
     const file = join(dir, '2027.json');
     await writeFile(file, JSON.stringify({ year: 2027, source: '测试', holidays: [{ name: '春节', from: '2027-02-05', to: '2027-02-11' }], workdays: ['2027-02-14'] }));
     const [, , , calendar] = createLawCommands({ openServices: async () => { throw new Error('数据库未启动'); }, actor: () => 'test' });

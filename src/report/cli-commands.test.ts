@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../../test/support/cli.ts';
 import { corpusPath } from '../../test/support/corpus.ts';
+import { testDir } from '../../test/support/temp-dir.ts';
 
 const seed = corpusPath('seed-taiping-wenlv-2023.txt');
 const seedTruth = corpusPath('seed-taiping-wenlv-2023.truth.json');
-
-async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'gongkai-cli-'));
-}
 
 /** A clean canonical report (the seed's truth) with one cell changed to break T3-ROW-TOTAL. */
 async function brokenReportFile(dir: string): Promise<string> {
@@ -56,7 +52,7 @@ describe('gongkai report validate --json', () => {
   });
 
   it('exits 1 and names the rule and cells when a row total is wrong', async () => {
-    const dir = await tempDir();
+    const dir = await testDir('cli');
     const file = await brokenReportFile(dir);
     const run = await runCli(['report', 'validate', file, '--json']);
     expect(run.code).toBe(1);
@@ -68,7 +64,7 @@ describe('gongkai report validate --json', () => {
   });
 
   it('exits 2 when one file cannot be read, after checking the others', async () => {
-    const dir = await tempDir();
+    const dir = await testDir('cli');
     const garbage = path.join(dir, 'garbage.pdf');
     await writeFile(garbage, 'not a pdf at all');
     const run = await runCli(['report', 'validate', garbage, seedTruth, '--json']);
@@ -78,7 +74,7 @@ describe('gongkai report validate --json', () => {
   });
 
   it('checks carried-over applications against --previous (X-CARRY)', async () => {
-    const dir = await tempDir();
+    const dir = await testDir('cli');
     const previous = JSON.parse(await readFile(seedTruth, 'utf8'));
     previous.year = 2022;
     previous.table3.rows.carriedForward = [1, 0, 0, 0, 0, 0, 1];
@@ -101,7 +97,7 @@ describe('gongkai report validate --json', () => {
 
 describe('gongkai report render', () => {
   it('writes JSON that imports back to the same tables', async () => {
-    const dir = await tempDir();
+    const dir = await testDir('cli');
     const out = path.join(dir, 'seed.json');
     const render = await runCli(['report', 'render', seedTruth, '--format', 'json', '-o', out]);
     expect(render.code, render.stderr).toBe(0);
@@ -114,7 +110,7 @@ describe('gongkai report render', () => {
   });
 
   it('says in Chinese why the output cannot be written, with exit code 2', async () => {
-    const dir = await tempDir();
+    const dir = await testDir('cli');
     const run = await runCli(['report', 'render', seedTruth, '--format', 'json', '-o', path.join(dir, 'no-such-dir', 'x.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('所在目录不存在');
