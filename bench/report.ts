@@ -24,7 +24,7 @@ interface FormResult {
   heapAtQuartersMiB: number[];
 }
 
-async function corpusFiles(): Promise<Record<string, ReportFile[]>> {
+export async function corpusFiles(): Promise<Record<string, ReportFile[]>> {
   const byForm: Record<string, ReportFile[]> = { text: [], html: [], pdf: [], docx: [] };
   for (const name of (await readdir(corpusDir)).sort()) {
     const bytes = new Uint8Array(await readFile(corpusDir + name));
