@@ -16,7 +16,7 @@ import { corpusFiles } from './report.ts';
 const WARM_UP = 300;
 
 const [form = 'html', count = '100'] = process.argv.slice(2);
-const files = (await corpusFiles())[form];
+const files = (await corpusFiles([form]))[form];
 const documents = Number(count);
 if (!files || files.length === 0 || !Number.isInteger(documents) || documents < 0) {
   console.error('用法：node --import tsx bench/report-loop.ts text|html|pdf|docx 文档数');
