@@ -39,6 +39,15 @@ describe('html-tree: tokenizer edge cases', () => {
     expect(texts('<p>1 < 2</p><p>x <!-- y</p>')).toEqual([['1 < 2'], ['x <!-- y']]);
   });
 
+  it('ends a leaf element only at its own end tag, in any case, and reads &nbsp; alone as a blank', () => {
+    // <p>x</pre> is not the end of the p; </P> is; </p > (a space before '>') is too.
+    expect(texts('<p>甲</pre>乙</p><P>丙</p><p>丁</p >戊<div>己</DIV>')).toEqual([['甲乙'], ['丙'], ['丁'], ['戊'], ['己']]);
+    expect(texts('<table><tr><td><p>&nbsp;</p></td><td><p>3</p></td></tr><tr><td>a&nbsp;</td><td>&nbsp;</td></tr></table>'))
+      .toEqual([['', '3'], ['a', '']]);
+    const tree = buildHtmlTree('<p>&nbsp;</p><p>x</p>').root.children;
+    expect(tree.map((n) => (typeof n === 'string' ? n : [n.tag, n.children]))).toEqual([['p', ['\u00a0']], ['p', ['x']]]);
+  });
+
   it('reads a table still open at the end of the page as a table', () => {
     expect(texts('<table><tr><td>自然人</td><td>3')).toEqual([['自然人', '3']]);
   });
@@ -63,5 +72,7 @@ describe('decodeEntities', () => {
   it('decodes as the HTML5 decoder does, common references directly and the rest through it', () => {
     expect(decodeEntities('a&nbsp;b&amp;c&#x4e2d;&#25991;&ldquo;')).toBe('a\u00a0b&c中文\u201c');
     expect(decodeEntities('&#128;&#0;&copy;&nbsp x')).toBe('\u20ac\ufffd©\u00a0 x');
+    expect(decodeEntities('&nbsp;')).toBe('\u00a0');
+    expect(decodeEntities('&nbsp;&nbsp;')).toBe('\u00a0\u00a0');
   });
 });

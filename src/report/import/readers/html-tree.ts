@@ -109,6 +109,8 @@ class TreeBuilder {
   private readonly pendingRange: number[] = [];
   /** The last start tag's attributes cannot hide it (tagEnd found no hint of hiding in them). */
   private plainAttributes = false;
+  /** Elements pushed so far (so build() sees whether openElement opened one). */
+  private opened = 0;
   /** The first SHORT_NAME characters of the name scanName last read, lower-cased, packed as knownShortTag takes them. */
   private scannedKey = 0;
   /**
@@ -134,6 +136,11 @@ class TreeBuilder {
     // Text directly inside table/tbody/tr (the whitespace between cells) is never read.
     if (end <= start || this.topFacts.tableContainer) return;
     const parent = this.topElement;
+    // An empty cell of a CMS page (`<p>&nbsp;</p>`): nothing to decode.
+    if (end - start === 6 && this.html.startsWith('&nbsp;', start)) {
+      addChild(parent, '\u00a0');
+      return;
+    }
     // Most text nodes of a Word page are the line breaks between tags: ASCII, nothing to decode.
     if (this.utf8 && !isSpaceRun(this.html, start, end)) {
       const at = parent.children.length;
@@ -210,7 +217,18 @@ class TreeBuilder {
           continue;
         }
         this.appendText(textStart, lt);
+        const opened = this.opened;
         pos = textStart = this.openElement(facts, nameEnd, end);
+        // A leaf, `<p …>text</p>` (nearly every paragraph and cell of a page): its end tag is
+        // taken here, as the end-tag branch below would take it, without reading its name again.
+        if (this.opened !== opened) {
+          const close = html.indexOf('<', pos);
+          if (close >= 0 && this.isEndTagOf(close, facts.tag)) {
+            this.appendText(pos, close);
+            this.pop();
+            pos = textStart = close + facts.tag.length + 3;
+          }
+        }
         continue;
       }
       if (next === 0x2f && isLetter(html.charCodeAt(lt + 2))) {
@@ -286,6 +304,14 @@ class TreeBuilder {
     if (this.plainAttributes) return PLAIN_START_TAG_REST.lastIndex - 1;
     START_TAG_REST.lastIndex = from;
     return START_TAG_REST.test(this.html) ? START_TAG_REST.lastIndex - 1 : this.greaterThan(from);
+  }
+
+  /** html[at…] is `</tag>` exactly (any case), the end tag of the element just opened. */
+  private isEndTagOf(at: number, tag: string): boolean {
+    const html = this.html;
+    if (html.charCodeAt(at + 1) !== 0x2f || html.charCodeAt(at + 2 + tag.length) !== 0x3e) return false;
+    for (let i = 0; i < tag.length; i += 1) if (toLower(html.charCodeAt(at + 2 + i)) !== tag.charCodeAt(i)) return false;
+    return true;
   }
 
   /**
@@ -364,6 +390,7 @@ class TreeBuilder {
   }
 
   private push(facts: TagFacts, el: HtmlElement, table: HtmlElement | undefined, scope: number): void {
+    this.opened += 1;
     this.openFacts.push(facts);
     this.openElements.push(el);
     this.openTables.push(table);
