@@ -22,19 +22,25 @@ const scratchUnits = new Uint16Array(SCRATCH_UNITS);
 
 /**
  * The texts at byte ranges [start, end, start, end, …] of valid UTF-8, decoded in one JavaScript
- * pass into UTF-16 and one string, sliced per range. A native Buffer#toString per range cost
+ * pass into UTF-16 and one string, sliced per text. A range whose start is stored bitwise-not
+ * (~start) continues the text of the range before it. A native Buffer#toString per range cost
  * several times more (V8's decoder costs ~9 ns per non-ASCII byte on the project's machines, and
  * each call has its own overhead), and decoding the whole page would decode all its markup too.
  */
 export function decodeUtf8Texts(bytes: Uint8Array, ranges: readonly number[]): string[] {
   let total = 0;
-  for (let i = 0; i < ranges.length; i += 2) total += (ranges[i + 1] as number) - (ranges[i] as number);
+  for (let i = 0; i < ranges.length; i += 2) {
+    const start = ranges[i] as number;
+    total += (ranges[i + 1] as number) - (start < 0 ? ~start : start);
+  }
   const units = total <= SCRATCH_UNITS ? scratchUnits : new Uint16Array(total);
   const ends: number[] = [];
   let out = 0;
   for (let i = 0; i < ranges.length; i += 2) {
-    out = decodeUtf8Into(bytes, ranges[i] as number, ranges[i + 1] as number, units, out);
-    ends.push(out);
+    const start = ranges[i] as number;
+    out = decodeUtf8Into(bytes, start < 0 ? ~start : start, ranges[i + 1] as number, units, out);
+    if (start < 0 && ends.length > 0) ends[ends.length - 1] = out;
+    else ends.push(out);
   }
   const all = Buffer.from(units.buffer, units.byteOffset, out * 2).toString('utf16le');
   const texts: string[] = [];

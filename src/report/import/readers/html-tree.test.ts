@@ -4,6 +4,8 @@ import { buildHtmlTree } from './html-tree.ts';
 import { decodeEntities } from './html-text.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+/** A UTF-8 page as html-charset.ts gives it to the tree builder: its bytes as latin1. */
+const utf8Latin1 = (s: string): string => Buffer.from(s).toString('latin1');
 const texts = (html: string): string[][] => readHtml(utf8(html)).lines.map((l) => l.cells);
 
 describe('html-tree: tokenizer edge cases', () => {
@@ -46,6 +48,13 @@ describe('html-tree: tokenizer edge cases', () => {
       .toEqual([['', '3'], ['a', '']]);
     const tree = buildHtmlTree('<p>&nbsp;</p><p>x</p>').root.children;
     expect(tree.map((n) => (typeof n === 'string' ? n : [n.tag, n.children]))).toEqual([['p', ['\u00a0']], ['p', ['x']]]);
+  });
+
+  it('joins the texts around transparent inline tags into one text, but never a character reference across a tag', () => {
+    const p = buildHtmlTree(utf8Latin1('<p>甲<span>乙</span>丙&amp;丁<b>戊</b>己</p>'), Buffer.from('<p>甲<span>乙</span>丙&amp;丁<b>戊</b>己</p>')).root.children[0];
+    expect(typeof p === 'object' && p.children).toEqual(['甲乙', '丙&丁', '戊己']);
+    // '&am' + 'p;' on the two sides of a tag is no reference.
+    expect(texts('<p>a&am<span></span>p;b</p>')).toEqual([['a&amp;b']]);
   });
 
   it('reads a table still open at the end of the page as a table', () => {

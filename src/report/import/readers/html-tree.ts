@@ -102,7 +102,8 @@ class TreeBuilder {
   private topScope = 0;
   /**
    * UTF-8 text waiting to be decoded in one batch (see decodePendingText): the children list it
-   * goes in, its index there (bitwise-not of it when the text holds '&' to decode), its byte range.
+   * goes in, its index there (bitwise-not of it when the text holds '&' to decode), its byte
+   * ranges (a range continuing the text before it has its start stored bitwise-not).
    */
   private readonly pendingIn: HtmlNode[][] = [];
   private readonly pendingAt: number[] = [];
@@ -143,10 +144,20 @@ class TreeBuilder {
     }
     // Most text nodes of a Word page are the line breaks between tags: ASCII, nothing to decode.
     if (this.utf8 && !isSpaceRun(this.html, start, end)) {
-      const at = parent.children.length;
+      const amp = this.hasAmpersand(start, end);
+      const children = parent.children;
+      const last = this.pendingAt.length - 1;
+      // Text after transparent inline tags (`…</font></span><span><font>…`) that still follows
+      // the previous text in the same element continues that text: one child, decoded in one
+      // piece (never text with an '&', whose references are decoded text by text).
+      if (!amp && last >= 0 && this.pendingAt[last] === children.length - 1 && this.pendingIn[last] === children) {
+        this.pendingRange.push(~start, end);
+        return;
+      }
+      const at = children.length;
       addChild(parent, '');
       this.pendingIn.push(parent.children);
-      this.pendingAt.push(this.hasAmpersand(start, end) ? ~at : at);
+      this.pendingAt.push(amp ? ~at : at);
       this.pendingRange.push(start, end);
       return;
     }
