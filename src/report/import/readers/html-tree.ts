@@ -110,8 +110,6 @@ class TreeBuilder {
   private readonly pendingRange: number[] = [];
   /** The last start tag's attributes cannot hide it (tagEnd found no hint of hiding in them). */
   private plainAttributes = false;
-  /** Elements pushed so far (so build() sees whether openElement opened one). */
-  private opened = 0;
   /** The first SHORT_NAME characters of the name scanName last read, lower-cased, packed as knownShortTag takes them. */
   private scannedKey = 0;
   /**
@@ -228,18 +226,16 @@ class TreeBuilder {
           continue;
         }
         this.appendText(textStart, lt);
-        const opened = this.opened;
         pos = textStart = this.openElement(facts, nameEnd, end);
-        // A leaf, `<p …>text</p>` (nearly every paragraph and cell of a page): its end tag is
-        // taken here, as the end-tag branch below would take it, without reading its name again.
-        if (this.opened !== opened) {
-          const close = html.indexOf('<', pos);
-          if (close >= 0 && this.isEndTagOf(close, facts.tag)) {
-            this.appendText(pos, close);
-            this.pop();
-            pos = textStart = close + facts.tag.length + 3;
-          }
-        }
+        continue;
+      }
+      // `</p>` ending the innermost open element (nearly every end tag of a page): taken as the
+      // branch below would take it (closeElement finds it first), without looking its name up.
+      if (next === 0x2f && this.openFacts.length > 1 && this.isEndTagOf(lt, this.topFacts.tag)) {
+        const tagLength = this.topFacts.tag.length;
+        this.appendText(textStart, lt);
+        this.pop();
+        pos = textStart = lt + tagLength + 3;
         continue;
       }
       if (next === 0x2f && isLetter(html.charCodeAt(lt + 2))) {
@@ -317,7 +313,7 @@ class TreeBuilder {
     return START_TAG_REST.test(this.html) ? START_TAG_REST.lastIndex - 1 : this.greaterThan(from);
   }
 
-  /** html[at…] is `</tag>` exactly (any case), the end tag of the element just opened. */
+  /** html[at…] is `</tag>` exactly (any case; `tag` is lower case). */
   private isEndTagOf(at: number, tag: string): boolean {
     const html = this.html;
     if (html.charCodeAt(at + 1) !== 0x2f || html.charCodeAt(at + 2 + tag.length) !== 0x3e) return false;
@@ -401,7 +397,6 @@ class TreeBuilder {
   }
 
   private push(facts: TagFacts, el: HtmlElement, table: HtmlElement | undefined, scope: number): void {
-    this.opened += 1;
     this.openFacts.push(facts);
     this.openElements.push(el);
     this.openTables.push(table);
