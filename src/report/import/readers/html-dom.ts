@@ -22,7 +22,6 @@ type Warning = SourceDocument['warnings'][number];
 /** Deeper than this, an element's text is taken whole (hostile nesting must not overflow the stack). */
 const MAX_DEPTH = 200;
 const SPAN_HINT = /span/iu;
-const VISIBLE = /[^\s\u200b\ufeff]/u;
 /** colspan/rowspan with their values (node-html-parser's attribute syntax), in one pass over a cell's attributes. */
 const SPAN_ATTRIBUTE = /(?:^|[\s"'])(colspan|rowspan)(?:\s*=\s*('[^']*'|"[^"]*"|[^\s>]+))?/giu;
 
@@ -52,8 +51,7 @@ class FlowReader {
     const buffer = this.buffer;
     if (buffer === '') return;
     this.buffer = '';
-    // Page chrome flushes whitespace between blocks all the time: nothing to normalise there.
-    if (!VISIBLE.test(buffer)) return;
+    // Whitespace alone (page chrome between blocks) cleans to '' as cheaply as a test would find it.
     const text = cleanText(buffer);
     if (text !== '') this.lines.push({ cells: [text], isTableRow: false });
   }
