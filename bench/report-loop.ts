@@ -3,11 +3,13 @@
  * benchmark's wall clock cannot show a change under ~10 % on these VMs; see docs/BENCHMARKS.md):
  *
  *   valgrind --tool=callgrind --callgrind-out-file=/dev/null \
- *     node --single-threaded --import tsx bench/report-loop.ts html 300
+ *     node --single-threaded --import tsx bench/report-loop.ts html 1200
  *
- * and the same with 100; (count at 300 − count at 100) / 200 is the instructions per document.
- * `--single-threaded` keeps V8's compiler and GC work on the main thread, so that a run's count
- * repeats. Prints nothing: the output would be counted too.
+ * and the same with 200 (the two runs side by side, one per core); (count at 1200 − count at
+ * 200) / 1000 is the instructions per document. `--single-threaded` keeps V8's compiler and GC
+ * work on the main thread. The count still moves by some tens of millions between identical runs
+ * (GC and compilation happen at other moments), hence the thousand documents between the two.
+ * Prints nothing: the output would be counted too.
  */
 import { importReport, type ReportFile } from '../src/report/import/index.ts';
 import { validateReport } from '../src/report/rules.ts';

@@ -20,6 +20,7 @@
  *   place, and neither their start nor their end tag opens or ends anything (as in browsers,
  *   where a stray </span> is ignored and a <td> ends the cell an unclosed <span> is in). They
  *   are elements only when hidden, inside hidden content, or between a table and its cells.
+ *   Text on both sides of them is one text node (unless either side has a character reference).
  */
 import { BLOCK_TAGS, factsOf, INLINE_TAGS, knownShortTag, knownTag, nameHash, ROOT_FACTS, SHORT_NAME, tagName, toLower, type TagFacts } from './html-tags.ts';
 import { decodeEntities, decodeUtf8Texts, hiddenBy, isSpaceRun } from './html-text.ts';
