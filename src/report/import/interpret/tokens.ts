@@ -98,7 +98,8 @@ export function normalizeCells(doc: SourceDocument): NormalizedCells {
       const cell = cells[c] ?? '';
       const known = stableNfkcFacts(cell);
       // Trimming only removes characters: what the untrimmed cell lacks, the trimmed one lacks too.
-      norm[c] = (known === NFKC_UNSTABLE ? cell.normalize('NFKC') : cell).trim();
+      // A stable cell's only whitespace is ' ' and tab (MAY_HAVE_SPACE): without them, nothing to trim.
+      norm[c] = known === NFKC_UNSTABLE ? cell.normalize('NFKC').trim() : (known & MAY_HAVE_SPACE) !== 0 ? cell.trim() : cell;
       facts[k++] = known === NFKC_UNSTABLE ? CELL_UNKNOWN : known;
     }
     out[i] = norm;
