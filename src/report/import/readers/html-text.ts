@@ -118,8 +118,6 @@ function decodeCommon(whole: string, dec: string | undefined, hex: string | unde
  * `entities` decoder that node-html-parser bundles (no DOM is built).
  */
 export function decodeEntities(raw: string): string {
-  // An empty cell of a CMS page is `<p>&nbsp;</p>`: a third of the texts with a reference.
-  if (raw === '&nbsp;') return '\u00a0';
   if (!raw.includes(UNHANDLED)) {
     // Nearly every reference in a report page is &nbsp;: a plain replaceAll, not a callback per match.
     const spaces = raw.replaceAll('&nbsp;', '\u00a0');

@@ -4,8 +4,8 @@ import { buildHtmlTree } from './html-tree.ts';
 import { decodeEntities } from './html-text.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-/** A UTF-8 page as html-charset.ts gives it to the tree builder: its bytes as latin1. */
-const utf8Latin1 = (s: string): string => Buffer.from(s).toString('latin1');
+/** The tree of a UTF-8 page, given to the builder as html-charset.ts gives it: its bytes as latin1, and the bytes. */
+const utf8Tree = (html: string): ReturnType<typeof buildHtmlTree> => buildHtmlTree(Buffer.from(html).toString('latin1'), Buffer.from(html));
 const texts = (html: string): string[][] => readHtml(utf8(html)).lines.map((l) => l.cells);
 
 describe('html-tree: tokenizer edge cases', () => {
@@ -41,17 +41,17 @@ describe('html-tree: tokenizer edge cases', () => {
     expect(texts('<p>1 < 2</p><p>x <!-- y</p>')).toEqual([['1 < 2'], ['x <!-- y']]);
   });
 
-  it('ends a leaf element only at its own end tag, in any case, and reads &nbsp; alone as a blank', () => {
+  it('takes an end tag as ending the innermost element only when it is exactly its end tag (any case), and reads &nbsp; alone as a blank', () => {
     // <p>x</pre> is not the end of the p; </P> is; </p > (a space before '>') is too.
     expect(texts('<p>甲</pre>乙</p><P>丙</p><p>丁</p >戊<div>己</DIV>')).toEqual([['甲乙'], ['丙'], ['丁'], ['戊'], ['己']]);
     expect(texts('<table><tr><td><p>&nbsp;</p></td><td><p>3</p></td></tr><tr><td>a&nbsp;</td><td>&nbsp;</td></tr></table>'))
       .toEqual([['', '3'], ['a', '']]);
-    const tree = buildHtmlTree('<p>&nbsp;</p><p>x</p>').root.children;
+    const tree = utf8Tree('<p>&nbsp;</p><p>x</p>').root.children;
     expect(tree.map((n) => (typeof n === 'string' ? n : [n.tag, n.children]))).toEqual([['p', ['\u00a0']], ['p', ['x']]]);
   });
 
   it('joins the texts around transparent inline tags into one text, but never a character reference across a tag', () => {
-    const p = buildHtmlTree(utf8Latin1('<p>甲<span>乙</span>丙&amp;丁<b>戊</b>己</p>'), Buffer.from('<p>甲<span>乙</span>丙&amp;丁<b>戊</b>己</p>')).root.children[0];
+    const p = utf8Tree('<p>甲<span>乙</span>丙&amp;丁<b>戊</b>己</p>').root.children[0];
     expect(typeof p === 'object' && p.children).toEqual(['甲乙', '丙&丁', '戊己']);
     // '&am' + 'p;' on the two sides of a tag is no reference.
     expect(texts('<p>a&am<span></span>p;b</p>')).toEqual([['a&amp;b']]);
