@@ -17,7 +17,7 @@ import { corpusFiles } from './report.ts';
 
 const WARM_UP = 300;
 
-const [form = 'html', count = '100'] = process.argv.slice(2);
+const [form = 'html', count = '200'] = process.argv.slice(2);
 const files = (await corpusFiles([form]))[form];
 const documents = Number(count);
 if (!files || files.length === 0 || !Number.isInteger(documents) || documents < 0) {

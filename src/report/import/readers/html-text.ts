@@ -3,6 +3,7 @@
  * batch, character references, attribute values, and whether attributes hide their element.
  */
 import { TextNode } from 'node-html-parser';
+import { unitBuffer, unitsToString } from './utf16-scratch.ts';
 
 /**
  * A first, cheap look for hiding in a tag's raw attributes: only a tag that passes it has its
@@ -16,9 +17,6 @@ const HIDDEN_STYLE = /display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hid
 /** node-html-parser's attribute syntax, so attributes read as they did. */
 const ATTRIBUTE = /([_a-zA-Z()[\]#@$.?:][a-zA-Z0-9\-._:()[\]#]*)(?:\s*=\s*('[^']*'|"[^"]*"|\S+))?/gu;
 
-/** Scratch space for decodeUtf8Texts (a page's text rarely needs more; larger pages get their own). */
-const SCRATCH_UNITS = 1 << 19;
-const scratchUnits = new Uint16Array(SCRATCH_UNITS);
 
 /**
  * The texts at byte ranges [start, end, start, end, …] of valid UTF-8, decoded in one JavaScript
@@ -33,7 +31,7 @@ export function decodeUtf8Texts(bytes: Uint8Array, ranges: readonly number[]): s
     const start = ranges[i] as number;
     total += (ranges[i + 1] as number) - (start < 0 ? ~start : start);
   }
-  const units = total <= SCRATCH_UNITS ? scratchUnits : new Uint16Array(total);
+  const units = unitBuffer(total);
   const ends: number[] = [];
   let out = 0;
   for (let i = 0; i < ranges.length; i += 2) {
@@ -42,7 +40,7 @@ export function decodeUtf8Texts(bytes: Uint8Array, ranges: readonly number[]): s
     if (start < 0 && ends.length > 0) ends[ends.length - 1] = out;
     else ends.push(out);
   }
-  const all = Buffer.from(units.buffer, units.byteOffset, out * 2).toString('utf16le');
+  const all = unitsToString(units, out);
   const texts: string[] = [];
   let start = 0;
   for (const end of ends) {

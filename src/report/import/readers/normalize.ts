@@ -3,6 +3,7 @@
  * SourceDocument is NFKC-normalised (full-width digits → ASCII, Kangxi radicals ⾩ → 阜,
  * U+00A0 → space), whitespace-collapsed and trimmed.
  */
+import { unitBuffer, unitsToString } from './utf16-scratch.ts';
 
 /** Han ideographs and CJK punctuation / full-width forms (after NFKC most full-width forms are ASCII). */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/u;
@@ -63,13 +64,13 @@ export function normalizeWebText(s: string): string {
  * normalizeText's (and with `webBreaks`, normalizeWebText's) single pass; undefined when the text
  * has a character outside the fast set (or, with webBreaks, a line break in a run with other
  * kinds of space), which the caller then does the long way.
- * The result is written code unit by code unit into a scratch buffer and made a string once:
- * Chinese text has a full-width character (，（）：) every few characters, and a string
- * concatenation per change cost twice the whole pass.
+ * The result is written code unit by code unit into the scratch buffer of utf16-scratch.ts and
+ * made a string once: Chinese text has a full-width character (，（）：) every few characters,
+ * and a string concatenation per change cost twice the whole pass.
  */
 function normalizeFast(s: string, webBreaks: boolean): string | undefined {
   const n = s.length;
-  const out = n <= SCRATCH_UNITS ? scratch : new Uint16Array(n);
+  const out = unitBuffer(n);
   let o = 0;
   /** Some change other than dropping the leading and trailing spaces (then out[0, o) is the result). */
   let changed = false;
@@ -117,14 +118,8 @@ function normalizeFast(s: string, webBreaks: boolean): string | undefined {
   }
   // Most texts are unchanged or only trimmed (a cell's number between line breaks): a slice.
   if (!changed) return first === 0 && last === n ? s : s.slice(first, last);
-  // The scratch buffer's bytes are viewed once: a Buffer made per call cost a third of the call.
-  return out === scratch ? scratchBytes.toString('utf16le', 0, o * 2) : Buffer.from(out.buffer, out.byteOffset, o * 2).toString('utf16le');
+  return unitsToString(out, o);
 }
-
-/** normalizeFast's output buffer (a longer text gets its own, so that no large buffer is kept). */
-const SCRATCH_UNITS = 1 << 16;
-const scratch = new Uint16Array(SCRATCH_UNITS);
-const scratchBytes = Buffer.from(scratch.buffer, scratch.byteOffset, scratch.byteLength);
 
 /** CJK_SEGMENT_BREAK's neighbour class (U+3000–303F lies inside U+2E80–9FFF). */
 function isCjkCode(c: number): boolean {
