@@ -23,7 +23,21 @@ export interface SourceLine {
   isTableRow: boolean;
   /** 1-based page number where the source has pages (PDF, page-break markers). */
   page?: number;
+  /** What the reader knows of each cell, by index (CELL_* bits below), so that the interpreter need not scan it again. */
+  facts?: number[];
 }
+
+/**
+ * Facts about a cell's text (bits). A reader sets a bit when the cell may hold the thing and
+ * may leave it unset only when the cell certainly does not; CELL_UNKNOWN claims nothing.
+ */
+export const CELL_MAY_HAVE_DIGIT = 1;
+/** Whitespace: after normalisation, only ' ' (and tab). */
+export const CELL_MAY_HAVE_SPACE = 2;
+/** Nothing known: the interpreter normalises and searches the cell itself. */
+export const CELL_UNKNOWN = CELL_MAY_HAVE_DIGIT | CELL_MAY_HAVE_SPACE;
+/** The cell is NFKC, trimmed, and its only whitespace is ' ': the interpreter takes it as it is. */
+export const CELL_NORMALIZED = 4;
 
 export interface SourceMeta {
   title?: string;

@@ -3,6 +3,7 @@
  * the label text around them. Runs for every cell of every report, so it scans characters
  * instead of running regexes, with the same results as the patterns named in the comments.
  */
+import { CELL_MAY_HAVE_DIGIT as MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE as MAY_HAVE_SPACE, CELL_UNKNOWN } from '../source.ts';
 import type { Token } from './tokens.ts';
 
 const WHITESPACE = /[\s\u00a0\u3000\u200b]+/g;
@@ -25,11 +26,8 @@ export function stripWhitespace(s: string): string {
 
 const HAS_WHITESPACE = /[\s\u200b]/;
 
-/** What the caller knows of a cell (bits): it may hold a digit, it may hold whitespace. */
-export const MAY_HAVE_DIGIT = 1;
-export const MAY_HAVE_SPACE = 2;
-/** Nothing known: the cell is searched for both. */
-export const CELL_UNKNOWN = MAY_HAVE_DIGIT | MAY_HAVE_SPACE;
+/** What the caller knows of a cell (bits, source.ts): it may hold a digit, it may hold whitespace; CELL_UNKNOWN: searched for both. */
+export { CELL_MAY_HAVE_DIGIT as MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE as MAY_HAVE_SPACE, CELL_UNKNOWN } from '../source.ts';
 
 /** True when `s` is empty or only whitespace (as `s.trim() === ''`). */
 function isBlank(s: string): boolean {

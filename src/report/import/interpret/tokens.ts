@@ -3,7 +3,7 @@
  * they came from. Every table of the report is read from this stream, whatever the source form,
  * so that a row label broken across lines or detached from its numbers is still found.
  */
-import type { SourceDocument } from '../source.ts';
+import { CELL_NORMALIZED, type SourceDocument } from '../source.ts';
 import { CELL_UNKNOWN, MAY_HAVE_DIGIT, MAY_HAVE_SPACE, tokenizeCell } from './cell-tokens.ts';
 
 /** A value cell: a number as printed, a blank cell, or a dash / slash (both read as null). */
@@ -92,10 +92,19 @@ export function normalizeCells(doc: SourceDocument): NormalizedCells {
   const facts = new Uint8Array(count);
   let k = 0;
   for (let i = 0; i < doc.lines.length; i++) {
-    const cells = doc.lines[i]!.cells;
+    const line = doc.lines[i]!;
+    const cells = line.cells;
+    const given = line.facts;
     const norm = new Array<string>(cells.length);
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c] ?? '';
+      // What the reader made NFKC itself, it also searched (source.ts): taken as it is.
+      const told = given?.[c] ?? 0;
+      if ((told & CELL_NORMALIZED) !== 0) {
+        norm[c] = cell;
+        facts[k++] = told & CELL_UNKNOWN;
+        continue;
+      }
       const known = stableNfkcFacts(cell);
       // Trimming only removes characters: what the untrimmed cell lacks, the trimmed one lacks too.
       // A stable cell's only whitespace is ' ' and tab (MAY_HAVE_SPACE): without them, nothing to trim.

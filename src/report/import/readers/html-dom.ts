@@ -9,12 +9,12 @@
  * A table that contains another table, or has a single cell, is a layout frame: its cells are
  * read as running text, and the tables inside it as tables.
  */
-import type { SourceDocument, SourceLine, SourceMeta } from '../source.ts';
+import { CELL_MAY_HAVE_SPACE, CELL_NORMALIZED, type SourceDocument, type SourceLine, type SourceMeta } from '../source.ts';
 import { gridToLines, type GridCell } from './html-grid.ts';
 import { buildHtmlTree, type HtmlElement, type HtmlNode, type HtmlTree } from './html-tree.ts';
 import { BLOCK_TAGS } from './html-tags.ts';
 import { attribute, decodeEntities } from './html-text.ts';
-import { joinBrokenLine, normalizeText, normalizeWebText, toIsoDate } from './normalize.ts';
+import { joinBrokenLine, normalizedFacts, normalizeText, normalizeWebText, toIsoDate } from './normalize.ts';
 
 type Warning = SourceDocument['warnings'][number];
 
@@ -53,7 +53,7 @@ class FlowReader {
     this.buffer = '';
     // Whitespace alone (page chrome between blocks) cleans to '' as cheaply as a test would find it.
     const text = cleanText(buffer);
-    if (text !== '') this.lines.push({ cells: [text], isTableRow: false });
+    if (text !== '') this.lines.push({ cells: [text], isTableRow: false, facts: [normalizedFacts()] });
   }
 
   walk(node: HtmlNode, depth: number): void {
@@ -108,7 +108,8 @@ function toGridRow(row: HtmlElement[]): GridCell[] {
   for (let i = 0; i < row.length; i += 1) {
     const cell = row[i] as HtmlElement;
     const text = cellText(cell);
-    out[i] = SPAN_HINT.test(cell.attrs) ? spannedCell(text, cell.attrs) : { text, colspan: 1, rowspan: 1 };
+    const facts = textFacts;
+    out[i] = SPAN_HINT.test(cell.attrs) ? spannedCell(text, facts, cell.attrs) : { text, facts, colspan: 1, rowspan: 1 };
   }
   return out;
 }
@@ -186,7 +187,7 @@ function isCell(node: HtmlNode): boolean {
 }
 
 /** A grid cell with its colspan and rowspan (1 when absent or not a number; the first of each counts). */
-function spannedCell(text: string, attrs: string): GridCell {
+function spannedCell(text: string, facts: number, attrs: string): GridCell {
   let colspan: number | undefined;
   let rowspan: number | undefined;
   SPAN_ATTRIBUTE.lastIndex = 0;
@@ -198,16 +199,24 @@ function spannedCell(text: string, attrs: string): GridCell {
     if ((m[1] ?? '').toLowerCase() === 'colspan') colspan ??= span;
     else rowspan ??= span;
   }
-  return { text, colspan: colspan ?? 1, rowspan: rowspan ?? 1 };
+  return { text, facts, colspan: colspan ?? 1, rowspan: rowspan ?? 1 };
 }
+
+/** The CELL_* bits of the text cellText last returned. */
+let textFacts = CELL_NORMALIZED;
 
 /** A cell's text: its blocks and <br>s joined as one broken line (「本年新<br>制作数量」 → 本年新制作数量). */
 function cellText(cell: HtmlElement): string {
   const simple = simpleCellText(cell.children);
-  if (simple !== undefined) return cleanText(simple);
+  if (simple !== undefined) {
+    const text = cleanText(simple);
+    textFacts = normalizedFacts();
+    return text;
+  }
   const builder = new CellText();
   for (const child of cell.children) builder.add(child, 0);
   builder.cut();
+  textFacts = builder.facts;
   return builder.text;
 }
 
@@ -240,6 +249,8 @@ function simpleCellText(children: readonly HtmlNode[]): string | undefined {
 /** A cell's text built piece by piece: a block or <br> ends a piece; pieces are joined as one broken line. */
 class CellText {
   text = '';
+  /** CELL_* bits of `text`: those of its pieces (CELL_NORMALIZED only when every piece has it), and a space where pieces were joined by one. */
+  facts = CELL_NORMALIZED;
   private piece = '';
 
   add(node: HtmlNode, depth: number): void {
@@ -260,7 +271,12 @@ class CellText {
 
   cut(): void {
     if (this.piece === '') return;
-    this.text = joinBrokenLine(this.text, cleanText(this.piece));
+    const piece = cleanText(this.piece);
+    const pieceFacts = normalizedFacts();
+    const joined = joinBrokenLine(this.text, piece);
+    const spaced = joined.length > this.text.length + piece.length ? CELL_MAY_HAVE_SPACE : 0;
+    this.facts = (this.facts & pieceFacts & CELL_NORMALIZED) | ((this.facts | pieceFacts) & ~CELL_NORMALIZED) | spaced;
+    this.text = joined;
     this.piece = '';
   }
 }

@@ -15,12 +15,14 @@
  *   a warning `table.ragged-row` when it holds values.
  * - Rows whose cells are all empty are dropped.
  */
-import type { SourceDocument, SourceLine } from '../source.ts';
+import { CELL_NORMALIZED, CELL_UNKNOWN, type SourceDocument, type SourceLine } from '../source.ts';
 import { isValueText } from './normalize.ts';
 
 /** One source cell: its normalised text and its spans (1 when absent). */
 export interface GridCell {
   text: string;
+  /** CELL_* bits of `text` (source.ts), when the reader knows them. */
+  facts?: number;
   colspan: number;
   rowspan: number;
 }
@@ -32,6 +34,7 @@ const MAX_COLSPAN = 200;
 
 interface Origin {
   text: string;
+  facts: number;
   row: number;
   /** isValueText(text), worked out when the cell first spans into a row below its own. */
   isValue?: boolean;
@@ -43,11 +46,14 @@ interface Origin {
  */
 export function gridToLines(rows: readonly GridCell[][], tablePath: string): { lines: SourceLine[]; warnings: Warning[] } {
   const grid = layOutGrid(rows);
+  // The lines tell what the reader told of its cells (source.ts), if anything.
+  const toldFacts = rows.some((row) => row.some((cell) => cell.facts !== undefined));
   const width = Math.max(0, ...grid.map((slots) => slots.length));
   const lines: SourceLine[] = [];
   const warnings: Warning[] = [];
   grid.forEach((slots, r) => {
     const cells: string[] = [];
+    const facts: number[] = [];
     let previous: Origin | undefined;
     let holes = 0;
     let spannedValue = false;
@@ -56,6 +62,7 @@ export function gridToLines(rows: readonly GridCell[][], tablePath: string): { l
       if (origin === undefined) {
         holes += 1;
         cells.push('');
+        facts.push(CELL_NORMALIZED);
         previous = undefined;
         continue;
       }
@@ -63,8 +70,10 @@ export function gridToLines(rows: readonly GridCell[][], tablePath: string): { l
       previous = origin;
       if (origin.row === r || !(origin.isValue ??= isValueText(origin.text))) {
         cells.push(origin.text);
+        facts.push(origin.facts);
       } else {
         cells.push('');
+        facts.push(CELL_NORMALIZED);
         spannedValue = true;
       }
     }
@@ -75,7 +84,7 @@ export function gridToLines(rows: readonly GridCell[][], tablePath: string): { l
     if ((holes > 0 || slots.length < width) && cells.some((t) => isValueText(t))) {
       warnings.push({ code: 'table.ragged-row', path: `${tablePath}.row[${r + 1}]`, message: `表格第${r + 1}行的单元格数与其他行不一致（${slots.length - holes}/${width}列），请核对该行数值的列位置。` });
     }
-    lines.push({ cells, isTableRow: true });
+    lines.push(toldFacts ? { cells, isTableRow: true, facts } : { cells, isTableRow: true });
   });
   return { lines, warnings };
 }
@@ -92,7 +101,7 @@ function layOutGrid(rows: readonly GridCell[][]): (Origin | undefined)[][] {
       // rowspan=0 means "to the end of the table" (HTML); never past the last row.
       const remaining = rows.length - r;
       const rowspan = cell.rowspan === 0 ? remaining : clampSpan(cell.rowspan, remaining);
-      const origin: Origin = { text: cell.text, row: r };
+      const origin: Origin = { text: cell.text, facts: cell.facts ?? CELL_UNKNOWN, row: r };
       for (let dr = 0; dr < rowspan; dr += 1) {
         const target = grid[r + dr];
         if (!target) break;

@@ -1,10 +1,34 @@
+import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from './html.ts';
 import { gridToLines } from './html-grid.ts';
+import { corpusPath } from '../../../../test/support/corpus.ts';
+import { CELL_MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE, CELL_NORMALIZED, CELL_UNKNOWN } from '../source.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const rows = (html: string): string[][] => readHtml(utf8(html)).lines.filter((l) => l.isTableRow).map((l) => l.cells);
+
+describe('readHtml: what it tells the interpreter of each cell', () => {
+  it('marks the cells it normalised, with exact digit and space bits, and no others', async () => {
+    const pages = await Promise.all(['shanghai-office-2019.html', 'shuyang-fgj-2023.html'].map((f) => readFile(corpusPath(f))));
+    pages.push(Buffer.from('<p>２０２３年 共　１２件</p><table><tr><td>本年新<br>制作</td><td>Total<br>12</td><td>a\u302b\u302ab</td><td></td></tr><tr><td>x</td></tr></table>'));
+    let marked = 0;
+    for (const page of pages) {
+      for (const line of readHtml(new Uint8Array(page)).lines) {
+        expect(line.facts).toHaveLength(line.cells.length);
+        line.cells.forEach((cell, i) => {
+          const facts = line.facts?.[i] ?? 0;
+          if ((facts & CELL_NORMALIZED) === 0) return;
+          marked += 1;
+          expect(cell).toBe(cell.normalize('NFKC').trim());
+          expect(facts & CELL_UNKNOWN).toBe((/\d/u.test(cell) ? CELL_MAY_HAVE_DIGIT : 0) | (/\s/u.test(cell) ? CELL_MAY_HAVE_SPACE : 0));
+        });
+      }
+    }
+    expect(marked).toBeGreaterThan(500);
+  });
+});
 
 describe('readHtml: tables', () => {
   it('repeats a rowspan label into every row it covers and keeps a colspan cell once', () => {
@@ -51,7 +75,7 @@ describe('readHtml: tables', () => {
   it('reads tables nested in a layout table as tables, and its other cells as text', () => {
     const html = '<table><tr><td><p>三、收到和处理政府信息公开申请情况</p><table><tr><td>自然人</td><td>总计</td></tr><tr><td>3</td><td>3</td></tr></table></td></tr></table>';
     const doc = readHtml(utf8(html));
-    expect(doc.lines).toEqual([
+    expect(doc.lines.map(({ cells, isTableRow }) => ({ cells, isTableRow }))).toEqual([
       { cells: ['三、收到和处理政府信息公开申请情况'], isTableRow: false },
       { cells: ['自然人', '总计'], isTableRow: true },
       { cells: ['3', '3'], isTableRow: true },

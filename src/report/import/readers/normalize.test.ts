@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nfkc, normalizeText, normalizeWebText } from './normalize.ts';
+import { CELL_MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE, CELL_NORMALIZED, CELL_UNKNOWN } from '../source.ts';
+import { nfkc, normalizedFacts, normalizeText, normalizeWebText } from './normalize.ts';
 
 describe('nfkc', () => {
   it('equals String#normalize("NFKC") on every BMP character, alone and before a combining mark', () => {
@@ -15,7 +16,7 @@ describe('nfkc', () => {
 
 describe('normalizeText', () => {
   const definition = (s: string): string => s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/gu, ' ').trim();
-  const alphabet = ['a', '1', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\u2028', '\u200b', '\ufeff', '\u2003', '中', '文', '（', '１', 'Ａ', '，', '、', '⾩', '\u00b7', '\u2014', '\u201c', '\u25a1', 'é', 'e\u0301', '\u0085', '\u0000'];
+  const alphabet = ['a', '1', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\u2028', '\u200b', '\ufeff', '\u2003', '中', '文', '（', '１', 'Ａ', '，', '、', '⾩', '\u00b7', '\u2014', '\u201c', '\u25a1', 'é', 'e\u0301', '\u0085', '\u0000', '\u302b', '\u302a'];
   it('equals NFKC + whitespace collapse + trim, for text of every kind of character', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12, size: 'max' }), (parts) => {
       const s = parts.join('');
@@ -24,6 +25,25 @@ describe('normalizeText', () => {
     fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 8, size: 'max' }), (codes) => {
       const s = String.fromCharCode(...codes);
       expect(normalizeText(s)).toBe(definition(s));
+    }), { numRuns: 5000 });
+  });
+
+  it('reorders the ideographic tone marks as NFKC does (combining marks: never taken as they are)', () => {
+    expect(normalizeText('中\u302b\u302a')).toBe('中\u302a\u302b');
+  });
+
+  it('tells what it knows of its result: exact digit and space bits for text it normalised itself', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12, size: 'max' }), (parts) => {
+      const out = normalizeText(parts.join(''));
+      const facts = normalizedFacts();
+      if ((facts & CELL_NORMALIZED) === 0) {
+        expect(facts).toBe(CELL_UNKNOWN);
+        return;
+      }
+      expect(out).toBe(out.normalize('NFKC').trim());
+      expect(/[^\S ]/u.test(out)).toBe(false);
+      expect(facts & CELL_MAY_HAVE_DIGIT).toBe(/\d/u.test(out) ? CELL_MAY_HAVE_DIGIT : 0);
+      expect(facts & CELL_MAY_HAVE_SPACE).toBe(out.includes(' ') ? CELL_MAY_HAVE_SPACE : 0);
     }), { numRuns: 5000 });
   });
 

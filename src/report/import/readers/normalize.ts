@@ -3,6 +3,7 @@
  * SourceDocument is NFKC-normalised (full-width digits → ASCII, Kangxi radicals ⾩ → 阜,
  * U+00A0 → space), whitespace-collapsed and trimmed.
  */
+import { CELL_MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE, CELL_NORMALIZED, CELL_UNKNOWN } from '../source.ts';
 import { unitBuffer, unitsToString } from './utf16-scratch.ts';
 
 /** Han ideographs and CJK punctuation / full-width forms (after NFKC most full-width forms are ASCII). */
@@ -16,10 +17,11 @@ export function isCjkChar(ch: string | undefined): boolean {
 /**
  * Characters NFKC leaves as they are (checked one by one against String#normalize; none of them
  * composes with another), plus the three NFKC maps one-to-one and readers meet all the time:
- * U+00A0 and U+3000 → space, full-width ASCII U+FF01–FF5E → ASCII. Text made only of these
+ * U+00A0 and U+3000 → space, full-width ASCII U+FF01–FF5E → ASCII. Left out: the ideographic
+ * tone marks U+302A–302F, combining marks that NFKC reorders. Text made only of these
  * (nearly all report text) skips String#normalize, which costs ~1 µs per call.
  */
-const NFKC_FAST = /^[\x00-\x9f\u00a0\u00b7\u2010\u2012-\u2016\u2018-\u2023\u2027-\u202e\u2030\u25a0-\u25ff\u3000-\u3035\u4e00-\u9fff\uff01-\uff5e]*$/u;
+const NFKC_FAST = /^[\x00-\x9f\u00a0\u00b7\u2010\u2012-\u2016\u2018-\u2023\u2027-\u202e\u2030\u25a0-\u25ff\u3000-\u3029\u3030-\u3035\u4e00-\u9fff\uff01-\uff5e]*$/u;
 const NFKC_MAPPED = /[\u00a0\u3000\uff01-\uff5e]/u;
 const SPACES = /[\s\u200b\ufeff]+/gu;
 
@@ -45,7 +47,23 @@ export function nfkc(s: string): string {
  * sends the whole text the slow way.
  */
 export function normalizeText(s: string): string {
-  return normalizeFast(s, false) ?? nfkc(s).replace(SPACES, ' ').trim();
+  return normalizeFast(s, false) ?? slowText(nfkc(s).replace(SPACES, ' ').trim());
+}
+
+/**
+ * The CELL_* bits (source.ts) of the text the last normalizeText or normalizeWebText call
+ * returned: exact, with CELL_NORMALIZED, for text the fast pass made; CELL_UNKNOWN for the rest.
+ */
+export function normalizedFacts(): number {
+  return lastFacts;
+}
+
+let lastFacts = CELL_UNKNOWN;
+
+/** A text normalised the long way: nothing is known of it. */
+function slowText(text: string): string {
+  lastFacts = CELL_UNKNOWN;
+  return text;
 }
 
 /** Web text's line break between two CJK characters (CSS Text 3 segment-break transformation): no space. */
@@ -57,7 +75,7 @@ const CJK_SEGMENT_BREAK = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[ \t\r]
  * any other run is one space. Equal to `normalizeText(s.replace(CJK_SEGMENT_BREAK, ''))`.
  */
 export function normalizeWebText(s: string): string {
-  return normalizeFast(s, true) ?? normalizeText(s.includes('\n') ? s.replace(CJK_SEGMENT_BREAK, '') : s);
+  return normalizeFast(s, true) ?? slowText(normalizeText(s.includes('\n') ? s.replace(CJK_SEGMENT_BREAK, '') : s));
 }
 
 /**
@@ -66,7 +84,8 @@ export function normalizeWebText(s: string): string {
  * kinds of space), which the caller then does the long way.
  * The result is written code unit by code unit into the scratch buffer of utf16-scratch.ts and
  * made a string once: Chinese text has a full-width character (，（）：) every few characters,
- * and a string concatenation per change cost twice the whole pass.
+ * and a string concatenation per change cost twice the whole pass. The result's CellFacts are
+ * left for normalizedFacts(): the interpreter then need not scan the text again.
  */
 function normalizeFast(s: string, webBreaks: boolean): string | undefined {
   const n = s.length;
@@ -78,15 +97,19 @@ function normalizeFast(s: string, webBreaks: boolean): string | undefined {
   /** s[first, last) is the text without its leading and trailing spaces. */
   let first = 0;
   let last = n;
+  let digits = false;
+  let spaces = false;
   for (let i = 0; i < n; ) {
     const c = s.charCodeAt(i);
     const kind = charKind(c);
     if (kind === KEEP) {
       out[o++] = c;
+      if (c >= 0x30 && c <= 0x39) digits = true;
       started = true;
       i += 1;
     } else if (kind === FULL_WIDTH) {
       out[o++] = c - 0xfee0;
+      if (c >= 0xff10 && c <= 0xff19) digits = true;
       changed = true;
       started = true;
       i += 1;
@@ -106,7 +129,10 @@ function normalizeFast(s: string, webBreaks: boolean): string | undefined {
         if (!plain) return undefined;
         if (i > 0 && end < n && isCjkCode(s.charCodeAt(i - 1)) && isCjkCode(s.charCodeAt(end))) space = false;
       }
-      if (space) out[o++] = 0x20;
+      if (space) {
+        out[o++] = 0x20;
+        spaces = true;
+      }
       if (!started) first = end;
       else if (end === n) last = i;
       // Only a single plain space kept as it is leaves the text unchanged.
@@ -116,6 +142,7 @@ function normalizeFast(s: string, webBreaks: boolean): string | undefined {
       return undefined;
     }
   }
+  lastFacts = CELL_NORMALIZED | (digits ? CELL_MAY_HAVE_DIGIT : 0) | (spaces ? CELL_MAY_HAVE_SPACE : 0);
   // Most texts are unchanged or only trimmed (a cell's number between line breaks): a slice.
   if (!changed) return first === 0 && last === n ? s : s.slice(first, last);
   return unitsToString(out, o);
@@ -135,7 +162,7 @@ const OTHER = 3;
 function charKind(c: number): number {
   if (c < 0xa0) return c === 0x20 || (c >= 0x09 && c <= 0x0d) ? SPACE : KEEP;
   if (c >= 0x4e00 && c <= 0x9fff) return KEEP;
-  if (c >= 0x3000 && c <= 0x3035) return c === 0x3000 ? SPACE : KEEP;
+  if (c >= 0x3000 && c <= 0x3035) return c === 0x3000 ? SPACE : c >= 0x302a && c <= 0x302f ? OTHER : KEEP;
   if (c >= 0xff01 && c <= 0xff5e) return FULL_WIDTH;
   if (c === 0xa0) return SPACE;
   if (c === 0xb7 || c === 0x2010 || c === 0x2030 || (c >= 0x25a0 && c <= 0x25ff)) return KEEP;
