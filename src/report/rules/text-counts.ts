@@ -93,28 +93,51 @@ const COUNT_WORDS = ['申请', '行政复议', '诉讼'] as const;
 /**
  * The clauses of `text` (as `splitClauses` gives them, in order) that hold one of COUNT_WORDS.
  * Found from the words, not by splitting the whole text: a section has a hundred clauses and a
- * few of them name applications or cases.
+ * few of them name applications or cases. The words are looked for in the text as it is, with
+ * whitespace allowed between their characters (PDF and crawler text scatter it inside words);
+ * only the clauses found are compacted, not the whole section (a regex pass over thousands of
+ * characters cost more than everything else here).
  */
-function clausesWithCountWords(text: string): string[] {
-  const compact = text.replace(SPACES, '');
+export function clausesWithCountWords(text: string): string[] {
   const clauses: string[] = [];
   // Where each word next occurs at or after `from` (-1: no more), found again only once passed.
-  const next = COUNT_WORDS.map((w) => compact.indexOf(w));
+  const next = COUNT_WORDS.map((w) => wordAt(text, w, 0));
   for (let from = 0; ;) {
     let hit = -1;
     for (let k = 0; k < next.length; k++) {
-      if (next[k]! >= 0 && next[k]! < from) next[k] = compact.indexOf(COUNT_WORDS[k]!, from);
+      if (next[k]! >= 0 && next[k]! < from) next[k] = wordAt(text, COUNT_WORDS[k]!, from);
       if (next[k]! >= 0 && (hit < 0 || next[k]! < hit)) hit = next[k]!;
     }
     if (hit < 0) return clauses;
     // A word holds no clause end, so the clause is bounded by the ends around the hit.
     let start = hit;
-    while (start > from && !isClauseEnd(compact.charCodeAt(start - 1))) start--;
+    while (start > from && !isClauseEnd(text.charCodeAt(start - 1))) start--;
     let end = hit;
-    while (end < compact.length && !isClauseEnd(compact.charCodeAt(end))) end++;
-    clauses.push(compact.slice(start, end));
+    while (end < text.length && !isClauseEnd(text.charCodeAt(end))) end++;
+    clauses.push(text.slice(start, end).replace(SPACES, ''));
     from = end + 1;
   }
+}
+
+/** Where `word` first occurs at or after `from`, with any whitespace between its characters; -1 when nowhere. */
+function wordAt(text: string, word: string, from: number): number {
+  for (let at = text.indexOf(word[0]!, from); at >= 0; at = text.indexOf(word[0]!, at + 1)) {
+    let i = at + 1;
+    let k = 1;
+    for (; k < word.length && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === word.charCodeAt(k)) k++;
+      else if (!isWhitespace(c)) break;
+    }
+    if (k === word.length) return at;
+  }
+  return -1;
+}
+
+/** `[\s\u3000]`: the whitespace SPACES removes. */
+function isWhitespace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** ，。；;！？!? (CLAUSE_END). */

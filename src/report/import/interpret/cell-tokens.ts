@@ -44,6 +44,12 @@ function isDashCell(s: string): boolean {
   return s.length > 0;
 }
 
+/** `/^\d+$/` (a table's count), checked without a regex call and its match array. */
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return s.length > 0;
+}
+
 /** `/^[+-]\d+$/`: a signed count (本年增/减). */
 function isSignedCell(s: string): boolean {
   const c = s.charCodeAt(0);
@@ -105,16 +111,17 @@ export function tokenizeCell(norm: string, line: number, tableRow: boolean, out:
     return;
   }
   const spaced = (facts & MAY_HAVE_SPACE) !== 0;
-  const first = (facts & MAY_HAVE_DIGIT) !== 0 ? nextNumber(norm, 0) : -1;
+  const digits = (facts & MAY_HAVE_DIGIT) !== 0;
+  if (digits && isDigits(norm)) {
+    // Only digits (most cells of a table): one number, as the general loop below reads it.
+    out.push({ kind: 'value', value: 'num', raw: norm, unit: '', line, separated: true, tableRow });
+    return;
+  }
+  const first = digits ? nextNumber(norm, 0) : -1;
   if (first < 0) {
     // No digit: a label, or a dash cell (a signed count has digits).
     if (isDashCell(norm)) out.push({ kind: 'value', value: 'dash', raw: '', unit: '', line, separated: true, tableRow });
     else pushText(norm, spaced, line, out);
-    return;
-  }
-  if (first === 0 && numberEnd === norm.length && !norm.includes('.')) {
-    // Only digits (most cells of a table): one number, as the general loop below reads it.
-    out.push({ kind: 'value', value: 'num', raw: norm, unit: '', line, separated: true, tableRow });
     return;
   }
   if (isSignedCell(norm)) {
