@@ -48,14 +48,18 @@ export function gridToLines(rows: readonly GridCell[][], tablePath: string): { l
   const grid = layOutGrid(rows);
   // The lines tell what the reader told of its cells (source.ts), if anything.
   const toldFacts = rows.some((row) => row.some((cell) => cell.facts !== undefined));
-  const width = Math.max(0, ...grid.map((slots) => slots.length));
+  let width = 0;
+  for (const slots of grid) if (slots.length > width) width = slots.length;
   const lines: SourceLine[] = [];
   const warnings: Warning[] = [];
-  grid.forEach((slots, r) => {
+  // Loops, not forEach/some callbacks: every table of every page passes here.
+  for (let r = 0; r < grid.length; r++) {
+    const slots = grid[r]!;
     const cells: string[] = [];
     const facts: number[] = [];
     let previous: Origin | undefined;
     let holes = 0;
+    let filled = false;
     let spannedValue = false;
     for (let c = 0; c < slots.length; c += 1) {
       const origin = slots[c];
@@ -71,13 +75,14 @@ export function gridToLines(rows: readonly GridCell[][], tablePath: string): { l
       if (origin.row === r || !(origin.isValue ??= isValueText(origin.text))) {
         cells.push(origin.text);
         facts.push(origin.facts);
+        if (origin.text !== '') filled = true;
       } else {
         cells.push('');
         facts.push(CELL_NORMALIZED);
         spannedValue = true;
       }
     }
-    if (!cells.some(isFilled)) return;
+    if (!filled) continue;
     if (spannedValue) {
       warnings.push({ code: 'table.value-rowspan', path: `${tablePath}.row[${r + 1}]`, message: `表格第${r + 1}行：有数值单元格跨行合并，本行该位置按空白处理，未复制数值。` });
     }
@@ -85,17 +90,18 @@ export function gridToLines(rows: readonly GridCell[][], tablePath: string): { l
       warnings.push({ code: 'table.ragged-row', path: `${tablePath}.row[${r + 1}]`, message: `表格第${r + 1}行的单元格数与其他行不一致（${slots.length - holes}/${width}列），请核对该行数值的列位置。` });
     }
     lines.push(toldFacts ? { cells, isTableRow: true, facts } : { cells, isTableRow: true });
-  });
+  }
   return { lines, warnings };
 }
 
 /** Places every cell on the grid: slot [row][col] → the cell covering it. */
 function layOutGrid(rows: readonly GridCell[][]): (Origin | undefined)[][] {
-  const grid: (Origin | undefined)[][] = rows.map(() => []);
-  rows.forEach((row, r) => {
-    const slots = grid[r] ?? [];
+  const grid: (Origin | undefined)[][] = new Array<(Origin | undefined)[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) grid[r] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const slots = grid[r]!;
     let c = 0;
-    for (const cell of row) {
+    for (const cell of rows[r]!) {
       while (slots[c] !== undefined) c += 1;
       const colspan = clampSpan(cell.colspan, MAX_COLSPAN);
       // rowspan=0 means "to the end of the table" (HTML); never past the last row.
@@ -112,12 +118,8 @@ function layOutGrid(rows: readonly GridCell[][]): (Origin | undefined)[][] {
       }
       c += colspan;
     }
-  });
+  }
   return grid;
-}
-
-function isFilled(text: string): boolean {
-  return text !== '';
 }
 
 function clampSpan(n: number, max: number): number {
