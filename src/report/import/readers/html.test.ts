@@ -82,6 +82,12 @@ describe('readHtml: tables', () => {
     ]);
   });
 
+  it('reads a table of 200,000 rows (no per-row function arguments, which V8 caps)', () => {
+    const lines = readHtml(utf8(`<table>${'<tr><td>a</td><td>1</td></tr>'.repeat(200_000)}</table>`)).lines;
+    expect(lines).toHaveLength(200_000);
+    expect(lines[199_999]?.cells).toEqual(['a', '1']);
+  });
+
   it('clamps hostile spans', () => {
     const { lines } = gridToLines([[{ text: 'x', colspan: 1e9, rowspan: 1e9 }], [{ text: '1', colspan: 1, rowspan: 1 }]], 'table[1]');
     expect(lines[0]?.cells).toEqual(['x']);

@@ -132,8 +132,14 @@ function keyOf(line: DocLine | undefined): string {
  * starts at the left margin (a new paragraph is indented), same font size.
  */
 function joinParagraphs(lines: readonly DocLine[], pages: readonly PdfPage[]): SourceLine[] {
-  const right = Math.max(0, ...lines.filter((l) => !l.isTable).map((l) => l.laid.cells.at(-1)?.x1 ?? 0));
-  const left = Math.min(Infinity, ...lines.filter((l) => !l.isTable).map((l) => l.laid.cells[0]?.x0 ?? Infinity));
+  // A loop, not Math.max(...lines): V8 caps a call's arguments, and a long document has more lines.
+  let right = 0;
+  let left = Infinity;
+  for (const l of lines) {
+    if (l.isTable) continue;
+    right = Math.max(right, l.laid.cells.at(-1)?.x1 ?? 0);
+    left = Math.min(left, l.laid.cells[0]?.x0 ?? Infinity);
+  }
   const out: SourceLine[] = [];
   let previous: DocLine | undefined;
   for (const line of lines) {

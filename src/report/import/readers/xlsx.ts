@@ -120,15 +120,20 @@ function sheetLines(ws: ExcelJS.Worksheet, warn: (message: string) => void, warn
   const { first, last } = tableBlock(rows);
   const block = first < 0 ? [] : rows.slice(first, last + 1);
   const used = block.flat().filter((c) => c.text !== '');
-  const minCol = Math.min(...used.map((c) => c.col));
-  const maxCol = Math.max(...used.map((c) => c.col + c.colspan - 1));
+  // Loops, not Math.min(...used): V8 caps a call's arguments, and a sheet may hold more cells.
+  let minCol = Infinity;
+  let maxCol = -Infinity;
+  for (const c of used) {
+    minCol = Math.min(minCol, c.col);
+    maxCol = Math.max(maxCol, c.col + c.colspan - 1);
+  }
   const grid: GridCell[][] = block.map((cells) =>
     cells
       .filter((c) => c.col >= minCol && c.col <= maxCol)
       .map((c) => ({ text: c.text, colspan: Math.min(c.colspan, maxCol - c.col + 1), rowspan: c.rowspan })),
   );
   const table = gridToLines(grid, `xlsx.${ws.name}`);
-  warnings.push(...table.warnings);
+  for (const w of table.warnings) warnings.push(w);
   const textLines = (cells: SheetCell[]): SourceLine[] =>
     cells.flatMap((c) => c.paragraphs).map((text) => ({ cells: [text], isTableRow: false }));
   return [
@@ -162,13 +167,13 @@ function arrange(sheets: SheetLines[]): SourceLine[] {
   for (const sheet of sheets) {
     if (inText.has(sheet)) continue;
     if (sheet !== text) {
-      out.push(...sheet.lines);
+      for (const line of sheet.lines) out.push(line);
       continue;
     }
     let current = -1;
     const flush = (): void => {
       const table = placed.get(current);
-      if (table !== undefined) out.push(...table.lines);
+      if (table !== undefined) for (const line of table.lines) out.push(line);
       placed.delete(current);
     };
     for (const line of sheet.lines) {
@@ -180,7 +185,7 @@ function arrange(sheets: SheetLines[]): SourceLine[] {
       out.push(line);
     }
     flush();
-    for (const rest of placed.values()) out.push(...rest.lines);
+    for (const rest of placed.values()) for (const line of rest.lines) out.push(line);
   }
   return out;
 }
