@@ -18,7 +18,12 @@ const ABBREVIATIONS: readonly [RegExp, string][] = [
   [/国资委$/, '国有资产监督管理委员会'],
 ];
 
-const TITLE = /(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度|年)?(?:报告|年报)/;
+/**
+ * A report title from its year on: what precedes the match is the text before the year. With no
+ * leading `(.*?)` and the gap after the year bounded, a long line without a title is searched in
+ * linear time (a leading lazy group made it quadratic: a 2 MB page took minutes).
+ */
+const TITLE = /(\d{4})年度?(.{0,100}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度|年)?(?:报告|年报)/;
 const PAGE_MARK = /^[-—\s]*\d+[-—\s]*$|^第\d+页/;
 
 /**
@@ -116,9 +121,9 @@ export function readIdentity(doc: SourceDocument, warnings: ParseWarning[], cell
   for (const title of titleCandidates(doc)) {
     const m = TITLE.exec(title);
     if (!m) continue;
-    const after = cleanAgency(m[3] ?? '');
-    const before = cleanAgency(m[1] ?? '');
-    year = Number(m[2]);
+    const after = cleanAgency(m[2] ?? '');
+    const before = cleanAgency(title.slice(0, m.index));
+    year = Number(m[1]);
     agency = after !== '' ? after : before !== '' ? before : null;
     if (agency) break;
   }

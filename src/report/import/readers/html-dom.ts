@@ -14,7 +14,7 @@ import { gridToLines, type GridCell } from './html-grid.ts';
 import { buildHtmlTree, type HtmlElement, type HtmlNode, type HtmlTree } from './html-tree.ts';
 import { BLOCK_TAGS } from './html-tags.ts';
 import { attribute, decodeEntities } from './html-text.ts';
-import { joinBrokenLine, normalizedFacts, normalizeText, normalizeWebText, toIsoDate } from './normalize.ts';
+import { joinBrokenLines, normalizedFacts, normalizeText, normalizeWebText, toIsoDate } from './normalize.ts';
 
 type Warning = SourceDocument['warnings'][number];
 
@@ -216,8 +216,9 @@ function cellText(cell: HtmlElement): string {
   const builder = new CellText();
   for (const child of cell.children) builder.add(child, 0);
   builder.cut();
+  const text = builder.text();
   textFacts = builder.facts;
-  return builder.text;
+  return text;
 }
 
 /**
@@ -248,9 +249,9 @@ function simpleCellText(children: readonly HtmlNode[]): string | undefined {
 
 /** A cell's text built piece by piece: a block or <br> ends a piece; pieces are joined as one broken line. */
 class CellText {
-  text = '';
-  /** CELL_* bits of `text`: those of its pieces (CELL_NORMALIZED only when every piece has it), and a space where pieces were joined by one. */
+  /** CELL_* bits of the text: those of its pieces (CELL_NORMALIZED only when every piece has it), and a space where pieces were joined by one. */
   facts = CELL_NORMALIZED;
+  private readonly pieces: string[] = [];
   private piece = '';
 
   add(node: HtmlNode, depth: number): void {
@@ -273,11 +274,18 @@ class CellText {
     if (this.piece === '') return;
     const piece = cleanText(this.piece);
     const pieceFacts = normalizedFacts();
-    const joined = joinBrokenLine(this.text, piece);
-    const spaced = joined.length > this.text.length + piece.length ? CELL_MAY_HAVE_SPACE : 0;
-    this.facts = (this.facts & pieceFacts & CELL_NORMALIZED) | ((this.facts | pieceFacts) & ~CELL_NORMALIZED) | spaced;
-    this.text = joined;
+    this.facts = (this.facts & pieceFacts & CELL_NORMALIZED) | ((this.facts | pieceFacts) & ~CELL_NORMALIZED);
+    this.pieces.push(piece);
     this.piece = '';
+  }
+
+  /** The pieces joined (joinBrokenLines), once the cell is read. */
+  text(): string {
+    const text = joinBrokenLines(this.pieces);
+    let length = 0;
+    for (const piece of this.pieces) length += piece.length;
+    if (text.length > length) this.facts |= CELL_MAY_HAVE_SPACE;
+    return text;
   }
 }
 

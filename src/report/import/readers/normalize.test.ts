@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CELL_MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE, CELL_NORMALIZED, CELL_UNKNOWN } from '../source.ts';
-import { nfkc, normalizedFacts, normalizeText, normalizeWebText } from './normalize.ts';
+import { joinBrokenLines, nfkc, normalizedFacts, normalizeText, normalizeWebText } from './normalize.ts';
 
 describe('nfkc', () => {
   it('equals String#normalize("NFKC") on every BMP character, alone and before a combining mark', () => {
@@ -71,5 +71,19 @@ describe('normalizeWebText', () => {
       const s = parts.join('');
       expect(normalizeWebText(s)).toBe(definition(s));
     }), { numRuns: 10000 });
+  });
+});
+
+describe('joinBrokenLines', () => {
+  // The definition: pieces joined two at a time, left to right.
+  const cjk = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/u;
+  const pair = (a: string, b: string): string => (a === '' ? b : b === '' ? a : cjk.test(a.at(-1) ?? '') || cjk.test(b[0] ?? '') ? a + b : `${a} ${b}`);
+
+  it('joins pieces without a space next to a CJK character and with one elsewhere, skipping empty pieces', () => {
+    expect(joinBrokenLines(['本年新', '', '制作数量'])).toBe('本年新制作数量');
+    expect(joinBrokenLines(['Total', 'count', '（一）', 'x'])).toBe('Total count（一）x');
+    fc.assert(fc.property(fc.array(fc.constantFrom('', 'a', '1', '中', '（', 'b c', '文a', 'a文'), { maxLength: 8 }), (pieces) => {
+      expect(joinBrokenLines(pieces)).toBe(pieces.reduce(pair, ''));
+    }), { numRuns: 3000 });
   });
 });

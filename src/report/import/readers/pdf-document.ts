@@ -7,7 +7,7 @@
 import type { SourceDocument, SourceLine } from '../source.ts';
 import { alignTableColumns } from './pdf-columns.ts';
 import { layOutPage, type LaidLine, type PdfFragment } from './pdf-layout.ts';
-import { isValueText, joinBrokenLine } from './normalize.ts';
+import { isValueText, joinBrokenLines } from './normalize.ts';
 
 type Warning = SourceDocument['warnings'][number];
 
@@ -141,18 +141,25 @@ function joinParagraphs(lines: readonly DocLine[], pages: readonly PdfPage[]): S
     left = Math.min(left, l.laid.cells[0]?.x0 ?? Infinity);
   }
   const out: SourceLine[] = [];
+  // The lines of the paragraph being joined (the last of `out`): joined once it ends, in linear time.
+  let paragraph: string[] = [];
   let previous: DocLine | undefined;
   for (const line of lines) {
     const cells = line.laid.cells.map((c) => c.text);
     const last = out.at(-1);
     if (last && previous && !previous.isTable && !line.isTable && cells.length === 1 && previous.laid.cells.length === 1
       && wraps(previous, line, left, right) && pages.length > 0) {
-      last.cells[0] = joinBrokenLine(last.cells[0] ?? '', cells[0] ?? '');
+      if (paragraph.length === 0) paragraph.push(last.cells[0] ?? '');
+      paragraph.push(cells[0] ?? '');
     } else {
+      if (last && paragraph.length > 0) last.cells[0] = joinBrokenLines(paragraph);
+      paragraph = [];
       out.push({ cells, isTableRow: line.isTable, page: line.page });
     }
     previous = line;
   }
+  const last = out.at(-1);
+  if (last && paragraph.length > 0) last.cells[0] = joinBrokenLines(paragraph);
   return out;
 }
 

@@ -12,7 +12,7 @@
  *
  * PDF y grows upwards; "above" means a larger y.
  */
-import { isValueText, joinBrokenLine, normalizeCjkText } from './normalize.ts';
+import { isValueText, joinBrokenLines, normalizeCjkText } from './normalize.ts';
 
 /** A text item of pdf.js with its position: baseline-left (x, y), advance width, font size. */
 export interface PdfFragment {
@@ -188,7 +188,7 @@ function groupLines(blocks: Block[]): LaidLine[] {
   }
   return groups.map((g) => {
     const cells = [...g.blocks].sort((a, b) => a.x0 - b.x0).map((b): LaidCell => ({
-      text: normalizeCjkText(b.runs.map((r) => r.text).reduce(joinBrokenLine, '')),
+      text: normalizeCjkText(joinBrokenLines(b.runs.map((r) => r.text))),
       x0: b.x0,
       x1: b.x1,
       fontSize: b.fs,

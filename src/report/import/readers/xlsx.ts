@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import type { SourceDocument, SourceLine, SourceMeta } from '../source.ts';
 import type { GridCell } from './html-grid.ts';
 import { gridToLines } from './html-grid.ts';
-import { joinBrokenLine, normalizeText, toIsoDate } from './normalize.ts';
+import { joinBrokenLines, normalizeText, toIsoDate } from './normalize.ts';
 import { SourceReadError } from './read-error.ts';
 
 type Warning = SourceDocument['warnings'][number];
@@ -87,7 +87,7 @@ function readCells(ws: ExcelJS.Worksheet, warn: (message: string) => void): Shee
       const sheetCell: SheetCell = {
         col: c,
         // A label broken over lines inside a cell is one label (no space between CJK characters).
-        text: paragraphs.reduce(joinBrokenLine, ''),
+        text: joinBrokenLines(paragraphs),
         paragraphs,
         rowspan: 1,
         colspan: 1,
