@@ -27,7 +27,7 @@ export function stripWhitespace(s: string): string {
 const HAS_WHITESPACE = /[\s\u200b]/;
 
 /** What the caller knows of a cell (bits, source.ts): it may hold a digit, it may hold whitespace; CELL_UNKNOWN: searched for both. */
-export { CELL_MAY_HAVE_DIGIT as MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE as MAY_HAVE_SPACE, CELL_UNKNOWN } from '../source.ts';
+export { MAY_HAVE_DIGIT, MAY_HAVE_SPACE, CELL_UNKNOWN };
 
 /** True when `s` is empty or only whitespace (as `s.trim() === ''`). */
 function isBlank(s: string): boolean {

@@ -216,8 +216,8 @@ function cellText(cell: HtmlElement): string {
   const builder = new CellText();
   for (const child of cell.children) builder.add(child, 0);
   builder.cut();
-  const text = builder.text();
-  textFacts = builder.facts;
+  const { text, facts } = builder.joined();
+  textFacts = facts;
   return text;
 }
 
@@ -249,8 +249,8 @@ function simpleCellText(children: readonly HtmlNode[]): string | undefined {
 
 /** A cell's text built piece by piece: a block or <br> ends a piece; pieces are joined as one broken line. */
 class CellText {
-  /** CELL_* bits of the text: those of its pieces (CELL_NORMALIZED only when every piece has it), and a space where pieces were joined by one. */
-  facts = CELL_NORMALIZED;
+  /** CELL_* bits of the pieces so far (CELL_NORMALIZED only when every piece has it). */
+  private facts = CELL_NORMALIZED;
   private readonly pieces: string[] = [];
   private piece = '';
 
@@ -279,13 +279,12 @@ class CellText {
     this.piece = '';
   }
 
-  /** The pieces joined (joinBrokenLines), once the cell is read. */
-  text(): string {
+  /** The cell's text, its pieces joined (joinBrokenLines), and its CELL_* bits: a space where pieces were joined by one. */
+  joined(): { text: string; facts: number } {
     const text = joinBrokenLines(this.pieces);
     let length = 0;
     for (const piece of this.pieces) length += piece.length;
-    if (text.length > length) this.facts |= CELL_MAY_HAVE_SPACE;
-    return text;
+    return { text, facts: text.length > length ? this.facts | CELL_MAY_HAVE_SPACE : this.facts };
   }
 }
 

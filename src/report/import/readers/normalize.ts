@@ -84,7 +84,7 @@ export function normalizeWebText(s: string): string {
  * kinds of space), which the caller then does the long way.
  * The result is written code unit by code unit into the scratch buffer of utf16-scratch.ts and
  * made a string once: Chinese text has a full-width character (，（）：) every few characters,
- * and a string concatenation per change cost twice the whole pass. The result's CellFacts are
+ * and a string concatenation per change cost twice the whole pass. The result's CELL_* bits are
  * left for normalizedFacts(): the interpreter then need not scan the text again.
  */
 function normalizeFast(s: string, webBreaks: boolean): string | undefined {
