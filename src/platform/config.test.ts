@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
-  it('applies the defaults: port 3000, ./data, embedded database, 20 MB uploads', () => {
+  it('applies the defaults: port 3000, ./data, embedded database, 20 MB uploads, 60 s to read a file', () => {
     const config = loadConfig({}, '/srv/gongkai');
     expect(config).toMatchObject({
       port: 3000,
@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       logLevel: 'info',
       maxUploadBytes: 20 * 1024 * 1024,
+      importTimeoutMs: 60_000,
       pgSystemUser: 'gongkai-pg',
     });
   });
@@ -20,7 +21,9 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080', GONGKAI_DATA_DIR: '/var/lib/gongkai', DATABASE_URL: 'postgres://u:p@db/gongkai',
       LOG_LEVEL: 'debug', GONGKAI_MAX_UPLOAD_MB: '5', GONGKAI_ALLOWED_ORIGINS: 'https://gk.example.gov.cn, https://b.example',
+      GONGKAI_IMPORT_TIMEOUT_S: '120',
     });
+    expect(config.importTimeoutMs).toBe(120_000);
     expect(config.port).toBe(8080);
     expect(config.dataDir).toBe('/var/lib/gongkai');
     expect(config.databaseUrl).toBe('postgres://u:p@db/gongkai');
@@ -31,7 +34,7 @@ describe('loadConfig', () => {
   it('fails fast with a Chinese message naming every bad variable', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', GONGKAI_MAX_UPLOAD_MB: '0' });
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', GONGKAI_MAX_UPLOAD_MB: '0', GONGKAI_IMPORT_TIMEOUT_S: '0' });
     } catch (e) {
       error = e;
     }
@@ -41,6 +44,7 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL 应以 postgres:// 或 postgresql:// 开头');
     expect(message).toContain('LOG_LEVEL');
     expect(message).toContain('GONGKAI_MAX_UPLOAD_MB');
+    expect(message).toContain('GONGKAI_IMPORT_TIMEOUT_S');
   });
 
   it('rejects an allowed origin with a path', () => {

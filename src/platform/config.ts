@@ -23,6 +23,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Upper limit of one upload request in bytes (`GONGKAI_MAX_UPLOAD_MB`, default 20). */
   maxUploadBytes: number;
+  /** An uploaded file still being read after this long is stopped (`GONGKAI_IMPORT_TIMEOUT_S`, default 60). */
+  importTimeoutMs: number;
   /** System user that runs the embedded PostgreSQL when the app runs as root (`GONGKAI_PG_USER`). */
   pgSystemUser: string;
   /** Further origins allowed to POST forms, e.g. behind a proxy (`GONGKAI_ALLOWED_ORIGINS`, comma-separated). */
@@ -70,6 +72,7 @@ const envSchema = z.object({
       message: `LOG_LEVEL 应为 ${LOG_LEVELS.join('、')} 之一`,
     }),
   GONGKAI_MAX_UPLOAD_MB: intInRange('GONGKAI_MAX_UPLOAD_MB', 1, 1024, 20),
+  GONGKAI_IMPORT_TIMEOUT_S: intInRange('GONGKAI_IMPORT_TIMEOUT_S', 1, 3600, 60),
   GONGKAI_PG_USER: z
     .string()
     .trim()
@@ -104,6 +107,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     databaseUrl: e.DATABASE_URL || undefined,
     logLevel: (e.LOG_LEVEL || 'info') as LogLevel,
     maxUploadBytes: e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024,
+    importTimeoutMs: e.GONGKAI_IMPORT_TIMEOUT_S * 1000,
     pgSystemUser: e.GONGKAI_PG_USER || 'gongkai-pg',
     allowedOrigins: origins,
   };

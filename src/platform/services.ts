@@ -20,7 +20,9 @@ export interface Services {
   logger: Logger;
   /** The embedded server when DATABASE_URL is not set (its port, pid, stop). */
   embedded: EmbeddedPostgres | undefined;
-  /** Closes the pool, then stops the embedded server. Idempotent. */
+  /** Work to do when the services close, before the database goes (a room's worker threads). */
+  onClose(task: () => Promise<void>): void;
+  /** Runs the onClose tasks, closes the pool, then stops the embedded server. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -69,13 +71,18 @@ export async function createServices(overrides: ServiceOverrides = {}): Promise<
   }
 
   let closing: Promise<void> | undefined;
+  const closeTasks: (() => Promise<void>)[] = [];
   return {
     config,
     db,
     logger,
     embedded,
+    onClose: (task) => {
+      closeTasks.push(task);
+    },
     close: () =>
       (closing ??= (async () => {
+        await Promise.allSettled(closeTasks.map((task) => task()));
         await db.end();
         await embedded?.stop();
       })()),

@@ -11,7 +11,7 @@ import type { AppEnv, OpenApiPaths } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 import { RULE_IDS } from './findings.ts';
 import { REPORT_FORMATS } from './model.ts';
-import { checkAndStoreFiles, getReportOrThrow, listReports } from './service.ts';
+import { checkAndStoreFiles, getReportOrThrow, listReports, type ReportImporter } from './service.ts';
 import type { UploadedFile } from './service.ts';
 import type { CheckedReport } from './store.ts';
 
@@ -119,14 +119,14 @@ export function toReportJson(r: CheckedReport): z.output<typeof checkedReportSch
 }
 
 /** The API routes. */
-export function reportApiRoutes(services: Services, uploadLimit: MiddlewareHandler): Hono<AppEnv> {
+export function reportApiRoutes(services: Services, uploadLimit: MiddlewareHandler, importer: ReportImporter): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.post('/api/reports', uploadLimit, async (c) => {
     const form = await readUploadForm(c);
     if (form.files.length === 0) {
       throw new ValidationError('report.no_files', '请至少上传一个年度报告文件（字段名 files）。', { field: 'files' });
     }
-    const outcome = await checkAndStoreFiles(services.db, { ...form, actor: 'anonymous' }, services.logger);
+    const outcome = await checkAndStoreFiles(services.db, { ...form, actor: 'anonymous' }, services.logger, importer);
     const reports = await Promise.all(outcome.results.filter((r) => r.ok).map((r) => getReportOrThrow(services.db, r.reportId)));
     return c.json({ uploadId: outcome.uploadId, results: outcome.results, reports: reports.map(toReportJson) }, 201);
   });

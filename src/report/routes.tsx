@@ -16,6 +16,8 @@ import { ReportPage } from './pages/report-page.tsx';
 import { UploadPage } from './pages/upload-page.tsx';
 import { UploadResultsPage } from './pages/upload-results-page.tsx';
 import { checkAndStoreFiles, getReportOrThrow, getSourceOrThrow, getUploadOrThrow, listReports, renderStoredReport } from './service.ts';
+import { createImportPool } from './import/pool.ts';
+import type { ReportFile } from './import/index.ts';
 
 const REPORT_TABLES_CSS_PATH = '/assets/report-tables.css';
 const PAGE_SIZE = 50;
@@ -34,6 +36,10 @@ export function reportRouteModule(services: Services): RouteModule {
   const app = new Hono<AppEnv>();
   const limit = uploadLimit(services.config.maxUploadBytes);
   const maxUploadMb = Math.round(services.config.maxUploadBytes / 1024 / 1024);
+  // Uploaded files are read in a worker thread (import/pool.ts), so a slow file holds up no one else.
+  const pool = createImportPool({ timeoutMs: services.config.importTimeoutMs });
+  services.onClose(() => pool.close());
+  const importer = (file: ReportFile) => pool.importFile(file);
 
   app.get('/', (c) => renderPage(c, '检查年度报告', <UploadPage maxUploadMb={maxUploadMb} />));
 
@@ -43,7 +49,7 @@ export function reportRouteModule(services: Services): RouteModule {
       const errors = [{ field: 'files' as const, message: '请选择至少一个年度报告文件' }];
       return renderPage(c, '检查年度报告', <UploadPage maxUploadMb={maxUploadMb} errors={errors} />, { status: 400 });
     }
-    const outcome = await checkAndStoreFiles(services.db, { ...form, actor: 'anonymous' }, services.logger);
+    const outcome = await checkAndStoreFiles(services.db, { ...form, actor: 'anonymous' }, services.logger, importer);
     const reports = outcome.results.filter((r) => r.role === 'report');
     const only = reports.length === 1 && outcome.results.every((r) => r.ok) ? reports[0] : undefined;
     return c.redirect(only?.ok ? `/reports/${only.reportId}?notice=checked` : `/uploads/${outcome.uploadId}`, 303);
@@ -91,6 +97,6 @@ export function reportRouteModule(services: Services): RouteModule {
     return c.body(REPORT_TABLES_CSS);
   });
 
-  app.route('/', reportApiRoutes(services, limit));
+  app.route('/', reportApiRoutes(services, limit, importer));
   return { routes: app, openapi: reportApiPaths };
 }

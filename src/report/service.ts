@@ -12,7 +12,7 @@ import { withTransaction } from '../platform/db/transaction.ts';
 import { NotFoundError } from '../platform/errors.ts';
 import { fileTypeProblem } from './file-check.ts';
 import type { Finding } from './findings.ts';
-import { importReport, ReportReadError } from './import/index.ts';
+import { importReport, ReportReadError, type ImportResult, type ReportFile } from './import/index.ts';
 import { renderReport, RENDER_MEDIA_TYPES } from './render/index.ts';
 import type { RenderFormat } from './render/index.ts';
 import type { AnnualReport } from './model.ts';
@@ -64,11 +64,14 @@ interface PreviousReport {
 
 const countOf = (findings: Finding[], severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
 
+/** Reads one report file as `importReport` does: in this thread, or in a worker (import/pool.ts) for the server. */
+export type ReportImporter = (file: ReportFile) => Promise<ImportResult>;
+
 /** Imports and validates one file, then stores it with an audit entry; never throws for a bad file. */
 export async function checkAndStoreFile(
   db: pg.Pool,
   file: UploadedFile,
-  options: { actor: string; role?: 'report' | 'previous'; previous?: PreviousReport | undefined; logger?: Logger | undefined },
+  options: { actor: string; role?: 'report' | 'previous'; previous?: PreviousReport | undefined; logger?: Logger | undefined; importer?: ReportImporter | undefined },
 ): Promise<FileOutcome> {
   const role = options.role ?? 'report';
   const refuse = (code: string, message: string): FileOutcome => ({ ok: false, fileName: file.name, role, error: { code, message } });
@@ -77,7 +80,7 @@ export async function checkAndStoreFile(
 
   let imported: Awaited<ReturnType<typeof importReport>>;
   try {
-    imported = await importReport({ name: file.name, bytes: file.bytes });
+    imported = await (options.importer ?? importReport)({ name: file.name, bytes: file.bytes });
   } catch (error) {
     if (error instanceof ReportReadError) return refuse('report.unreadable', error.message);
     options.logger?.error({ err: error, fileName: file.name }, '读取报告时出现意外错误');
@@ -130,11 +133,11 @@ async function storedPrevious(db: pg.Pool, report: AnnualReport): Promise<Previo
  * Checks every file of an upload independently (a broken file affects no other), the
  * previous-year file first, and records the upload. Resolves to each file's outcome.
  */
-export async function checkAndStoreFiles(db: pg.Pool, input: CheckFilesInput, logger?: Logger): Promise<UploadOutcome> {
+export async function checkAndStoreFiles(db: pg.Pool, input: CheckFilesInput, logger?: Logger, importer?: ReportImporter): Promise<UploadOutcome> {
   const results: FileOutcome[] = [];
   let previous: PreviousReport | undefined;
   if (input.previous) {
-    const outcome = await checkAndStoreFile(db, input.previous, { actor: input.actor, role: 'previous', logger });
+    const outcome = await checkAndStoreFile(db, input.previous, { actor: input.actor, role: 'previous', logger, importer });
     results.push(outcome);
     if (outcome.ok) {
       const stored = await getCheckedReport(db, outcome.reportId);
@@ -142,7 +145,7 @@ export async function checkAndStoreFiles(db: pg.Pool, input: CheckFilesInput, lo
     }
   }
   for (const file of input.files) {
-    results.push(await checkAndStoreFile(db, file, { actor: input.actor, previous, logger }));
+    results.push(await checkAndStoreFile(db, file, { actor: input.actor, previous, logger, importer }));
   }
   const uploadId = await insertUpload(db, input.actor, results);
   return { uploadId, results };

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { corpusPath } from '../../../test/support/corpus.ts';
+import { importReport, ReportReadError, type ReportFile } from './index.ts';
+import { createImportPool } from './pool.ts';
+
+const corpusFile = async (name: string): Promise<ReportFile> => ({ name, bytes: new Uint8Array(await readFile(corpusPath(name))) });
+
+describe('import pool (worker threads)', () => {
+  const pool = createImportPool({ timeoutMs: 30_000 });
+  afterAll(() => pool.close());
+
+  it('reads a file exactly as importReport does in this thread, and several queued files in turn', async () => {
+    const files = await Promise.all(['seed-taiping-wenlv-2023.txt', 'shuyang-fgj-2023.html', 'shanghai-kewei-2024.md'].map(corpusFile));
+    const inWorker = await Promise.all(files.map((f) => pool.importFile(f)));
+    for (const [i, file] of files.entries()) expect(inWorker[i]).toEqual(await importReport(file));
+    // The caller's bytes are left as they were (the worker gets a copy).
+    expect(files[0]?.bytes.length).toBeGreaterThan(0);
+  });
+
+  it('leaves the calling thread free while a file is read (the server keeps answering)', async () => {
+    const big = { name: 'big.html', bytes: new Uint8Array(Buffer.from(`<table>${'<tr><td>本年新收</td><td>1</td></tr>'.repeat(200_000)}</table>`)) };
+    await pool.importFile({ name: 'warm.html', bytes: new Uint8Array(Buffer.from('<p>一、总体情况</p>')) }).catch(() => undefined);
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 10);
+    try {
+      expect((await pool.importFile(big)).report.table3.rows).toBeDefined();
+    } finally {
+      clearInterval(ticker);
+    }
+    // Read in this thread (the reader loaded by the warm-up), no timer fires until the file is done: 0.
+    expect(ticks).toBeGreaterThanOrEqual(3);
+  });
+
+  it("gives back the reader's own message for a file it cannot read", async () => {
+    const file = { name: 'empty.txt', bytes: new Uint8Array(Buffer.from('这不是年度报告。')) };
+    const inThread = await importReport(file).then(() => undefined, (e: unknown) => e);
+    expect(inThread).toBeInstanceOf(ReportReadError);
+    await expect(pool.importFile(file)).rejects.toThrow((inThread as Error).message);
+  });
+});
+
+describe('import pool: time limit', () => {
+  it('stops a file still being read after the limit, says so in Chinese, and reads the next file in a new worker', async () => {
+    const pool = createImportPool({ timeoutMs: 300 });
+    try {
+      const slow = { name: 'big.html', bytes: new Uint8Array(Buffer.from(`<table>${'<tr><td>本年新收</td><td>1</td></tr>'.repeat(300_000)}</table>`)) };
+      const error = await pool.importFile(slow).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(ReportReadError);
+      expect((error as Error).message).toMatch(/^big\.html：读取超过 0\.3 秒仍未完成，已停止/);
+      const seed = await corpusFile('seed-taiping-wenlv-2023.txt');
+      expect((await pool.importFile(seed)).report.agency).toBe('阜新市太平区文化旅游和广播电视局');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses files once closed', async () => {
+    const pool = createImportPool({ timeoutMs: 30_000 });
+    await pool.close();
+    await expect(pool.importFile(await corpusFile('seed-taiping-wenlv-2023.txt'))).rejects.toThrow('导入进程已关闭');
+  });
+});
