@@ -41,7 +41,11 @@ export function reportRouteModule(services: Services): RouteModule {
   services.onClose(() => pool.close());
   const importer = (file: ReportFile) => pool.importFile(file);
 
-  app.get('/', (c) => renderPage(c, '检查年度报告', <UploadPage maxUploadMb={maxUploadMb} />));
+  app.get('/', (c) => {
+    // Whoever opens the form is about to upload: the worker loads the readers meanwhile.
+    void pool.warm();
+    return renderPage(c, '检查年度报告', <UploadPage maxUploadMb={maxUploadMb} />);
+  });
 
   app.post('/reports', limit, async (c) => {
     const form = await readUploadForm(c);

@@ -55,6 +55,27 @@ describe('import pool: time limit', () => {
     }
   });
 
+  it('can start its worker ahead of the first file, which then does not wait for the readers to load', async () => {
+    const pool = createImportPool({ timeoutMs: 30_000 });
+    try {
+      await pool.warm();
+      const seed = await corpusFile('seed-taiping-wenlv-2023.txt');
+      const started = performance.now();
+      await pool.importFile(seed);
+      const warmed = performance.now() - started;
+      const cold = createImportPool({ timeoutMs: 30_000 });
+      try {
+        const coldStarted = performance.now();
+        await cold.importFile(seed);
+        expect(warmed).toBeLessThan(performance.now() - coldStarted);
+      } finally {
+        await cold.close();
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses files once closed', async () => {
     const pool = createImportPool({ timeoutMs: 30_000 });
     await pool.close();

@@ -33,6 +33,8 @@ export interface ImportPoolOptions {
 /** Imports files as `importReport` does, in worker threads. */
 export interface ImportPool {
   importFile(file: ReportFile): Promise<ImportResult>;
+  /** Starts the workers now, so that the next file does not wait for one to load the readers; resolves once they have. */
+  warm(): Promise<void>;
   /** Stops the workers; files still waiting are refused. */
   close(): Promise<void>;
 }
@@ -59,6 +61,8 @@ class Slot {
   worker: Worker | undefined;
   /** The worker has loaded the readers (its start-up does not count against a file's time limit). */
   ready = false;
+  /** Settles when the current worker is ready or gone. */
+  started: Promise<void> = Promise.resolve();
   job: Job | undefined;
   timer: NodeJS.Timeout | undefined;
 }
@@ -79,6 +83,12 @@ class Pool implements ImportPool {
       this.queue.push({ id: this.nextId++, file, resolve, reject });
       this.dispatch();
     });
+  }
+
+  async warm(): Promise<void> {
+    if (this.closed) return;
+    for (const slot of this.slots) slot.worker ??= this.startWorker(slot);
+    await Promise.all(this.slots.map((slot) => slot.started));
   }
 
   async close(): Promise<void> {
@@ -114,9 +124,15 @@ class Pool implements ImportPool {
   private startWorker(slot: Slot): Worker {
     const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMiB ?? 2048 } });
     slot.ready = false;
+    let settle = (): void => undefined;
+    slot.started = new Promise((resolve) => {
+      settle = resolve;
+    });
+    worker.once('exit', settle);
     worker.unref();
     worker.on('message', (reply: WorkerReply | typeof WORKER_READY) => {
       if (reply === WORKER_READY) {
+        settle();
         if (slot.worker !== worker) return;
         slot.ready = true;
         this.send(slot, worker);
