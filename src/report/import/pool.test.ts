@@ -40,7 +40,7 @@ describe('import pool (worker threads)', () => {
   });
 });
 
-describe('import pool: time limit', () => {
+describe('import pool: limits, start-up, shutdown', () => {
   it('stops a file still being read after the limit, says so in Chinese, and reads the next file in a new worker', async () => {
     const pool = createImportPool({ timeoutMs: 300 });
     try {
@@ -71,6 +71,17 @@ describe('import pool: time limit', () => {
       } finally {
         await cold.close();
       }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops a file that needs more memory than a worker may have, says so, and reads the next file in a new worker', async () => {
+    const pool = createImportPool({ timeoutMs: 60_000, maxHeapMiB: 96 });
+    try {
+      const big = { name: 'big.html', bytes: new Uint8Array(Buffer.from(`<table>${'<tr><td>本年新收政府信息公开申请数量</td><td>1</td></tr>'.repeat(300_000)}</table>`)) };
+      await expect(pool.importFile(big)).rejects.toThrow('big.html：读取时所需内存超出上限，已停止。');
+      expect((await pool.importFile(await corpusFile('seed-taiping-wenlv-2023.txt'))).report.year).toBe(2023);
     } finally {
       await pool.close();
     }
