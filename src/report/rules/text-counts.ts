@@ -79,19 +79,15 @@ const BOTH_ZERO = /行政复议[、和及与或]行政诉讼[^\d]{0,6}?(?:均|�
 /** After a negation, these mean the cases existed but were not e.g. corrected. */
 const NEGATED_OUTCOME = /被纠错|纠错|纠正|败诉|撤销|被确认违法/;
 
-/** Splits a text into clauses (after removing whitespace, which PDF and crawler text scatter inside sentences). */
-export function splitClauses(text: string): string[] {
-  return text.replace(SPACES, '').split(CLAUSE_END).filter((c) => c !== '');
-}
-
+/** Whitespace, which PDF and crawler text scatter inside sentences and words: removed from a clause. */
 const SPACES = /[\s\u3000]+/g;
-const CLAUSE_END = /[，。；;！？!?]/;
 
 /** Every pattern needs one of these words: other clauses state nothing. */
 const COUNT_WORDS = ['申请', '行政复议', '诉讼'] as const;
 
 /**
- * The clauses of `text` (as `splitClauses` gives them, in order) that hold one of COUNT_WORDS.
+ * The clauses of `text` that hold one of COUNT_WORDS, in order: the pieces between ，。；;！？!? of
+ * the text without whitespace (SPACES).
  * Found from the words, not by splitting the whole text: a section has a hundred clauses and a
  * few of them name applications or cases. The words are looked for in the text as it is, with
  * whitespace allowed between their characters (PDF and crawler text scatter it inside words);
@@ -140,7 +136,7 @@ function isWhitespace(c: number): boolean {
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** ，。；;！？!? (CLAUSE_END). */
+/** ，。；;！？!?: the ends of a clause. */
 function isClauseEnd(c: number): boolean {
   return c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 }

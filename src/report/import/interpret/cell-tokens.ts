@@ -3,7 +3,7 @@
  * the label text around them. Runs for every cell of every report, so it scans characters
  * instead of running regexes, with the same results as the patterns named in the comments.
  */
-import { CELL_MAY_HAVE_DIGIT as MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE as MAY_HAVE_SPACE, CELL_UNKNOWN } from '../source.ts';
+import { CELL_MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE, CELL_UNKNOWN } from '../source.ts';
 import type { Token } from './tokens.ts';
 
 const WHITESPACE = /[\s\u00a0\u3000\u200b]+/g;
@@ -25,9 +25,6 @@ export function stripWhitespace(s: string): string {
 }
 
 const HAS_WHITESPACE = /[\s\u200b]/;
-
-/** What the caller knows of a cell (bits, source.ts): it may hold a digit, it may hold whitespace; CELL_UNKNOWN: searched for both. */
-export { MAY_HAVE_DIGIT, MAY_HAVE_SPACE, CELL_UNKNOWN };
 
 /** True when `s` is empty or only whitespace (as `s.trim() === ''`). */
 function isBlank(s: string): boolean {
@@ -102,7 +99,7 @@ function pushText(text: string, spaced: boolean, line: number, out: Token[]): vo
 
 /**
  * Splits one cell's text (NFKC, trimmed) into text and number tokens (numbers keep their decimal
- * point). `facts` (MAY_HAVE_* bits, from the scan that checked the cell's NFKC form) spares the
+ * point). `facts` (CELL_MAY_HAVE_* bits of source.ts, from the scan that checked the cell's NFKC form) spares the
  * searches for digits and whitespace in the many cells that have none.
  */
 export function tokenizeCell(norm: string, line: number, tableRow: boolean, out: Token[], facts = CELL_UNKNOWN): void {
@@ -110,8 +107,8 @@ export function tokenizeCell(norm: string, line: number, tableRow: boolean, out:
     if (tableRow) out.push({ kind: 'value', value: 'blank', raw: '', unit: '', line, separated: true, tableRow });
     return;
   }
-  const spaced = (facts & MAY_HAVE_SPACE) !== 0;
-  const digits = (facts & MAY_HAVE_DIGIT) !== 0;
+  const spaced = (facts & CELL_MAY_HAVE_SPACE) !== 0;
+  const digits = (facts & CELL_MAY_HAVE_DIGIT) !== 0;
   if (digits && isDigits(norm)) {
     // Only digits (most cells of a table): one number, as the general loop below reads it.
     out.push({ kind: 'value', value: 'num', raw: norm, unit: '', line, separated: true, tableRow });

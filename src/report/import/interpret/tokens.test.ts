@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeCells } from './tokens.ts';
-import { CELL_UNKNOWN, MAY_HAVE_DIGIT, MAY_HAVE_SPACE } from './cell-tokens.ts';
+import { CELL_MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE, CELL_UNKNOWN } from '../source.ts';
 
 /** What normalizeCells promises per cell: NFKC and trimmed, and facts that never deny a digit or a space it holds. */
 function expectedFacts(cell: string): number {
   const stable = /^[\t\x20-\x7e\u4e00-\u9fff\u00b7\u2014\u2018\u2019\u201c\u201d\u3001\u3002\u3008-\u3011]*$/u.test(cell);
   if (!stable) return CELL_UNKNOWN;
-  return (/\d/u.test(cell) ? MAY_HAVE_DIGIT : 0) | (/[ \t]/u.test(cell) ? MAY_HAVE_SPACE : 0);
+  return (/\d/u.test(cell) ? CELL_MAY_HAVE_DIGIT : 0) | (/[ \t]/u.test(cell) ? CELL_MAY_HAVE_SPACE : 0);
 }
 
 describe('normalizeCells', () => {

@@ -3,8 +3,8 @@
  * they came from. Every table of the report is read from this stream, whatever the source form,
  * so that a row label broken across lines or detached from its numbers is still found.
  */
-import { CELL_NORMALIZED, type SourceDocument } from '../source.ts';
-import { CELL_UNKNOWN, MAY_HAVE_DIGIT, MAY_HAVE_SPACE, tokenizeCell } from './cell-tokens.ts';
+import { CELL_MAY_HAVE_DIGIT, CELL_MAY_HAVE_SPACE, CELL_NORMALIZED, CELL_UNKNOWN, type SourceDocument } from '../source.ts';
+import { tokenizeCell } from './cell-tokens.ts';
 
 /** A value cell: a number as printed, a blank cell, or a dash / slash (both read as null). */
 export type ValueKind = 'num' | 'blank' | 'dash';
@@ -47,7 +47,7 @@ export function normalizeText(s: string): string {
  * them decomposes or composes with a neighbour. Cells from the readers are already NFKC, and
  * this test is much cheaper than `normalize` on them.
  *
- * Returns NFKC_UNSTABLE for any other string, else the MAY_HAVE_* bits of what it holds (digits,
+ * Returns NFKC_UNSTABLE for any other string, else the CELL_MAY_HAVE_* bits of what it holds (digits,
  * whitespace: both ASCII), so that the tokenizer need not search the cell for them again. A loop,
  * not a regex: every character of every document passes here.
  */
@@ -60,9 +60,9 @@ function stableNfkcFacts(s: string): number {
     } else if (c > 0x7e) {
       if (!isStablePunctuation(c)) return NFKC_UNSTABLE;
     } else if (c >= 48 && c <= 57) {
-      facts |= MAY_HAVE_DIGIT;
+      facts |= CELL_MAY_HAVE_DIGIT;
     } else if (c === 32 || c === 9) {
-      facts |= MAY_HAVE_SPACE;
+      facts |= CELL_MAY_HAVE_SPACE;
     } else if (c < 0x20) {
       return NFKC_UNSTABLE;
     }
@@ -78,7 +78,7 @@ function isStablePunctuation(c: number): boolean {
     || c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x3011);
 }
 
-/** A document's cells in NFKC, trimmed, with what is known of each (MAY_HAVE_* bits, in reading order). */
+/** A document's cells in NFKC, trimmed, with what is known of each (CELL_MAY_HAVE_* bits of source.ts, in reading order). */
 export interface NormalizedCells {
   cells: string[][];
   facts: Uint8Array;
@@ -107,8 +107,8 @@ export function normalizeCells(doc: SourceDocument): NormalizedCells {
       }
       const known = stableNfkcFacts(cell);
       // Trimming only removes characters: what the untrimmed cell lacks, the trimmed one lacks too.
-      // A stable cell's only whitespace is ' ' and tab (MAY_HAVE_SPACE): without them, nothing to trim.
-      norm[c] = known === NFKC_UNSTABLE ? cell.normalize('NFKC').trim() : (known & MAY_HAVE_SPACE) !== 0 ? cell.trim() : cell;
+      // A stable cell's only whitespace is ' ' and tab (CELL_MAY_HAVE_SPACE): without them, nothing to trim.
+      norm[c] = known === NFKC_UNSTABLE ? cell.normalize('NFKC').trim() : (known & CELL_MAY_HAVE_SPACE) !== 0 ? cell.trim() : cell;
       facts[k++] = known === NFKC_UNSTABLE ? CELL_UNKNOWN : known;
     }
     out[i] = norm;

@@ -107,9 +107,9 @@ function toGridRow(row: HtmlElement[]): GridCell[] {
   const out = new Array<GridCell>(row.length);
   for (let i = 0; i < row.length; i += 1) {
     const cell = row[i] as HtmlElement;
-    const text = cellText(cell);
-    const facts = textFacts;
-    out[i] = SPAN_HINT.test(cell.attrs) ? spannedCell(text, facts, cell.attrs) : { text, facts, colspan: 1, rowspan: 1 };
+    const grid = gridCell(cell);
+    if (SPAN_HINT.test(cell.attrs)) readSpans(grid, cell.attrs);
+    out[i] = grid;
   }
   return out;
 }
@@ -186,8 +186,8 @@ function isCell(node: HtmlNode): boolean {
   return typeof node !== 'string' && (node.tag === 'td' || node.tag === 'th') && !node.skip;
 }
 
-/** A grid cell with its colspan and rowspan (1 when absent or not a number; the first of each counts). */
-function spannedCell(text: string, facts: number, attrs: string): GridCell {
+/** Sets a grid cell's colspan and rowspan from its attributes (1 when absent or not a number; the first of each counts). */
+function readSpans(grid: GridCell, attrs: string): void {
   let colspan: number | undefined;
   let rowspan: number | undefined;
   SPAN_ATTRIBUTE.lastIndex = 0;
@@ -199,26 +199,24 @@ function spannedCell(text: string, facts: number, attrs: string): GridCell {
     if ((m[1] ?? '').toLowerCase() === 'colspan') colspan ??= span;
     else rowspan ??= span;
   }
-  return { text, facts, colspan: colspan ?? 1, rowspan: rowspan ?? 1 };
+  grid.colspan = colspan ?? 1;
+  grid.rowspan = rowspan ?? 1;
 }
 
-/** The CELL_* bits of the text cellText last returned. */
-let textFacts = CELL_NORMALIZED;
-
-/** A cell's text: its blocks and <br>s joined as one broken line (「本年新<br>制作数量」 → 本年新制作数量). */
-function cellText(cell: HtmlElement): string {
+/**
+ * A cell as a grid cell of one column and row (readSpans sets its spans): its text, its blocks
+ * and <br>s joined as one broken line (「本年新<br>制作数量」 → 本年新制作数量), and the text's CELL_* bits.
+ */
+function gridCell(cell: HtmlElement): GridCell {
   const simple = simpleCellText(cell.children);
   if (simple !== undefined) {
     const text = cleanText(simple);
-    textFacts = normalizedFacts();
-    return text;
+    return { text, facts: normalizedFacts(), colspan: 1, rowspan: 1 };
   }
   const builder = new CellText();
   for (const child of cell.children) builder.add(child, 0);
   builder.cut();
-  const { text, facts } = builder.joined();
-  textFacts = facts;
-  return text;
+  return builder.joined();
 }
 
 /**
@@ -279,12 +277,12 @@ class CellText {
     this.piece = '';
   }
 
-  /** The cell's text, its pieces joined (joinBrokenLines), and its CELL_* bits: a space where pieces were joined by one. */
-  joined(): { text: string; facts: number } {
+  /** The cell, its pieces joined (joinBrokenLines), with its CELL_* bits: a space where pieces were joined by one. */
+  joined(): GridCell {
     const text = joinBrokenLines(this.pieces);
     let length = 0;
     for (const piece of this.pieces) length += piece.length;
-    return { text, facts: text.length > length ? this.facts | CELL_MAY_HAVE_SPACE : this.facts };
+    return { text, facts: text.length > length ? this.facts | CELL_MAY_HAVE_SPACE : this.facts, colspan: 1, rowspan: 1 };
   }
 }
 

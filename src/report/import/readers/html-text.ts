@@ -17,7 +17,6 @@ const HIDDEN_STYLE = /display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hid
 /** node-html-parser's attribute syntax, so attributes read as they did. */
 const ATTRIBUTE = /([_a-zA-Z()[\]#@$.?:][a-zA-Z0-9\-._:()[\]#]*)(?:\s*=\s*('[^']*'|"[^"]*"|\S+))?/gu;
 
-
 /**
  * The texts at byte ranges [start, end, start, end, …] of valid UTF-8, decoded in one JavaScript
  * pass into UTF-16 and one string, sliced per text. A range whose start is stored bitwise-not
