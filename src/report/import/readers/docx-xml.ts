@@ -1,5 +1,5 @@
 /**
- * word/document.xml → the tree html-dom.ts reads (html-tree.ts's shape), in one regex pass:
+ * word/document.xml → the tree html-dom.ts reads, in one regex pass:
  * w:p → p, w:tbl/w:tr/w:tc → table/tr/td, w:t → text, w:br → br, w:tab → tab. Cell merges
  * become colspan/rowspan exactly as mammoth computes them (w:gridSpan → colspan; a
  * w:vMerge continue cell is dropped and the cell above it at the same grid column, counted
@@ -9,7 +9,7 @@
  * moves, text boxes, alternate content, notes, symbols, content controls in tables) makes it
  * return undefined: the caller then reads the file through mammoth.
  */
-import type { HtmlElement, HtmlTree } from './html-tree.ts';
+import type { HtmlElement } from './html-dom.ts';
 
 const TAG = /<(\/?)([\w:]+)([^>]*?)(\/?)>/gu;
 /** Elements handed to mammoth instead (see the module comment). */
@@ -26,8 +26,8 @@ interface CellProps {
   continues: boolean;
 }
 
-/** The document body as an HtmlTree, or undefined when mammoth must read it. */
-export function documentXmlToTree(xml: string): HtmlTree | undefined {
+/** The document body as a tree (its root), or undefined when mammoth must read it. */
+export function documentXmlToTree(xml: string): HtmlElement | undefined {
   const root = el('#root');
   const stack: HtmlElement[] = [root];
   const cells = new Map<HtmlElement, CellProps>();
@@ -60,9 +60,6 @@ export function documentXmlToTree(xml: string): HtmlTree | undefined {
           break;
         }
         if (selfClosed) break;
-        if (tag === 'table') {
-          for (let i = stack.length - 1; i >= 0; i -= 1) if (stack[i]?.tag === 'table') (stack[i] as HtmlElement).hasTable = true;
-        }
         if (tag === 'table' && current.tag === 'table') return undefined;
         const child = el(tag);
         current.children.push(child);
@@ -124,7 +121,7 @@ export function documentXmlToTree(xml: string): HtmlTree | undefined {
   }
   if (stack.length !== 1) return undefined;
   for (const table of tables) mergeCells(table, cells, deletedRows);
-  return { root, titles: [], metas: [] };
+  return root;
 }
 
 /** mammoth's calculateRowSpans: continue cells leave their row and lengthen the cell above. */
@@ -161,7 +158,7 @@ function mergeCells(table: HtmlElement, cells: Map<HtmlElement, CellProps>, dele
 }
 
 function el(tag: string): HtmlElement {
-  return { tag, attrs: '', children: [], skip: false, hasTable: false };
+  return { tag, attrs: '', children: [], skip: false };
 }
 
 const XML_ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/gu;

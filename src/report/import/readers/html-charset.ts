@@ -22,9 +22,9 @@ export interface DecodedHtml {
 }
 
 /**
- * The page as the tree builder reads it. For UTF-8 (nearly every page) nothing is decoded up
+ * The page as the markup reader (html-markup.ts) reads it. For UTF-8 (nearly every page) nothing is decoded up
  * front: `text` is the bytes as latin1 (one char per byte, so markup reads the same and byte
- * offsets are string offsets) and `utf8` holds the bytes, from which html-tree.ts decodes only
+ * offsets are string offsets) and `utf8` holds the bytes, from which the HTML reader decodes only
  * the text and the few attributes it keeps. Decoding a whole 100 KB page costs more than
  * reading it. Other encodings are decoded whole (`utf8` undefined).
  */
@@ -35,7 +35,7 @@ export interface HtmlSource {
   warnings: Warning[];
 }
 
-/** The page's encoding decided (see the module comment for the order of evidence), ready for html-tree.ts. */
+/** The page's encoding decided (see the module comment for the order of evidence), ready for html-markup.ts. */
 export function htmlSource(bytes: Uint8Array): HtmlSource {
   const bom = detectBom(bytes);
   if (bom?.encoding === 'utf-8' && isUtf8(bytes.subarray(3))) return lazyUtf8(bytes.subarray(3), []);

@@ -1,12 +1,12 @@
 /**
- * What the HTML tree builder knows of tag names: which are skipped, void, inline wrappers, table
+ * What the HTML markup reader knows of tag names: which are skipped, void, inline wrappers, table
  * parts, scope boundaries, raw text, which end which by being opened; each name's facts worked
  * out once, and the names pages use found by a hash taken while the name is scanned.
  */
 
 const SKIPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml'];
 const VOID = ['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'];
-/** Inline wrappers with no meaning of their own to the reader (see openElement); the most frequent first (html-tree.ts's INLINE_RUN tries them in this order). */
+/** Inline wrappers with no meaning of their own to the reader (see openElement); the most frequent first (html-markup.ts's INLINE_RUN tries them in this order). */
 export const INLINE_TAGS = ['span', 'o:p', 'font', 'b', 'a', 'strong', 'i', 'em', 'u', 's', 'strike', 'sup', 'sub', 'small', 'big', 'label', 'abbr', 'cite', 'ins', 'mark', 'nobr', 'tt'];
 const CELL_OPENERS = new Set(['td', 'th', 'tr', 'tbody', 'tfoot']);
 /** Open element → opening tags that imply its end tag (node-html-parser's kElementsClosedByOpening). */
@@ -94,6 +94,11 @@ const KNOWN_TAGS = new Map<string, TagFacts>(
   ].map((tag) => [tag, factsOf(tag)]),
 );
 export const ROOT_FACTS = factsOf('#root');
+
+/** The facts of a lower-case tag name. */
+export function tagFacts(tag: string): TagFacts {
+  return KNOWN_TAGS.get(tag) ?? factsOf(tag);
+}
 
 /**
  * KNOWN_TAGS by a hash of the name's lower-cased characters (names longer than SHORT_NAME;

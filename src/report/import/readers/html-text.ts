@@ -1,9 +1,8 @@
 /**
- * Text and attributes of the HTML tree builder: UTF-8 decoding of a page's text nodes in one
- * batch, character references, attribute values, and whether attributes hide their element.
+ * Text and attributes of the HTML reader: UTF-8 decoding of text, character references,
+ * attribute values, and whether attributes hide their element.
  */
 import { TextNode } from 'node-html-parser';
-import { unitBuffer, unitsToString } from './utf16-scratch.ts';
 
 /**
  * A first, cheap look for hiding in a tag's raw attributes: only a tag that passes it has its
@@ -18,39 +17,12 @@ const HIDDEN_STYLE = /display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hid
 const ATTRIBUTE = /([_a-zA-Z()[\]#@$.?:][a-zA-Z0-9\-._:()[\]#]*)(?:\s*=\s*('[^']*'|"[^"]*"|\S+))?/gu;
 
 /**
- * The texts at byte ranges [start, end, start, end, …] of valid UTF-8, decoded in one JavaScript
- * pass into UTF-16 and one string, sliced per text. A range whose start is stored bitwise-not
- * (~start) continues the text of the range before it. A native Buffer#toString per range cost
- * several times more (V8's decoder costs ~9 ns per non-ASCII byte on the project's machines, and
- * each call has its own overhead), and decoding the whole page would decode all its markup too.
+ * Decodes valid UTF-8 bytes[start, end) into units from `out`; returns the new end of units.
+ * A JavaScript loop into a buffer the caller makes one string of: a native Buffer#toString per
+ * text cost several times more (V8's decoder costs ~9 ns per non-ASCII byte on the project's
+ * machines, and each call has its own overhead).
  */
-export function decodeUtf8Texts(bytes: Uint8Array, ranges: readonly number[]): string[] {
-  let total = 0;
-  for (let i = 0; i < ranges.length; i += 2) {
-    const start = ranges[i] as number;
-    total += (ranges[i + 1] as number) - (start < 0 ? ~start : start);
-  }
-  const units = unitBuffer(total);
-  const ends: number[] = [];
-  let out = 0;
-  for (let i = 0; i < ranges.length; i += 2) {
-    const start = ranges[i] as number;
-    out = decodeUtf8Into(bytes, start < 0 ? ~start : start, ranges[i + 1] as number, units, out);
-    if (start < 0 && ends.length > 0) ends[ends.length - 1] = out;
-    else ends.push(out);
-  }
-  const all = unitsToString(units, out);
-  const texts: string[] = [];
-  let start = 0;
-  for (const end of ends) {
-    texts.push(all.slice(start, end));
-    start = end;
-  }
-  return texts;
-}
-
-/** Decodes valid UTF-8 bytes[start, end) into units from `out`; returns the new end of units. */
-function decodeUtf8Into(bytes: Uint8Array, start: number, end: number, units: Uint16Array, out: number): number {
+export function decodeUtf8Into(bytes: Uint8Array, start: number, end: number, units: Uint16Array, out: number): number {
   let o = out;
   for (let i = start; i < end; i += 1) {
     const b = bytes[i] as number;

@@ -1,12 +1,11 @@
 /**
  * HTML reader: a saved web page (government CMS page, Word "save as web page") → SourceDocument.
- * Charset: html-charset.ts; markup → tree: html-tree.ts (tag names: html-tags.ts, text and
- * attributes: html-text.ts); tree → lines: html-dom.ts; merged table cells: html-grid.ts.
+ * Charset: html-charset.ts; markup: html-markup.ts (tag names: html-tags.ts, text and attributes:
+ * html-text.ts); → lines: html-lines.ts (through html-dom.ts); merged table cells: html-grid.ts.
  */
 import type { SourceDocument } from '../source.ts';
 import { htmlSource } from './html-charset.ts';
-import { readHtmlTree } from './html-dom.ts';
-import { buildHtmlTree } from './html-tree.ts';
+import { readHtmlString } from './html-dom.ts';
 
 /**
  * Reads an HTML page. Never throws on bad markup: an empty or text-only page gives a document
@@ -17,6 +16,6 @@ import { buildHtmlTree } from './html-tree.ts';
  */
 export function readHtml(bytes: Uint8Array): SourceDocument {
   const source = htmlSource(bytes);
-  const { lines, meta, warnings } = readHtmlTree(buildHtmlTree(source.text, source.utf8));
+  const { lines, meta, warnings } = readHtmlString(source.text, source.utf8);
   return { kind: 'html', lines, meta, warnings: [...source.warnings, ...warnings] };
 }

@@ -47,7 +47,7 @@ export function nfkc(s: string): string {
  * sends the whole text the slow way.
  */
 export function normalizeText(s: string): string {
-  return normalizeFast(s, false) ?? slowText(nfkc(s).replace(SPACES, ' ').trim());
+  return normalizeFast(s, false, 0, s.length) ?? slowText(nfkc(s).replace(SPACES, ' ').trim());
 }
 
 /**
@@ -75,77 +75,107 @@ const CJK_SEGMENT_BREAK = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[ \t\r]
  * any other run is one space. Equal to `normalizeText(s.replace(CJK_SEGMENT_BREAK, ''))`.
  */
 export function normalizeWebText(s: string): string {
-  return normalizeFast(s, true) ?? slowText(normalizeText(s.includes('\n') ? s.replace(CJK_SEGMENT_BREAK, '') : s));
+  return normalizeFast(s, true, 0, s.length) ?? slowWebText(s);
+}
+
+/** normalizeWebText the long way (a text with a character outside normalizeUnits's set). */
+export function slowWebText(s: string): string {
+  return slowText(normalizeText(s.includes('\n') ? s.replace(CJK_SEGMENT_BREAK, '') : s));
 }
 
 /**
- * normalizeText's (and with `webBreaks`, normalizeWebText's) single pass; undefined when the text
- * has a character outside the fast set (or, with webBreaks, a line break in a run with other
- * kinds of space), which the caller then does the long way.
- * The result is written code unit by code unit into the scratch buffer of utf16-scratch.ts and
- * made a string once: Chinese text has a full-width character (，（）：) every few characters,
- * and a string concatenation per change cost twice the whole pass. The result's CELL_* bits are
- * left for normalizedFacts(): the interpreter then need not scan the text again.
+ * normalizeText's (and with `webBreaks`, normalizeWebText's) single pass over s[from, to);
+ * undefined when the text has a character outside the fast set (or, with webBreaks, a line break
+ * in a run with other kinds of space), which the caller then does the long way.
+ * The text is copied into the scratch buffer of utf16-scratch.ts and normalised there
+ * (normalizeUnits); a string is made only when the text changed: Chinese text has a full-width
+ * character (，（）：) every few characters, and a string concatenation per change cost twice the
+ * whole pass.
  */
-function normalizeFast(s: string, webBreaks: boolean): string | undefined {
-  const n = s.length;
-  const out = unitBuffer(n);
-  let o = 0;
-  /** Some change other than dropping the leading and trailing spaces (then out[0, o) is the result). */
+function normalizeFast(s: string, webBreaks: boolean, from: number, to: number): string | undefined {
+  const n = to - from;
+  const units = unitBuffer(n);
+  for (let i = 0; i < n; i += 1) units[i] = s.charCodeAt(from + i);
+  const o = normalizeUnits(units, 0, n, webBreaks, units, 0);
+  if (o < 0) return undefined;
+  // Most texts are unchanged or only trimmed (a cell's number between line breaks): a slice.
+  if (!lastChanged) return lastFirst === 0 && lastLast === n && n === s.length ? s : s.slice(from + lastFirst, from + lastLast);
+  return unitsToString(units, o);
+}
+
+/** What the last normalizeUnits call found: some change other than trimming; the text without its leading and trailing spaces is input[lastFirst, lastLast). */
+let lastChanged = false;
+let lastFirst = 0;
+let lastLast = 0;
+
+/**
+ * normalizeText's fast pass (normalizeWebText's with `webBreaks`) over input[from, to), written
+ * to out from `at`; returns where the result ends in `out`, or -1 when the text must be done the
+ * long way (see normalizeFast). `out` may be `input` itself with `at` ≤ `from`: the result is
+ * never longer than the text and is written behind the reading. Its CELL_* bits are left for
+ * normalizedFacts(): the interpreter then need not scan the text again.
+ */
+export function normalizeUnits(input: Uint16Array, from: number, to: number, webBreaks: boolean, out: Uint16Array, at: number): number {
+  let o = at;
+  /** Some change other than dropping the leading and trailing spaces. */
   let changed = false;
   let started = false;
-  /** s[first, last) is the text without its leading and trailing spaces. */
-  let first = 0;
-  let last = n;
+  let first = from;
+  let last = to;
   let digits = false;
   let spaces = false;
-  for (let i = 0; i < n; ) {
-    const c = s.charCodeAt(i);
+  /** The last character read before a run of spaces is CJK (read before `out` may overwrite it). */
+  let previousCjk = false;
+  for (let i = from; i < to; ) {
+    const c = input[i] as number;
     const kind = charKind(c);
     if (kind === KEEP) {
       out[o++] = c;
       if (c >= 0x30 && c <= 0x39) digits = true;
       started = true;
+      previousCjk = c >= 0x2e80 && isCjkCode(c);
       i += 1;
     } else if (kind === FULL_WIDTH) {
       out[o++] = c - 0xfee0;
       if (c >= 0xff10 && c <= 0xff19) digits = true;
       changed = true;
       started = true;
+      previousCjk = true;
       i += 1;
     } else if (kind === SPACE) {
       let end = i;
       let lineBreak = false;
       let plain = true;
-      for (; end < n; end += 1) {
-        const d = s.charCodeAt(end);
+      for (; end < to; end += 1) {
+        const d = input[end] as number;
         if (charKind(d) !== SPACE) break;
         if (d === 0x0a) lineBreak = true;
         else if (d !== 0x20 && d !== 0x09 && d !== 0x0d) plain = false;
       }
       // A run between text becomes one space; a leading or trailing run goes.
-      let space = started && end < n;
+      let space = started && end < to;
       if (webBreaks && lineBreak) {
-        if (!plain) return undefined;
-        if (i > 0 && end < n && isCjkCode(s.charCodeAt(i - 1)) && isCjkCode(s.charCodeAt(end))) space = false;
+        if (!plain) return -1;
+        if (space && previousCjk && isCjkCode(input[end] as number)) space = false;
       }
       if (space) {
         out[o++] = 0x20;
         spaces = true;
       }
       if (!started) first = end;
-      else if (end === n) last = i;
+      else if (end === to) last = i;
       // Only a single plain space kept as it is leaves the text unchanged.
       else if (!space || end !== i + 1 || c !== 0x20) changed = true;
       i = end;
     } else {
-      return undefined;
+      return -1;
     }
   }
   lastFacts = CELL_NORMALIZED | (digits ? CELL_MAY_HAVE_DIGIT : 0) | (spaces ? CELL_MAY_HAVE_SPACE : 0);
-  // Most texts are unchanged or only trimmed (a cell's number between line breaks): a slice.
-  if (!changed) return first === 0 && last === n ? s : s.slice(first, last);
-  return unitsToString(out, o);
+  lastChanged = changed;
+  lastFirst = first - from;
+  lastLast = last - from;
+  return o;
 }
 
 /** CJK_SEGMENT_BREAK's neighbour class (U+3000–303F lies inside U+2E80–9FFF). */

@@ -17,7 +17,7 @@ export function unitBuffer(length: number): Uint16Array {
   return length <= SCRATCH_UNITS ? scratch : new Uint16Array(length);
 }
 
-/** units[0, length) as a string. */
+/** units[0, length) as a string (of the scratch buffer or any other). */
 export function unitsToString(units: Uint16Array, length: number): string {
   return units === scratch ? scratchBytes.toString('utf16le', 0, length * 2) : Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
 }

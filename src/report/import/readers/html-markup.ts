@@ -1,11 +1,11 @@
 /**
- * A fast, forgiving HTML tree builder for the HTML reader: one indexOf/sticky-regex pass over
- * the decoded page, building only what html-dom.ts reads (tag, children, text, and the raw
- * attributes of cells and <meta>).
- * It replaces node-html-parser in the hot path: that parser took 6–16 ms on a 36–100 KB page
+ * A fast, forgiving HTML tokenizer for the HTML reader: one indexOf/sticky-regex pass over the
+ * decoded page, telling a MarkupSink (html-lines.ts) of each element opened and closed and of
+ * each text, nested as a tree builder would nest them; no tree is built.
+ * It replaced node-html-parser in the hot path: that parser took 6–16 ms on a 36–100 KB page
  * (mostly page chrome); this takes a small fraction of that.
  *
- * Tree rules (those of node-html-parser, which the reader was written against, plus browser
+ * Nesting rules (those of node-html-parser, which the reader was written against, plus browser
  * scoping for stray end tags):
  * - comments, <!doctype>, Word's <![if …]>/<![endif]> markers and <?xml …?> are dropped;
  * - script/style/noscript content is raw text and is dropped unread;
@@ -15,38 +15,16 @@
  *   but never reaches through a table or cell for a non-table tag (a stray </div> inside a
  *   cell is ignored, as browsers do); an end tag with nothing to close is ignored;
  * - elements still open at the end are closed there;
- * - void elements (br, img, meta …) and self-closed tags (<x/>) have no children;
+ * - void elements (br, img, meta …) and self-closed tags (<x/>) have no content;
  * - inline wrappers (span, font, o:p, b …) are transparent: their content is read in their
  *   place, and neither their start nor their end tag opens or ends anything (as in browsers,
  *   where a stray </span> is ignored and a <td> ends the cell an unclosed <span> is in). They
- *   are elements only when hidden, inside hidden content, or between a table and its cells.
- *   Text on both sides of them is one text node (unless either side has a character reference).
+ *   are elements only when hidden, inside hidden content, or between a table and its cells;
+ * - text directly inside table/tbody/tr (the whitespace between cells) is never told.
  */
-import { BLOCK_TAGS, factsOf, INLINE_TAGS, knownShortTag, knownTag, nameHash, ROOT_FACTS, SHORT_NAME, tagName, toLower, type TagFacts } from './html-tags.ts';
-import { decodeEntities, decodeUtf8Texts, hiddenBy, isSpaceRun } from './html-text.ts';
-
-/** An element: lower-case tag, its raw attribute source, children in order. */
-export interface HtmlElement {
-  tag: string;
-  /** Kept for td/th and meta, the only elements whose attributes are read; '' for the others. */
-  attrs: string;
-  children: HtmlNode[];
-  /** Dropped with its content: script-like tags, VML/Word XML, display:none, mso-hide:all, hidden. */
-  skip: boolean;
-  /** For tables: some descendant element is a table (a layout frame). */
-  hasTable: boolean;
-}
-
-/** A child: an element, or decoded text. */
-export type HtmlNode = HtmlElement | string;
-
-/** The tree and the elements the metadata is read from, first in document order. */
-export interface HtmlTree {
-  root: HtmlElement;
-  titles: HtmlElement[];
-  publishTime?: HtmlElement;
-  metas: HtmlElement[];
-}
+import { factsOf, INLINE_TAGS, knownShortTag, knownTag, nameHash, ROOT_FACTS, SHORT_NAME, tagName, toLower, type TagFacts } from './html-tags.ts';
+import type { MarkupSink } from './html-lines.ts';
+import { hiddenBy } from './html-text.ts';
 
 /** The rest of a start tag up to its '>', quoted values whole (no backtracking: the runs exclude the quotes and '>'). */
 const START_TAG_REST = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
@@ -75,48 +53,33 @@ const INLINE_RUN = new RegExp(`(?:<${INLINE_NAME}${PLAIN_START_TAG_REST.source}|
 const MAX_CLOSE_SEARCH = 128;
 
 /**
- * Parses a page into the reader's tree. Linear in the input, never throws. With `utf8`, `html`
- * is those bytes as latin1 (html-charset.ts's HtmlSource): text and kept attributes are
- * decoded from the bytes, the markup around them never is.
+ * Reads a page's markup into `sink`. Linear in the input, never throws. With `utf8`, `html`
+ * is those bytes as latin1 (html-charset.ts's HtmlSource): the sink decodes text from the
+ * bytes, the markup around it never is; the attributes of <meta> are decoded here.
  */
-export function buildHtmlTree(html: string, utf8?: Buffer): HtmlTree {
-  return new TreeBuilder(html, utf8).build();
+export function readMarkup(html: string, utf8: Buffer | undefined, sink: MarkupSink): void {
+  new MarkupReader(html, utf8, sink).read();
 }
 
 // A class, not closures: tsx (esbuild keepNames) wraps every inner function in a __name() call per use.
-class TreeBuilder {
-  private readonly root = element('#root', '', false);
-  private readonly tree: HtmlTree = { root: this.root, titles: [], metas: [] };
+class MarkupReader {
   /**
    * The open elements, innermost last, as parallel stacks (no object per element opened); the
-   * innermost one's entries are also kept in the `top…` fields, read for every tag and text node.
+   * innermost one's entries are also kept in the `top…` fields, read for every tag and text.
    */
   private readonly openFacts: TagFacts[] = [ROOT_FACTS];
-  private readonly openElements: HtmlElement[] = [this.root];
-  /** At each level, the innermost open table, itself included, so a nested table marks its frame in O(1). */
-  private readonly openTables: (HtmlElement | undefined)[] = [undefined];
-  /** At each level, IN_CELL and IN_SKIP. */
+  /** At each level, IN_CELL, IN_TABLE and IN_SKIP. */
   private readonly openScopes: number[] = [0];
   private topFacts = ROOT_FACTS;
-  private topElement = this.root;
-  private topTable: HtmlElement | undefined = undefined;
   private topScope = 0;
-  /**
-   * UTF-8 text waiting to be decoded in one batch (see decodePendingText): the children list it
-   * goes in, its index there (bitwise-not of it when the text holds '&' to decode), its byte
-   * ranges (a range continuing the text before it has its start stored bitwise-not).
-   */
-  private readonly pendingIn: HtmlNode[][] = [];
-  private readonly pendingAt: number[] = [];
-  private readonly pendingRange: number[] = [];
   /** The last start tag's attributes cannot hide it (tagEnd found no hint of hiding in them). */
   private plainAttributes = false;
   /** The first SHORT_NAME characters of the name scanName last read, lower-cased, packed as knownShortTag takes them. */
   private scannedKey = 0;
   /**
-   * The first '&' at or after the text node last looked at (hasAmpersand; -1 before the first
+   * The first '&' at or after the text last looked at (hasAmpersand; -1 before the first
    * look, Infinity when there is none): one forward search over the markup instead of a search
-   * of every decoded text.
+   * of every text.
    */
   private nextAmpersand = -1;
   /** No '>' at or after this offset. */
@@ -124,9 +87,9 @@ class TreeBuilder {
   /** Open frames of inline wrappers (those kept as elements: hidden, inside hidden content, between a table and its cells). */
   private trackedInline = 0;
 
-  constructor(private readonly html: string, private readonly utf8?: Buffer) {}
+  constructor(private readonly html: string, private readonly utf8: Buffer | undefined, private readonly sink: MarkupSink) {}
 
-  /** html[start, end) as text, decoded from the UTF-8 bytes when the builder reads latin1. */
+  /** html[start, end) as text, decoded from the UTF-8 bytes when the reader reads latin1. */
   private segment(start: number, end: number): string {
     const raw = this.html.slice(start, end);
     return this.utf8 && /[\x80-\xff]/u.test(raw) ? this.utf8.toString('utf8', start, end) : raw;
@@ -135,37 +98,10 @@ class TreeBuilder {
   private appendText(start: number, end: number): void {
     // Text directly inside table/tbody/tr (the whitespace between cells) is never read.
     if (end <= start || this.topFacts.tableContainer) return;
-    const parent = this.topElement;
-    // An empty cell of a CMS page (`<p>&nbsp;</p>`): nothing to decode.
-    if (end - start === 6 && this.html.startsWith('&nbsp;', start)) {
-      addChild(parent, '\u00a0');
-      return;
-    }
-    // Most text nodes of a Word page are the line breaks between tags: ASCII, nothing to decode.
-    if (this.utf8 && !isSpaceRun(this.html, start, end)) {
-      const amp = this.hasAmpersand(start, end);
-      const children = parent.children;
-      const last = this.pendingAt.length - 1;
-      // Text after transparent inline tags (`…</font></span><span><font>…`) that still follows
-      // the previous text in the same element continues that text: one child, decoded in one
-      // piece (never text with an '&', whose references are decoded text by text).
-      if (!amp && last >= 0 && this.pendingAt[last] === children.length - 1 && this.pendingIn[last] === children) {
-        this.pendingRange.push(~start, end);
-        return;
-      }
-      const at = children.length;
-      addChild(parent, '');
-      this.pendingIn.push(parent.children);
-      this.pendingAt.push(amp ? ~at : at);
-      this.pendingRange.push(start, end);
-      return;
-    }
-    if (this.utf8 && this.atLineBoundary()) return;
-    const raw = this.html.slice(start, end);
-    addChild(parent, this.hasAmpersand(start, end) ? decodeEntities(raw) : raw);
+    this.sink.text(start, end, this.hasAmpersand(start, end));
   }
 
-  /** html[start, end) holds an '&' (text nodes are looked at in document order). */
+  /** html[start, end) holds an '&' (texts are looked at in document order). */
   private hasAmpersand(start: number, end: number): boolean {
     if (this.nextAmpersand < start) {
       const at = this.html.indexOf('&', start);
@@ -174,35 +110,7 @@ class TreeBuilder {
     return this.nextAmpersand < end;
   }
 
-  /**
-   * Spaces here are read as nothing: first in a block element, or right after a block element or
-   * <br> in one, where html-dom.ts starts a new line or cell piece, whose leading spaces are trimmed.
-   * (Saved Word pages have a line break between every two block tags.)
-   */
-  private atLineBoundary(): boolean {
-    if (!this.topFacts.block) return false;
-    const children = this.topElement.children;
-    if (children.length === 0) return true;
-    const last = children[children.length - 1] as HtmlNode;
-    return typeof last !== 'string' && !last.skip && (last.tag === 'br' || BLOCK_TAGS.has(last.tag));
-  }
-
-  /**
-   * Puts the text of a UTF-8 page's text nodes in place, all decoded in one batch (a text node
-   * begins and ends at ASCII markup, so no UTF-8 sequence is cut).
-   */
-  private decodePendingText(): void {
-    if (!this.utf8 || this.pendingRange.length === 0) return;
-    const texts = decodeUtf8Texts(this.utf8, this.pendingRange);
-    for (let k = 0; k < texts.length; k += 1) {
-      const text = texts[k] as string;
-      const at = this.pendingAt[k] as number;
-      if (at < 0) (this.pendingIn[k] as HtmlNode[])[~at] = decodeEntities(text);
-      else (this.pendingIn[k] as HtmlNode[])[at] = text;
-    }
-  }
-
-  build(): HtmlTree {
+  read(): void {
     const html = this.html;
     const n = html.length;
     let pos = 0;
@@ -272,8 +180,7 @@ class TreeBuilder {
       pos = lt + 1;
     }
     this.appendText(textStart, n);
-    this.decodePendingText();
-    return this.tree;
+    while (this.openFacts.length > 1) this.pop();
   }
 
   /**
@@ -359,66 +266,50 @@ class TreeBuilder {
     if (facts.inline && !skip && this.inlineIsTransparent()) return end + 1;
     // Attributes are read only of cells (colspan/rowspan, ASCII) and <meta> (name/content, as text).
     const attrs = facts.isCell ? html.slice(nameEnd, attrEnd) : tag === 'meta' ? this.segment(nameEnd, attrEnd) : '';
-    const el = element(tag, attrs, skip);
-    const parentTable = this.topTable;
     const parentScope = this.topScope;
-    addChild(this.topElement, el);
-    if (tag === 'table') {
-      if (parentTable) parentTable.hasTable = true;
-    } else if (tag === 'meta') {
-      this.tree.metas.push(el);
-    } else if (tag === 'title') {
-      this.tree.titles.push(el);
-    } else if (tag === 'publishtime') {
-      this.tree.publishTime ??= el;
-    }
+    const leaf = selfClosed || facts.isVoid || facts.rawEnd !== undefined;
+    this.sink.open(facts, skip, attrs, leaf);
     if (facts.rawEnd && !selfClosed) {
       facts.rawEnd.lastIndex = end + 1;
       const m = facts.rawEnd.exec(html);
       const after = m ? html.indexOf('>', m.index) : -1;
       return after < 0 ? html.length : after + 1;
     }
-    if (!selfClosed && !facts.isVoid) {
+    if (!leaf) {
       const isTable = tag === 'table';
       const inCell = facts.isCell || (!isTable && (parentScope & IN_CELL) !== 0);
+      const inTable = isTable || (parentScope & IN_TABLE) !== 0;
       const inSkip = skip || (parentScope & IN_SKIP) !== 0;
-      this.push(facts, el, isTable ? el : parentTable, (inCell ? IN_CELL : 0) | (inSkip ? IN_SKIP : 0));
+      this.push(facts, (inCell ? IN_CELL : 0) | (inTable ? IN_TABLE : 0) | (inSkip ? IN_SKIP : 0));
     }
     return end + 1;
   }
 
   /**
    * Whether an inline wrapper opened in the innermost open element is transparent: not between
-   * a table and its cells (where rowsOf/cellsOf read the tree's shape), not inside hidden
-   * content (where its end tag must not end the hidden element).
+   * a table and its cells (where html-lines.ts reads the nesting), not inside hidden content
+   * (where its end tag must not end the hidden element).
    */
   private inlineIsTransparent(): boolean {
     const scope = this.topScope;
-    return (this.topTable === undefined || (scope & IN_CELL) !== 0) && (scope & IN_SKIP) === 0;
+    return ((scope & IN_TABLE) === 0 || (scope & IN_CELL) !== 0) && (scope & IN_SKIP) === 0;
   }
 
-  private push(facts: TagFacts, el: HtmlElement, table: HtmlElement | undefined, scope: number): void {
+  private push(facts: TagFacts, scope: number): void {
     this.openFacts.push(facts);
-    this.openElements.push(el);
-    this.openTables.push(table);
     this.openScopes.push(scope);
     this.topFacts = facts;
-    this.topElement = el;
-    this.topTable = table;
     this.topScope = scope;
     if (facts.inline) this.trackedInline += 1;
   }
 
   private pop(): void {
     if ((this.openFacts.pop() as TagFacts).inline) this.trackedInline -= 1;
-    this.openElements.pop();
-    this.openTables.pop();
     this.openScopes.pop();
     const top = this.openFacts.length - 1;
     this.topFacts = this.openFacts[top] as TagFacts;
-    this.topElement = this.openElements[top] as HtmlElement;
-    this.topTable = this.openTables[top];
     this.topScope = this.openScopes[top] as number;
+    this.sink.close();
   }
 
   private closeElement(facts: TagFacts): void {
@@ -441,22 +332,8 @@ class TreeBuilder {
 const IN_CELL = 1;
 /** An open element's scope: it is skipped (hidden, script-like) or inside a skipped element. */
 const IN_SKIP = 2;
-
-/**
- * The children of an element that has none yet: shared, never written (addChild replaces it).
- * Nearly every element of a page (a <p> or <td> holding its text) gets exactly one child, and
- * an array literal of one costs one slot where `[]` grows to 17 on its first push.
- */
-const NO_CHILDREN: HtmlNode[] = [];
-
-function element(tag: string, attrs: string, skip: boolean): HtmlElement {
-  return { tag, attrs, children: NO_CHILDREN, skip, hasTable: false };
-}
-
-function addChild(parent: HtmlElement, child: HtmlNode): void {
-  if (parent.children === NO_CHILDREN) parent.children = [child];
-  else parent.children.push(child);
-}
+/** An open element's scope: it is a table or inside one. */
+const IN_TABLE = 4;
 
 function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);

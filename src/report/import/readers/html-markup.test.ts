@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readHtml } from './html.ts';
-import { buildHtmlTree } from './html-tree.ts';
+import { readHtmlString } from './html-dom.ts';
 import { decodeEntities } from './html-text.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-/** The tree of a UTF-8 page, given to the builder as html-charset.ts gives it: its bytes as latin1, and the bytes. */
-const utf8Tree = (html: string): ReturnType<typeof buildHtmlTree> => buildHtmlTree(Buffer.from(html).toString('latin1'), Buffer.from(html));
 const texts = (html: string): string[][] => readHtml(utf8(html)).lines.map((l) => l.cells);
+/** The lines of a page given as a decoded string (as a GBK page is read), not as UTF-8 bytes. */
+const decodedTexts = (html: string): string[][] => readHtmlString(html).lines.map((l) => l.cells);
 
-describe('html-tree: tokenizer edge cases', () => {
+describe('html-markup: tokenizer edge cases', () => {
   it('reads inline wrappers as their content, but keeps a wrapper between a row and its cells out of the table', () => {
     expect(texts('<p>甲<span>乙<b>丙</p>丁</b>戊</span>己</p><div><font><p>一</p>二</font></div>')).toEqual([['甲乙丙'], ['丁戊己'], ['一'], ['二']]);
     expect(texts('<table><tr><td>a</td><td>1</td></tr><tr><span><td>b</td></span><td>2</td></tr></table>')).toEqual([['a', '1'], ['2']]);
@@ -46,15 +46,15 @@ describe('html-tree: tokenizer edge cases', () => {
     expect(texts('<p>甲</pre>乙</p><P>丙</p><p>丁</p >戊<div>己</DIV>')).toEqual([['甲乙'], ['丙'], ['丁'], ['戊'], ['己']]);
     expect(texts('<table><tr><td><p>&nbsp;</p></td><td><p>3</p></td></tr><tr><td>a&nbsp;</td><td>&nbsp;</td></tr></table>'))
       .toEqual([['', '3'], ['a', '']]);
-    const tree = utf8Tree('<p>&nbsp;</p><p>x</p>').root.children;
-    expect(tree.map((n) => (typeof n === 'string' ? n : [n.tag, n.children]))).toEqual([['p', ['\u00a0']], ['p', ['x']]]);
+    expect(texts('<p>&nbsp;</p><p>x</p>')).toEqual([['x']]);
   });
 
-  it('joins the texts around transparent inline tags into one text, but never a character reference across a tag', () => {
-    const p = utf8Tree('<p>甲<span>乙</span>丙&amp;丁<b>戊</b>己</p>').root.children[0];
-    expect(typeof p === 'object' && p.children).toEqual(['甲乙', '丙&丁', '戊己']);
-    // '&am' + 'p;' on the two sides of a tag is no reference.
-    expect(texts('<p>a&am<span></span>p;b</p>')).toEqual([['a&amp;b']]);
+  it('reads the texts around transparent inline tags as one text, but decodes no character reference across a tag', () => {
+    for (const read of [texts, decodedTexts]) {
+      expect(read('<p>甲<span>乙</span>丙&amp;丁<b>戊</b>己</p>')).toEqual([['甲乙丙&丁戊己']]);
+      // '&am' + 'p;' on the two sides of a tag is no reference.
+      expect(read('<p>a&am<span></span>p;b</p>')).toEqual([['a&amp;b']]);
+    }
   });
 
   it('reads a table still open at the end of the page as a table', () => {
@@ -62,19 +62,47 @@ describe('html-tree: tokenizer edge cases', () => {
   });
 });
 
-describe('html-tree: hostile markup', () => {
+describe('html-markup: hostile markup', () => {
   // Each case once failed or would fail by exponential backtracking or rescanning: a regression
   // hangs the test (a synchronous regex cannot be interrupted), the run never passes.
   it('reads megabytes of unclosed tags, quotes and hiding hints in linear time', () => {
     const hint = 'style="mso-hidx disx hidx mso-x dd hh mm ';
     const unclosed = ['<a ' + '"x" '.repeat(500_000), '<p>' + '<a "'.repeat(100_000), '<a '.repeat(200_000),
       '<p><span ' + hint.repeat(50_000), '<a b' + 'x'.repeat(5000), '<a "' + 'x'.repeat(5000)];
-    for (const html of unclosed) expect(buildHtmlTree(html).root.children.length).toBeLessThanOrEqual(1);
-    const quoted = buildHtmlTree('<a ' + '"x" '.repeat(500_000) + '>甲</a>').root.children;
-    expect(quoted.map((n) => (typeof n === 'string' ? n : n.tag))).toEqual(['甲']);
+    for (const html of unclosed) expect(readHtmlString(html).lines.length).toBeLessThanOrEqual(1);
+    expect(decodedTexts('<a ' + '"x" '.repeat(500_000) + '>甲</a>')).toEqual([['甲']]);
     // Hints that are not hiding: every span is read as its text.
     expect(texts(('<span ' + hint + '">t</span>').repeat(20_000))).toEqual([['t'.repeat(20_000)]]);
   }, 20_000);
+});
+
+describe('html-lines: what is read of a page', () => {
+  it('reads deeply nested markup as shallow markup: every block a line, every cell its text', () => {
+    expect(texts('<div>'.repeat(5000) + '深层<p>段</p>尾' + '</div>'.repeat(5000))).toEqual([['深层'], ['段'], ['尾']]);
+    const cell = '<span><b>'.repeat(3000) + '本年新<p>收</p>' + '</b></span>'.repeat(3000);
+    expect(texts(`<table><tr><td>${cell}</td><td>8</td></tr><tr><td>x</td><td>9</td></tr></table>`)).toEqual([['本年新收', '8'], ['x', '9']]);
+  });
+
+  it('reads a layout frame\'s captions, then its cells as text and its nested tables as tables, wherever the caption stands', () => {
+    const page = '<table><tr><td>甲<table><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></table>乙</td><td>丙<br>丁</td></tr>'
+      + '<caption>表题</caption></table><p>后</p>';
+    expect(texts(page)).toEqual([['表题'], ['甲'], ['a', '1'], ['b', '2'], ['乙'], ['丙'], ['丁'], ['后']]);
+  });
+
+  it('drops hidden rows, cells and tables, and reads nothing of a table outside its rows, cells and captions', () => {
+    const page = '<table><tr style="display:none"><td>隐</td><td>3</td></tr><tr><td>v</td><td hidden>x</td><td>4</td></tr>'
+      + '<p>表内文字</p><div><tr><td>w</td><td>5</td></tr></div><td>孤</td></table>';
+    expect(texts(page)).toEqual([['v', '4'], ['w', '5']]);
+    // A hidden table inside a cell still makes its table a frame.
+    expect(texts('<table><tr><td><table style="display:none"><tr><td>隐</td></tr></table>显</td><td>7</td></tr></table>')).toEqual([['显'], ['7']]);
+  });
+
+  it('takes the title from the first <title> with text, and the date from <meta> or a CMS <publishtime>', () => {
+    const page = '<title></title><title>标<b>题</b><span style="display:none">隐</span></title><meta name="pubdate" content="2024-01-05">'
+      + '<p>正文<publishtime>2024-02-03</publishtime></p>';
+    expect(readHtml(utf8(page)).meta).toEqual({ title: '标题', publishedOn: '2024-01-05' });
+    expect(readHtml(utf8('<p>发布<publishtime>2024年2月3日</publishtime></p>')).meta).toEqual({ publishedOn: '2024-02-03' });
+  });
 });
 
 describe('decodeEntities', () => {
