@@ -1,7 +1,7 @@
 /**
  * DOCX reader: word/document.xml is read directly (docx-zip.ts unzips with node:zlib,
  * docx-xml.ts turns the body into the HTML reader's tree), then the HTML reader's line and grid
- * logic (html-dom.ts, html-grid.ts) reads it, so a DOCX table comes out exactly as the same
+ * logic (html-lines.ts through html-dom.ts, html-grid.ts) reads it, so a DOCX table comes out exactly as the same
  * table in HTML would. Title and publication date come from docProps/core.xml (dc:title) and
  * docProps/custom.xml (the `PubDate` property our renderer writes).
  *

@@ -17,22 +17,13 @@
  */
 import { CELL_MAY_HAVE_SPACE, CELL_NORMALIZED, type SourceDocument, type SourceLine, type SourceMeta } from '../source.ts';
 import { gridToLines, type GridCell } from './html-grid.ts';
+import type { MarkupSink } from './html-markup.ts';
 import type { TagFacts } from './html-tags.ts';
 import { attribute, decodeEntities, decodeUtf8Into, isSpaceRun } from './html-text.ts';
 import { joinBrokenLines, normalizedFacts, normalizeText, normalizeUnits, slowWebText, toIsoDate } from './normalize.ts';
 import { unitsToString } from './utf16-scratch.ts';
 
 type Warning = SourceDocument['warnings'][number];
-
-/** What the line reader is told, in document order; every opened element is closed (a `leaf` at once). */
-export interface MarkupSink {
-  /** `attrs`: the raw attributes of td/th and the (decoded) attributes of <meta>; '' for the others. */
-  open(facts: TagFacts, skip: boolean, attrs: string, leaf: boolean): void;
-  /** The innermost open element ends. */
-  close(): void;
-  /** Text at html[start, end) of the page; `amp`: it holds '&' (character references to decode). */
-  text(start: number, end: number, amp: boolean): void;
-}
 
 /**
  * A piece of running text (or of a cell's text) between two block boundaries, normalised: at

@@ -23,8 +23,17 @@
  * - text directly inside table/tbody/tr (the whitespace between cells) is never told.
  */
 import { factsOf, INLINE_TAGS, knownShortTag, knownTag, nameHash, ROOT_FACTS, SHORT_NAME, tagName, toLower, type TagFacts } from './html-tags.ts';
-import type { MarkupSink } from './html-lines.ts';
 import { hiddenBy } from './html-text.ts';
+
+/** What the markup reader tells (html-lines.ts's LineReader), in document order; every opened element is closed (a `leaf` at once). */
+export interface MarkupSink {
+  /** `attrs`: the raw attributes of td/th and the (decoded) attributes of <meta>; '' for the others. */
+  open(facts: TagFacts, skip: boolean, attrs: string, leaf: boolean): void;
+  /** The innermost open element ends. */
+  close(): void;
+  /** Text at html[start, end) of the page; `amp`: it holds '&' (character references to decode). */
+  text(start: number, end: number, amp: boolean): void;
+}
 
 /** The rest of a start tag up to its '>', quoted values whole (no backtracking: the runs exclude the quotes and '>'). */
 const START_TAG_REST = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
