@@ -114,7 +114,7 @@ export class LineReader implements MarkupSink {
   private readonly titles: TextCapture[] = [];
   private titleCount = 0;
   private title: { text: string; order: number } | undefined;
-  /** The first <publishtime> element (a CMS's publication date), while it is read, and its text after. */
+  /** The first <publishtime> element (a CMS's publication date) while it is read, and its text once it ended (finish() ends it). */
   private publishTime: TextCapture | undefined;
   private publishText: string | undefined;
   private readonly metaAttributes: string[] = [];
@@ -128,11 +128,8 @@ export class LineReader implements MarkupSink {
     const tag = facts.tag;
     if (this.titles.length > 0 || this.publishTime !== undefined) this.openInCaptures(tag, skip);
     if (tag === 'meta') this.metaAttributes.push(attrs);
-    else if (tag === 'title' && !leaf) this.titles.push(new TextCapture(this.kinds.length, this.titleCount++));
-    else if (tag === 'publishtime' && this.publishText === undefined && this.publishTime === undefined) {
-      if (leaf) this.publishText = '';
-      else this.publishTime = new TextCapture(this.kinds.length, 0);
-    }
+    else if (tag === 'title') this.titles.push(new TextCapture(this.kinds.length, this.titleCount++));
+    else if (tag === 'publishtime' && this.publishText === undefined && this.publishTime === undefined) this.publishTime = new TextCapture(this.kinds.length, 0);
     let kind: number;
     if (parent <= BLOCK || parent === CELL || parent === CAPTION) {
       kind = this.openInText(facts, skip);
@@ -202,8 +199,8 @@ export class LineReader implements MarkupSink {
     return this.openTarget(CELL, cell.items);
   }
 
+  /** A cell or caption starts (no text was read since its table started: nothing to cut). */
   private openTarget(kind: number, items: Item[]): number {
-    this.cut();
     if (this.target !== undefined) this.targets.push(this.target);
     this.target = items;
     return kind;
@@ -278,11 +275,7 @@ export class LineReader implements MarkupSink {
 
   /** The piece's buffer, with room for `count` more units (UTF-8 bytes never decode to more units than bytes). */
   private reserveRaw(count: number): Uint16Array {
-    if (this.rawLength + count > this.raw.length) {
-      const grown = new Uint16Array(Math.max(this.raw.length * 2, this.rawLength + count));
-      grown.set(this.raw.subarray(0, this.rawLength));
-      this.raw = grown;
-    }
+    if (this.rawLength + count > this.raw.length) this.raw = grown(this.raw, this.rawLength, this.rawLength + count);
     return this.raw;
   }
 
@@ -299,13 +292,9 @@ export class LineReader implements MarkupSink {
     const length = this.rawLength;
     if (length === 0) return;
     this.rawLength = 0;
-    if (this.normalizedLength + length > this.normalized.length) {
-      const grown = new Uint16Array(Math.max(this.normalized.length * 2, this.normalizedLength + length));
-      grown.set(this.normalized.subarray(0, this.normalizedLength));
-      this.normalized = grown;
-    }
+    if (this.normalizedLength + length > this.normalized.length) this.normalized = grown(this.normalized, this.normalizedLength, this.normalizedLength + length);
     const start = this.normalizedLength;
-    const end = normalizeUnits(this.raw, 0, length, true, this.normalized, start);
+    const end = normalizeUnits(this.raw, length, true, this.normalized, start);
     const piece = end >= 0 ? new Piece(undefined, normalizedFacts(), start, end) : this.slowPiece(length);
     if (end >= 0) this.normalizedLength = end;
     (this.target ?? this.items).push(piece);
@@ -411,7 +400,7 @@ export class LineReader implements MarkupSink {
     if (this.publishTime !== undefined && this.publishTime.hiddenLevel < 0) this.publishTime.text += text;
   }
 
-  /** <title>, publication-date and publisher <meta>s, and a CMS <publishtime> element. */
+  /** <title>, publication-date and publisher <meta>s, and a CMS <publishtime> element (after finish()). */
   meta(): SourceMeta {
     const meta: SourceMeta = {};
     if (this.title !== undefined) meta.title = this.title.text;
@@ -423,8 +412,7 @@ export class LineReader implements MarkupSink {
       if (meta.publishedOn === undefined && DATE_META.has(name)) meta.publishedOn = toIsoDate(content);
       if (meta.publisher === undefined && PUBLISHER_META.has(name)) meta.publisher = content;
     }
-    const publishText = this.publishText ?? this.publishTime?.text;
-    if (meta.publishedOn === undefined && publishText !== undefined) meta.publishedOn = toIsoDate(publishText);
+    if (meta.publishedOn === undefined && this.publishText !== undefined) meta.publishedOn = toIsoDate(this.publishText);
     if (meta.publishedOn === undefined) delete meta.publishedOn;
     return meta;
   }
@@ -479,4 +467,11 @@ function textBuffer(hint: number): Uint16Array {
   if (hint > KEPT_UNITS) return new Uint16Array(hint);
   if (keptBuffer.length < hint) keptBuffer = new Uint16Array(Math.min(KEPT_UNITS, Math.max(hint, keptBuffer.length * 2)));
   return keptBuffer;
+}
+
+/** A larger copy of buffer[0, used), with room for at least `needed` units. */
+function grown(buffer: Uint16Array, used: number, needed: number): Uint16Array {
+  const larger = new Uint16Array(Math.max(buffer.length * 2, needed));
+  larger.set(buffer.subarray(0, used));
+  return larger;
 }

@@ -47,7 +47,7 @@ export function nfkc(s: string): string {
  * sends the whole text the slow way.
  */
 export function normalizeText(s: string): string {
-  return normalizeFast(s, false, 0, s.length) ?? slowText(nfkc(s).replace(SPACES, ' ').trim());
+  return normalizeFast(s, false) ?? slowText(nfkc(s).replace(SPACES, ' ').trim());
 }
 
 /**
@@ -75,7 +75,7 @@ const CJK_SEGMENT_BREAK = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])[ \t\r]
  * any other run is one space. Equal to `normalizeText(s.replace(CJK_SEGMENT_BREAK, ''))`.
  */
 export function normalizeWebText(s: string): string {
-  return normalizeFast(s, true, 0, s.length) ?? slowWebText(s);
+  return normalizeFast(s, true) ?? slowWebText(s);
 }
 
 /** normalizeWebText the long way (a text with a character outside normalizeUnits's set). */
@@ -84,7 +84,7 @@ export function slowWebText(s: string): string {
 }
 
 /**
- * normalizeText's (and with `webBreaks`, normalizeWebText's) single pass over s[from, to);
+ * normalizeText's (and with `webBreaks`, normalizeWebText's) single pass;
  * undefined when the text has a character outside the fast set (or, with webBreaks, a line break
  * in a run with other kinds of space), which the caller then does the long way.
  * The text is copied into the scratch buffer of utf16-scratch.ts and normalised there
@@ -92,14 +92,14 @@ export function slowWebText(s: string): string {
  * character (，（）：) every few characters, and a string concatenation per change cost twice the
  * whole pass.
  */
-function normalizeFast(s: string, webBreaks: boolean, from: number, to: number): string | undefined {
-  const n = to - from;
+function normalizeFast(s: string, webBreaks: boolean): string | undefined {
+  const n = s.length;
   const units = unitBuffer(n);
-  for (let i = 0; i < n; i += 1) units[i] = s.charCodeAt(from + i);
-  const o = normalizeUnits(units, 0, n, webBreaks, units, 0);
+  for (let i = 0; i < n; i += 1) units[i] = s.charCodeAt(i);
+  const o = normalizeUnits(units, n, webBreaks, units, 0);
   if (o < 0) return undefined;
   // Most texts are unchanged or only trimmed (a cell's number between line breaks): a slice.
-  if (!lastChanged) return lastFirst === 0 && lastLast === n && n === s.length ? s : s.slice(from + lastFirst, from + lastLast);
+  if (!lastChanged) return lastFirst === 0 && lastLast === n ? s : s.slice(lastFirst, lastLast);
   return unitsToString(units, o);
 }
 
@@ -109,24 +109,24 @@ let lastFirst = 0;
 let lastLast = 0;
 
 /**
- * normalizeText's fast pass (normalizeWebText's with `webBreaks`) over input[from, to), written
+ * normalizeText's fast pass (normalizeWebText's with `webBreaks`) over input[0, length), written
  * to out from `at`; returns where the result ends in `out`, or -1 when the text must be done the
- * long way (see normalizeFast). `out` may be `input` itself with `at` ≤ `from`: the result is
- * never longer than the text and is written behind the reading. Its CELL_* bits are left for
+ * long way (see normalizeFast). `out` may be `input` itself with `at` 0: the result is never
+ * longer than the text and is written behind the reading. Its CELL_* bits are left for
  * normalizedFacts(): the interpreter then need not scan the text again.
  */
-export function normalizeUnits(input: Uint16Array, from: number, to: number, webBreaks: boolean, out: Uint16Array, at: number): number {
+export function normalizeUnits(input: Uint16Array, length: number, webBreaks: boolean, out: Uint16Array, at: number): number {
   let o = at;
   /** Some change other than dropping the leading and trailing spaces. */
   let changed = false;
   let started = false;
-  let first = from;
-  let last = to;
+  let first = 0;
+  let last = length;
   let digits = false;
   let spaces = false;
   /** The last character read before a run of spaces is CJK (read before `out` may overwrite it). */
   let previousCjk = false;
-  for (let i = from; i < to; ) {
+  for (let i = 0; i < length; ) {
     const c = input[i] as number;
     const kind = charKind(c);
     if (kind === KEEP) {
@@ -146,14 +146,14 @@ export function normalizeUnits(input: Uint16Array, from: number, to: number, web
       let end = i;
       let lineBreak = false;
       let plain = true;
-      for (; end < to; end += 1) {
+      for (; end < length; end += 1) {
         const d = input[end] as number;
         if (charKind(d) !== SPACE) break;
         if (d === 0x0a) lineBreak = true;
         else if (d !== 0x20 && d !== 0x09 && d !== 0x0d) plain = false;
       }
       // A run between text becomes one space; a leading or trailing run goes.
-      let space = started && end < to;
+      let space = started && end < length;
       if (webBreaks && lineBreak) {
         if (!plain) return -1;
         if (space && previousCjk && isCjkCode(input[end] as number)) space = false;
@@ -163,7 +163,7 @@ export function normalizeUnits(input: Uint16Array, from: number, to: number, web
         spaces = true;
       }
       if (!started) first = end;
-      else if (end === to) last = i;
+      else if (end === length) last = i;
       // Only a single plain space kept as it is leaves the text unchanged.
       else if (!space || end !== i + 1 || c !== 0x20) changed = true;
       i = end;
@@ -173,8 +173,8 @@ export function normalizeUnits(input: Uint16Array, from: number, to: number, web
   }
   lastFacts = CELL_NORMALIZED | (digits ? CELL_MAY_HAVE_DIGIT : 0) | (spaces ? CELL_MAY_HAVE_SPACE : 0);
   lastChanged = changed;
-  lastFirst = first - from;
-  lastLast = last - from;
+  lastFirst = first;
+  lastLast = last;
   return o;
 }
 
