@@ -25,7 +25,7 @@ const pureRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', '.tmp/**', '.tmp-*'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', '.tmp/**', '.tmp-*', '**/*.as.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

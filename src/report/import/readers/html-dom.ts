@@ -24,9 +24,11 @@ type Lines = Pick<SourceDocument, 'lines' | 'meta' | 'warnings'>;
 
 /**
  * Lines, metadata and warnings of a page's markup. With `utf8`, `html` is those bytes as latin1
- * (html-charset.ts's HtmlSource); without, `html` is the decoded page.
+ * (html-charset.ts's HtmlSource); without, `html` is the decoded page (read as its UTF-8 bytes).
  */
-export function readHtmlString(html: string, utf8?: Buffer): Lines {
+export function readHtmlString(decoded: string, bytes?: Buffer): Lines {
+  const utf8 = bytes ?? Buffer.from(decoded, 'utf8');
+  const html = bytes ? decoded : utf8.toString('latin1');
   const reader = new LineReader(html, utf8);
   readMarkup(html, utf8, reader);
   reader.finish();
