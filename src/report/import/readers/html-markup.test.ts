@@ -57,6 +57,29 @@ describe('html-markup: tokenizer edge cases', () => {
     }
   });
 
+  it('finds a hiding declaration in any case and when encoded, and hides nothing for a lookalike', () => {
+    const page = '<p>甲<span style="dIsPlAy:NONE">乙</span>丙<span style="&#100;isplay:none">丁</span>戊<b HIDDEN>己</b>'
+      + '庚<font style="mso-HIDE:all">辛</font><font id="hid" style="width:1px;display:block">壬</font>癸</p>';
+    expect(texts(page)).toEqual([['甲丙戊庚壬癸']]);
+  });
+
+  it('matches end tags of names it does not know in any case, and of long names', () => {
+    // v:… and w:… (VML, Word markup) are skipped up to their own end tag.
+    expect(texts('<p>甲<v:shape>图<v:x>内</v:x></V:Shape>乙<w:VeryLongName>隐</W:VERYLONGNAME>丙</p>')).toEqual([['甲乙丙']]);
+    expect(texts('<Custom-Tag>一<div>二</div>三</CUSTOM-TAG>四<blockquote>五</BLOCKQUOTE>六')).toEqual([['一'], ['二'], ['三四'], ['五'], ['六']]);
+  });
+
+  it('ends raw text only at its own end tag followed by a space, "/" or ">", and a tag with an unclosed quote at its first ">"', () => {
+    expect(texts('<p>甲</p><script>a</scripts>b</SCRIPT\t>丙</p><style>p{}</style/>丁<noscript>戊')).toEqual([['甲'], ['丙丁']]);
+    expect(texts('<p title="a>甲</p><p title=\'x"y\'>乙</p>')).toEqual([['甲'], ['乙']]);
+    expect(texts('<p>甲<!-->乙<!--->丙-->丁</p>')).toEqual([['甲丙-->丁']]);
+  });
+
+  it('lets an end tag close its element at most 128 levels down (hostile nesting stays linear)', () => {
+    expect(texts('<custom>' + '<div>'.repeat(100) + '甲</custom>乙')).toEqual([['甲'], ['乙']]);
+    expect(texts('<custom>' + '<div>'.repeat(200) + '甲</custom>乙')).toEqual([['甲乙']]);
+  });
+
   it('reads a table still open at the end of the page as a table', () => {
     expect(texts('<table><tr><td>自然人</td><td>3')).toEqual([['自然人', '3']]);
   });
