@@ -21,12 +21,13 @@ const SLOTS_AT: usize = FACTS + <usize>MAX_TAGS * FACT_SIZE;
 const SLOTS: i32 = 1024;
 /** The names of the known tags, lower case, one after another. */
 const NAMES_AT: usize = SLOTS_AT + <usize>SLOTS * 16;
-const NAMES_SIZE: usize = 4096;
+export const NAMES_SIZE: usize = 4096;
 export const EVENTS: usize = NAMES_AT + NAMES_SIZE;
-export const EVENT_CAPACITY: i32 = 4096;
+const EVENT_CAPACITY: i32 = 4096;
 /** Where the page's bytes go. */
 export const INPUT: usize = EVENTS + <usize>EVENT_CAPACITY * 16;
 
+// A tag's facts (html-tags.ts's TagFacts) as bits; the host reads these exports to encode them.
 export const F_SKIPPED: i32 = 1;
 export const F_VOID: i32 = 2;
 export const F_INLINE: i32 = 4;

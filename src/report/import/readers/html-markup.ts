@@ -77,6 +77,16 @@ interface Scanner {
   INPUT: WasmGlobal;
   EVENTS: WasmGlobal;
   MAX_TAGS: WasmGlobal;
+  NAMES_SIZE: WasmGlobal;
+  F_SKIPPED: WasmGlobal;
+  F_VOID: WasmGlobal;
+  F_INLINE: WasmGlobal;
+  F_TABLE_CONTAINER: WasmGlobal;
+  F_TABLE_PART: WasmGlobal;
+  F_SCOPE_BOUNDARY: WasmGlobal;
+  F_CELL: WasmGlobal;
+  F_TABLE: WasmGlobal;
+  F_RAW: WasmGlobal;
 }
 
 /** The page being read (the scanner's imports need it). */
@@ -93,22 +103,26 @@ const INPUT = scanner.INPUT.value;
 const EVENTS = scanner.EVENTS.value;
 defineTags();
 
-/** Gives the scanner the known tags' facts (html-markup.as.ts's F_… flags); an event names a tag by its index here. */
+/** Gives the scanner the known tags' facts (as its F_… bits); an event names a tag by its index here. */
 function defineTags(): void {
-  if (KNOWN_TAG_FACTS.length > scanner.MAX_TAGS.value) throw new Error('html-markup: more known tags than the scanner holds');
-  const namesAt = scanner.namesAt();
+  const bit = (fact: boolean, flag: WasmGlobal): number => (fact ? flag.value : 0);
+  const s = scanner;
+  const namesAt = s.namesAt();
   let nameAt = 0;
   KNOWN_TAG_FACTS.forEach((facts, id) => {
+    if (id >= s.MAX_TAGS.value || nameAt + facts.tag.length > s.NAMES_SIZE.value) throw new Error('html-markup: more known tags than the scanner holds');
     const flags =
-      (facts.skipped ? 1 : 0) | (facts.isVoid ? 2 : 0) | (facts.inline ? 4 : 0) | (facts.tableContainer ? 8 : 0) |
-      (facts.tablePart ? 16 : 0) | (facts.scopeBoundary ? 32 : 0) | (facts.isCell ? 64 : 0) | (facts.tag === 'table' ? 128 : 0) |
-      (facts.rawText ? 256 : 0);
-    new Uint8Array(scanner.memory.buffer).set(Buffer.from(facts.tag, 'latin1'), namesAt + nameAt);
-    scanner.defineTag(id, flags, facts.closedBy, facts.openerBit, nameAt, facts.tag.length);
+      bit(facts.skipped, s.F_SKIPPED) | bit(facts.isVoid, s.F_VOID) | bit(facts.inline, s.F_INLINE) |
+      bit(facts.tableContainer, s.F_TABLE_CONTAINER) | bit(facts.tablePart, s.F_TABLE_PART) |
+      bit(facts.scopeBoundary, s.F_SCOPE_BOUNDARY) | bit(facts.isCell, s.F_CELL) | bit(facts.tag === 'table', s.F_TABLE) |
+      bit(facts.rawText, s.F_RAW);
+    new Uint8Array(s.memory.buffer).set(Buffer.from(facts.tag, 'latin1'), namesAt + nameAt);
+    s.defineTag(id, flags, facts.closedBy, facts.openerBit, nameAt, facts.tag.length);
     nameAt += facts.tag.length;
   });
 }
 
+// Event kinds (html-markup.as.ts).
 const OPEN = 1;
 const CLOSE = 2;
 
