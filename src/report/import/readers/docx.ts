@@ -37,10 +37,15 @@ function readDirect(bytes: Uint8Array): SourceDocument | undefined {
     const xml = zip.text('word/document.xml');
     if (xml === undefined) return undefined;
     const tree = documentXmlToTree(xml);
-    if (!tree) return undefined;
+    if (!tree) {
+      // A body cut short (a partial download) is not XML: mammoth would only fail, after ~10 µs a byte.
+      if (!/<\/w:document>\s*$/u.test(xml.slice(-64))) throw new SourceReadError('无法读取 DOCX 文件：正文（word/document.xml）在结尾前中断，文件不完整或已损坏。', 'docx.unreadable');
+      return undefined;
+    }
     const { lines, warnings } = readHtmlTree(tree);
     return { kind: 'docx', lines, meta: readProperties(zip), warnings };
-  } catch {
+  } catch (error) {
+    if (error instanceof SourceReadError) throw error;
     // A damaged or unusual archive: mammoth decides whether it can be read at all.
     return undefined;
   }

@@ -6,12 +6,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { corpusDir as corpus } from '../../../../test/support/corpus.ts';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../../render/docx.ts';
+import { renderXlsx } from '../../render/xlsx.ts';
+import { loadTruth } from '../../render/test-fixtures.ts';
 import type { SourceDocument } from '../source.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readPdf } from './pdf.ts';
 import { SourceReadError } from './read-error.ts';
+import { readXlsx } from './xlsx.ts';
 
 const load = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(corpus, name)));
 
@@ -40,6 +45,26 @@ function mutate(source: Uint8Array, random: () => number): Uint8Array {
     return new Uint8Array([...out.subarray(0, at), ...noise, ...out.subarray(at)]);
   }
   return Uint8Array.from({ length: Math.floor(random() * 4096) }, () => Math.floor(random() * 256));
+}
+
+const MARKUP = new TextEncoder().encode('<>/"\'=&;: <w:t> </w:tc> <c r="A1" t="s"> <v>1</v> </row>');
+
+/**
+ * A package (DOCX, XLSX) whose one XML part (of `parts`) is mutated: the zip stays readable, so
+ * the reader's XML and sheet handling gets the garbage, not the unzipper.
+ */
+async function mutatePart(zipBytes: Uint8Array, parts: readonly string[], random: () => number): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(zipBytes);
+  const name = parts[Math.floor(random() * parts.length)] as string;
+  const xml = await zip.file(name)?.async('uint8array');
+  if (!xml) throw new Error(`no part ${name}`);
+  let mutated = mutate(xml, random);
+  if (random() < 0.5) {
+    mutated = new Uint8Array(xml);
+    for (let i = 0; i < 1 + random() * 30; i += 1) mutated[Math.floor(random() * mutated.length)] = MARKUP[Math.floor(random() * MARKUP.length)] as number;
+  }
+  zip.file(name, mutated);
+  return new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
 }
 
 async function outcome(read: () => SourceDocument | Promise<SourceDocument>): Promise<'doc' | 'error'> {
@@ -77,4 +102,23 @@ describe('readers on mutated input', () => {
     const docx = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('报告'), table] }] })));
     for (let i = 0; i < 40; i += 1) await outcome(() => readDocx(mutate(docx, random)));
   }, 60_000);
+
+  it('readDocx: 40 DOCX files with one XML part mutated', async () => {
+    const docx = await renderDocx(loadTruth('shanghai-office-2019'));
+    for (let i = 0; i < 40; i += 1) {
+      const input = await mutatePart(docx, ['word/document.xml', 'word/styles.xml'], random);
+      await outcome(() => readDocx(input));
+    }
+  }, 60_000);
+
+  it('readXlsx: 40 mutated XLSX files and 40 with one XML part mutated', async () => {
+    const xlsx = await renderXlsx(loadTruth('shanghai-office-2019'));
+    const parts = Object.keys((await JSZip.loadAsync(xlsx)).files).filter((name) => /^xl\/(worksheets\/sheet\d+|sharedStrings|workbook)\.xml$/.test(name));
+    expect(parts.length).toBeGreaterThan(2);
+    for (let i = 0; i < 40; i += 1) await outcome(() => readXlsx(mutate(xlsx, random)));
+    for (let i = 0; i < 40; i += 1) {
+      const input = await mutatePart(xlsx, parts, random);
+      await outcome(() => readXlsx(input));
+    }
+  }, 120_000);
 });
