@@ -37,6 +37,11 @@ export class ZipParts {
     }
   }
 
+  /** The entries' names, in the archive's order. */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
   has(name: string): boolean {
     return this.entries.has(name);
   }

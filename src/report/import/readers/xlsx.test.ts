@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { renderXlsx } from '../../render/xlsx.ts';
 import { loadTruth, seedWithSections } from '../../render/test-fixtures.ts';
 import type { SourceLine } from '../source.ts';
-import { readXlsx } from './xlsx.ts';
+import { SourceReadError } from './read-error.ts';
+import { MAX_XLSX_CELLS, MAX_XLSX_MERGED_RANGES, readXlsx } from './xlsx.ts';
 
 const rowOf = (lines: SourceLine[], first: string): string[] | undefined => lines.find((l) => l.isTableRow && l.cells[0] === first)?.cells;
 
@@ -82,4 +83,28 @@ describe('readXlsx — an agency workbook', () => {
   it('refuses bytes that are not a workbook, in Chinese', async () => {
     await expect(readXlsx(new TextEncoder().encode('not a workbook'))).rejects.toThrow(/无法读取 XLSX/u);
   });
+});
+
+describe('readXlsx — large workbooks', () => {
+  it('reads a sheet of 5,000 rows, every row (the column count is read once: per cell it made this take ~30 s)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表三');
+    for (let i = 0; i < 5000; i += 1) ws.addRow([`第${i}行`, i, 1, 2]);
+    const doc = await readXlsx(await bytesOf(wb));
+    expect(doc.lines.length).toBe(5000);
+    expect(doc.lines[4999]?.cells).toEqual(['第4999行', '4999', '1', '2']);
+  }, 10_000);
+
+  it('refuses at once, with a Chinese message, a workbook with more cells or merged ranges than any report has', async () => {
+    const cells = new ExcelJS.Workbook();
+    const big = cells.addWorksheet('数据');
+    for (let i = 0; i < MAX_XLSX_CELLS / 8 + 1; i += 1) big.addRow([1, 2, 3, 4, 5, 6, 7, 8]);
+    await expect(readXlsx(await bytesOf(cells))).rejects.toThrow(`XLSX 文件的单元格太多（${MAX_XLSX_CELLS + 8} 个`);
+    const merges = new ExcelJS.Workbook();
+    const sheet = merges.addWorksheet('表');
+    for (let i = 1; i <= MAX_XLSX_MERGED_RANGES + 1; i += 1) sheet.mergeCells(i * 2, 1, i * 2 + 1, 2);
+    const refused = readXlsx(await bytesOf(merges));
+    await expect(refused).rejects.toBeInstanceOf(SourceReadError);
+    await expect(refused).rejects.toThrow('合并单元格太多');
+  }, 30_000);
 });
