@@ -24,8 +24,15 @@ const NAMES_AT: usize = SLOTS_AT + <usize>SLOTS * 16;
 export const NAMES_SIZE: usize = 4096;
 export const EVENTS: usize = NAMES_AT + NAMES_SIZE;
 const EVENT_CAPACITY: i32 = 4096;
+/** Per byte: the lower-case character when it may be in a tag name ([A-Za-z0-9:._-]), else 0. */
+const NAME_CHARS: usize = EVENTS + <usize>EVENT_CAPACITY * 16;
 /** Where the page's bytes go. */
-export const INPUT: usize = EVENTS + <usize>EVENT_CAPACITY * 16;
+export const INPUT: usize = NAME_CHARS + 256;
+
+for (let c = 0; c < 256; c++) {
+  const isName = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c == 0x2d || c == 0x2e || c == 0x5f;
+  store<u8>(NAME_CHARS + <usize>c, isName ? (c >= 0x41 && c <= 0x5a ? c | 0x20 : c) : 0);
+}
 
 // A tag's facts (html-tags.ts's TagFacts) as bits; the host reads these exports to encode them.
 export const F_SKIPPED: i32 = 1;
@@ -125,9 +132,6 @@ export function namesAt(): usize {
 }
 @inline function isLetter(c: i32): bool {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-@inline function isNameChar(c: i32): bool {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c == 0x2d || c == 0x2e || c == 0x5f;
 }
 
 /** The first `c` at or after `from`, -1 when none. */
@@ -270,11 +274,15 @@ function tagEnd(from: i32): i32 {
 /** The end of the tag name whose first letter is at `start`; its first SHORT_NAME characters, lower case, packed in scannedKey. */
 function scanName(start: i32): i32 {
   let key: u64 = 0;
+  let shift: u64 = 0;
   let i = start;
   for (;;) {
-    const c = byte(i);
-    if (!isNameChar(c)) break;
-    if (i - start < SHORT_NAME) key |= (<u64>lower(c)) << (7 * <u64>(i - start));
+    const c = <u64>load<u8>(NAME_CHARS + <usize>byte(i));
+    if (c == 0) break;
+    if (shift < 7 * <u64>SHORT_NAME) {
+      key |= c << shift;
+      shift += 7;
+    }
     i++;
   }
   scannedKey = key;
