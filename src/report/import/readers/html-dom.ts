@@ -26,11 +26,11 @@ type Lines = Pick<SourceDocument, 'lines' | 'meta' | 'warnings'>;
  * Lines, metadata and warnings of a page's markup. With `utf8`, `html` is those bytes as latin1
  * (html-charset.ts's HtmlSource); without, `html` is the decoded page (read as its UTF-8 bytes).
  */
-export function readHtmlString(decoded: string, bytes?: Buffer): Lines {
-  const utf8 = bytes ?? Buffer.from(decoded, 'utf8');
-  const html = bytes ? decoded : utf8.toString('latin1');
-  const reader = new LineReader(html, utf8);
-  readMarkup(html, utf8, reader);
+export function readHtmlString(html: string, utf8?: Buffer): Lines {
+  const bytes = utf8 ?? Buffer.from(html, 'utf8');
+  const latin1 = utf8 ? html : bytes.toString('latin1');
+  const reader = new LineReader(latin1, bytes);
+  readMarkup(latin1, bytes, reader);
   reader.finish();
   return { lines: reader.lines, meta: reader.meta(), warnings: reader.warnings };
 }

@@ -76,9 +76,11 @@ const DATE_META = new Set(['pubdate', 'publishdate', 'firstpublishedtime', 'publ
 const PUBLISHER_META = new Set(['contentsource', 'publisher', 'dc.publisher', 'dcterms.publisher']);
 
 /**
- * Builds the lines. `html` is the page as html-markup.ts reads it (with `utf8`, its bytes as
- * latin1); text given as strings (`string`) needs neither.
+ * Builds the lines. `utf8` is the page html-markup.ts reads and `html` the same bytes as latin1
+ * (text() gives offsets into both); text given as strings (`string`, a tree's text) needs neither.
  */
+const NO_BYTES = Buffer.alloc(0);
+
 export class LineReader implements MarkupSink {
   readonly lines: SourceLine[] = [];
   readonly warnings: Warning[] = [];
@@ -119,7 +121,7 @@ export class LineReader implements MarkupSink {
   private publishText: string | undefined;
   private readonly metaAttributes: string[] = [];
 
-  constructor(private readonly html = '', private readonly utf8?: Buffer) {
+  constructor(private readonly html = '', private readonly utf8: Buffer = NO_BYTES) {
     this.normalized = textBuffer(html.length);
   }
 
@@ -252,14 +254,7 @@ export class LineReader implements MarkupSink {
       return;
     }
     if (this.rawLength === 0 && isSpaceRun(this.html, start, end)) return;
-    const raw = this.reserveRaw(end - start);
-    if (this.utf8) {
-      this.rawLength = decodeUtf8Into(this.utf8, start, end, raw, this.rawLength);
-      return;
-    }
-    let o = this.rawLength;
-    for (let i = start; i < end; i += 1) raw[o++] = this.html.charCodeAt(i);
-    this.rawLength = o;
+    this.rawLength = decodeUtf8Into(this.utf8, start, end, this.reserveRaw(end - start), this.rawLength);
   }
 
   /** Text given as a string (a tree's text, a decoded reference). */
@@ -283,7 +278,7 @@ export class LineReader implements MarkupSink {
   private pageText(start: number, end: number, amp: boolean): string {
     // An empty cell of a CMS page (`<p>&nbsp;</p>`): nothing to decode.
     if (amp && end - start === 6 && this.html.startsWith('&nbsp;', start)) return '\u00a0';
-    const raw = this.utf8 ? this.utf8.toString('utf8', start, end) : this.html.slice(start, end);
+    const raw = this.utf8.toString('utf8', start, end);
     return amp ? decodeEntities(raw) : raw;
   }
 

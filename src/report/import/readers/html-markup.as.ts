@@ -316,7 +316,8 @@ function lookUp(start: i32, end: i32): void {
     foundFlags = factAt(foundId, 0);
     return;
   }
-  // Names not known: skipped when VML or Word markup (v:…, w:…), nothing else (html-tags.ts's factsOf).
+  // Names not known: skipped when VML or Word markup (v:…, w:…), nothing else: html-tags.ts's factsOf,
+  // which html-markup.test.ts checks this against.
   const c = lower(byte(start));
   foundFlags = length >= 2 && byte(start + 1) == 0x3a && (c == 0x76 || c == 0x77) ? F_SKIPPED : 0;
 }

@@ -237,7 +237,7 @@ function refuseOversized(bytes: Uint8Array): void {
   try {
     const zip = new ZipParts(bytes);
     for (const name of zip.names()) {
-      if (!/^xl\/worksheets\/[^/]+\.xml$/u.test(name)) continue;
+      if (!isWorksheetPart(name)) continue;
       const xml = zip.text(name) ?? '';
       cells += occurrences(xml, '<c ') + occurrences(xml, '<c>');
       merged += occurrences(xml, '<mergeCell ');
@@ -251,6 +251,12 @@ function refuseOversized(bytes: Uint8Array): void {
   if (merged > MAX_XLSX_MERGED_RANGES) {
     throw new SourceReadError(`XLSX 文件的合并单元格太多（${merged} 处，上限 ${MAX_XLSX_MERGED_RANGES} 处），不像一份年度报告，未读取。`, 'xlsx.too-large');
   }
+}
+
+/** A worksheet's part: xl/worksheets/NAME.xml (not its relationships beneath it). */
+function isWorksheetPart(name: string): boolean {
+  const prefix = 'xl/worksheets/';
+  return name.startsWith(prefix) && name.endsWith('.xml') && !name.includes('/', prefix.length);
 }
 
 function occurrences(text: string, part: string): number {
