@@ -253,10 +253,10 @@ function refuseOversized(bytes: Uint8Array): void {
   }
 }
 
-/** A worksheet's part: xl/worksheets/NAME.xml (not its relationships beneath it). */
+/** A worksheet's part: NAME.xml in the package's worksheets folder under xl (not its relationships beneath it). */
 function isWorksheetPart(name: string): boolean {
-  const prefix = 'xl/worksheets/';
-  return name.startsWith(prefix) && name.endsWith('.xml') && !name.includes('/', prefix.length);
+  const [top, folder, file, ...deeper] = name.split('/');
+  return top === 'xl' && folder === 'worksheets' && file !== undefined && file.endsWith('.xml') && deeper.length === 0;
 }
 
 function occurrences(text: string, part: string): number {
