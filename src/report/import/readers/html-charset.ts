@@ -26,7 +26,8 @@ export interface DecodedHtml {
  * front: `text` is the bytes as latin1 (one char per byte, so markup reads the same and byte
  * offsets are string offsets) and `utf8` holds the bytes, from which the HTML reader decodes only
  * the text and the few attributes it keeps. Decoding a whole 100 KB page costs more than
- * reading it. Other encodings are decoded whole (`utf8` undefined).
+ * reading it. Other encodings are decoded whole (`utf8` undefined), and html-dom.ts's
+ * readHtmlString gives the scanner that text as UTF-8 bytes.
  */
 export interface HtmlSource {
   text: string;

@@ -20,7 +20,7 @@ export const MAX_TAGS: i32 = 256;
 const SLOTS_AT: usize = FACTS + <usize>MAX_TAGS * FACT_SIZE;
 const SLOTS: i32 = 1024;
 /** The names of the known tags, lower case, one after another. */
-const NAMES_AT: usize = SLOTS_AT + <usize>SLOTS * 16;
+export const NAMES_AT: usize = SLOTS_AT + <usize>SLOTS * 16;
 export const NAMES_SIZE: usize = 4096;
 export const EVENTS: usize = NAMES_AT + NAMES_SIZE;
 const EVENT_CAPACITY: i32 = 4096;
@@ -48,9 +48,10 @@ export const F_RAW: i32 = 256;
 /** Names of up to this many characters are looked up by their characters packed 7 bits each. */
 const SHORT_NAME: i32 = 9;
 
-const OPEN: i32 = 1;
-const CLOSE: i32 = 2;
-const TEXT: i32 = 3;
+// Event kinds (the low two bits of an event's first word; the host reads these exports).
+export const OPEN: i32 = 1;
+export const CLOSE: i32 = 2;
+export const TEXT: i32 = 3;
 
 // Open elements' scope bits (html-markup.ts's IN_CELL, IN_SKIP, IN_TABLE).
 const IN_CELL: i32 = 1;
@@ -111,10 +112,6 @@ export function defineTag(id: i32, flags: i32, closedBy: i32, openerBit: i32, na
   store<i32>(SLOTS_AT + <usize>slot * 16, id + 1, 8);
 }
 
-export function namesAt(): usize {
-  return NAMES_AT;
-}
-
 @inline function slotOf(key: u64): i32 {
   return <i32>((key * 0x9e3779b97f4a7c15) >> 54) & (SLOTS - 1);
 }
@@ -168,8 +165,9 @@ function findByte(from: i32, c: i32): i32 {
 
 /** A hint of hiding (hintMask) starts at `i`. */
 function isHintAt(i: i32): bool {
-  const c = byte(i) | 0x20;
-  if (byte(i) == 0x26) return true;
+  const b = byte(i);
+  if (b == 0x26) return true;
+  const c = b | 0x20;
   if (c == 0x64) return lower(byte(i + 1)) == 0x69 && lower(byte(i + 2)) == 0x73 && lower(byte(i + 3)) == 0x70;
   if (c == 0x68) return lower(byte(i + 1)) == 0x69 && lower(byte(i + 2)) == 0x64;
   return false;

@@ -73,8 +73,8 @@ interface Scanner {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   read(length: number): number;
   defineTag(id: number, flags: number, closedBy: number, openerBit: number, nameAt: number, nameLength: number): void;
-  namesAt(): number;
   INPUT: WasmGlobal;
+  NAMES_AT: WasmGlobal;
   EVENTS: WasmGlobal;
   MAX_TAGS: WasmGlobal;
   NAMES_SIZE: WasmGlobal;
@@ -87,6 +87,8 @@ interface Scanner {
   F_CELL: WasmGlobal;
   F_TABLE: WasmGlobal;
   F_RAW: WasmGlobal;
+  OPEN: WasmGlobal;
+  CLOSE: WasmGlobal;
 }
 
 /** The page being read (the scanner's imports need it). */
@@ -101,13 +103,16 @@ const scanner = new wasm.Instance(new wasm.Module(Buffer.from(MARKUP_WASM, 'base
 }).exports as unknown as Scanner;
 const INPUT = scanner.INPUT.value;
 const EVENTS = scanner.EVENTS.value;
+// Event kinds (the third, TEXT, is what is neither).
+const OPEN = scanner.OPEN.value;
+const CLOSE = scanner.CLOSE.value;
 defineTags();
 
 /** Gives the scanner the known tags' facts (as its F_… bits); an event names a tag by its index here. */
 function defineTags(): void {
   const bit = (fact: boolean, flag: WasmGlobal): number => (fact ? flag.value : 0);
   const s = scanner;
-  const namesAt = s.namesAt();
+  const namesAt = s.NAMES_AT.value;
   let nameAt = 0;
   KNOWN_TAG_FACTS.forEach((facts, id) => {
     if (id >= s.MAX_TAGS.value || nameAt + facts.tag.length > s.NAMES_SIZE.value) throw new Error('html-markup: more known tags than the scanner holds');
@@ -121,10 +126,6 @@ function defineTags(): void {
     nameAt += facts.tag.length;
   });
 }
-
-// Event kinds (html-markup.as.ts).
-const OPEN = 1;
-const CLOSE = 2;
 
 /** Passes the scanner's `count` events on to the page's sink. */
 function dispatch(count: number): void {

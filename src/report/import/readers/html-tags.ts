@@ -24,7 +24,7 @@ const CLOSED_BY_OPENING = new Map<string, Set<string>>([
   ['dd', new Set(['dt', 'dd'])],
 ]);
 /** Elements that end a line of running text (and a piece of a cell's text) before and after them. */
-export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article',
   'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'pre', 'address', 'center', 'figure', 'figcaption',
   'form', 'fieldset', 'hr', 'caption', 'body', 'html', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
@@ -96,7 +96,6 @@ const KNOWN_TAGS = new Map<string, TagFacts>(
 );
 /** The known tags, in the order the markup scanner numbers them (html-markup.ts). */
 export const KNOWN_TAG_FACTS: readonly TagFacts[] = [...KNOWN_TAGS.values()];
-export const ROOT_FACTS = factsOf('#root');
 
 /** The facts of a lower-case tag name. */
 export function tagFacts(tag: string): TagFacts {
