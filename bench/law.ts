@@ -11,7 +11,7 @@ import { buildCalendar } from '../src/law/calendar.ts';
 import { nationalCalendarSpec } from '../src/law/calendar-data.ts';
 import { dayFromCivil, isoOf } from '../src/law/dates.ts';
 import { computeDeadlines, type DeadlineInput } from '../src/law/deadlines.ts';
-import { createRng } from '../src/report/testing/generate.ts';
+import { createRng } from '../test/support/report/generate.ts';
 
 export interface LawBenchResult {
   name: string;

@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { corpusDir, corpusPath } from '../../test/support/corpus.ts';
 import { isCanonicalReportJson, parseCanonicalReport } from './canonical.ts';
-import { cleanReport } from './testing/fixtures.ts';
-import { arbitraryValidReport } from './testing/generate.ts';
+import { cleanReport } from '../../test/support/report/clean-report.ts';
+import { arbitraryValidReport } from '../../test/support/report/generate.ts';
 
 const truthFiles = readdirSync(corpusDir).filter((f) => f.endsWith('.truth.json')).sort();
 const seedJson = (): Record<string, unknown> & { table3: { rows: Record<string, unknown> }; table4: Record<string, Record<string, unknown>> } =>

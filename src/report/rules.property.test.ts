@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validateReport } from './rules.ts';
-import { arbitraryCorruption, arbitraryValidReport, generateValidReport } from './testing/generate.ts';
+import { arbitraryCorruption, arbitraryValidReport, generateValidReport } from '../../test/support/report/generate.ts';
 import { extractStatedCounts } from './rules/text-counts.ts';
 
 describe('validateReport: properties', () => {

@@ -3,7 +3,7 @@ import { validateReport } from './rules.ts';
 import type { ValidationOptions } from './rules.ts';
 import type { AnnualReport, CellPath } from './model.ts';
 import type { Finding, RuleId } from './findings.ts';
-import { cleanReport } from './testing/fixtures.ts';
+import { cleanReport } from '../../test/support/report/clean-report.ts';
 
 interface Expected {
   rule: RuleId;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { importReport, ReportReadError } from '../../src/report/import/index.ts';
 import { validateReport } from '../../src/report/rules.ts';
 import { corpusPath } from '../support/corpus.ts';
-import { createRng } from '../../src/report/testing/generate.ts';
+import { createRng } from '../support/report/generate.ts';
 
 type Mutation = (bytes: Uint8Array, rand: () => number) => Uint8Array;
 

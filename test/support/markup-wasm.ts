@@ -7,8 +7,8 @@
 import asc from 'assemblyscript/asc';
 import { fileURLToPath } from 'node:url';
 
-export const MARKUP_SOURCE = fileURLToPath(new URL('../../src/report/import/readers/html-markup.as.ts', import.meta.url));
-export const MARKUP_MODULE = fileURLToPath(new URL('../../src/report/import/readers/html-markup.wasm.ts', import.meta.url));
+export const MARKUP_SOURCE = fileURLToPath(new URL('../../src/report/import/readers/html/html-markup.as.ts', import.meta.url));
+export const MARKUP_MODULE = fileURLToPath(new URL('../../src/report/import/readers/html/html-markup.wasm.ts', import.meta.url));
 
 /** The compiler's options: fixed, so that a build is the same bytes everywhere. */
 const OPTIONS = ['-O3', '--runtime', 'stub', '--noAssert', '--enable', 'simd', '--initialMemory', '2'];

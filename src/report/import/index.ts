@@ -10,9 +10,9 @@
 import type { AnnualReport } from '../model.ts';
 import type { SourceDocument } from './source.ts';
 import { interpretReport, looksLikeReport } from './interpret/index.ts';
-import { readDecodedText } from './readers/text.ts';
-import { readDecodedMarkdown } from './readers/markdown.ts';
-import { decodeText, sniffHead, type DecodedText } from './readers/decode.ts';
+import { readDecodedText } from './readers/text/text.ts';
+import { readDecodedMarkdown } from './readers/text/markdown.ts';
+import { decodeText, sniffHead, type DecodedText } from './readers/text/decode.ts';
 import { parseCanonicalReport } from '../canonical.ts';
 
 /** A file as received: its name (for the extension) and its bytes. */
@@ -117,10 +117,10 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 // The heavy readers (pdf.js, mammoth, exceljs, the HTML parser) load only when a file needs them.
-const htmlReader = once(() => import('./readers/html.ts'));
-const pdfReader = once(() => import('./readers/pdf.ts'));
-const docxReader = once(() => import('./readers/docx.ts'));
-const xlsxReader = once(() => import('./readers/xlsx.ts'));
+const htmlReader = once(() => import('./readers/html/html.ts'));
+const pdfReader = once(() => import('./readers/pdf/pdf.ts'));
+const docxReader = once(() => import('./readers/docx/docx.ts'));
+const xlsxReader = once(() => import('./readers/xlsx/xlsx.ts'));
 
 async function readSource(form: Exclude<SourceForm, 'json'>, bytes: Uint8Array, decoded: DecodedText | undefined): Promise<SourceDocument> {
   switch (form) {

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from './docx.ts';
-import { loadTruth, seedWithSections } from './test-fixtures.ts';
+import { loadTruth, seedWithSections } from '../../../test/support/truth.ts';
 
 async function part(bytes: Uint8Array, name: string): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);

@@ -6,7 +6,7 @@ import { TABLE3_COLUMNS, TABLE4_COLUMNS, TABLE4_GROUPS, table2CellPath, table2La
 import type { Table3RowKey } from '../model.ts';
 import { renderHtml } from './html.tsx';
 import { ReportTables } from './report-tables.tsx';
-import { loadTruth, seedWithSections } from './test-fixtures.ts';
+import { loadTruth, seedWithSections } from '../../../test/support/truth.ts';
 
 function page(report: AnnualReport): HTMLElement {
   return parse(renderHtml(report));

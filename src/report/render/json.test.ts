@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnualReport } from '../model.ts';
 import { renderReport, RENDER_FORMATS } from './index.ts';
 import { renderJson, toCanonicalReport } from './json.ts';
-import { loadTruth, seedWithSections } from './test-fixtures.ts';
+import { loadTruth, seedWithSections } from '../../../test/support/truth.ts';
 
 describe('canonical JSON', () => {
   it('orders keys as the spec, drops warnings, pretty-prints', () => {

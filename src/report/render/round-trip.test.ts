@@ -8,11 +8,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importReport } from '../import/index.ts';
 import type { AnnualReport } from '../model.ts';
-import { arbitraryValidReport } from '../testing/generate.ts';
+import { arbitraryValidReport } from '../../../test/support/report/generate.ts';
 import { renderReport, RENDER_FORMATS } from './index.ts';
 import type { RenderFormat } from './index.ts';
 import { toCanonicalReport } from './json.ts';
-import { loadTruth, seedWithSections, truthNames } from './test-fixtures.ts';
+import { loadTruth, seedWithSections, truthNames } from '../../../test/support/truth.ts';
 
 function normalizeText(text: string): string {
   return text.normalize('NFKC').split('\n').map((line) => line.replace(/\s+/gu, ' ').trim()).filter((line) => line !== '').join('\n');

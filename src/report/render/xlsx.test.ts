@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderXlsx } from './xlsx.ts';
-import { loadTruth, seedWithSections } from './test-fixtures.ts';
+import { loadTruth, seedWithSections } from '../../../test/support/truth.ts';
 import type { AnnualReport } from '../model.ts';
 
 async function workbook(report: AnnualReport): Promise<ExcelJS.Workbook> {

@@ -113,7 +113,7 @@ describe('extractStatedCounts on sentences of the corpus', () => {
 
 describe('Chinese numerals round trip', () => {
   it('parseChineseNumber reads back what the generator writes (0–9999)', async () => {
-    const { toChineseNumeral } = await import('../testing/chinese-numerals.ts');
+    const { toChineseNumeral } = await import('../../../test/support/report/chinese-numerals.ts');
     for (let n = 0; n < 10000; n++) expect(parseChineseNumber(toChineseNumeral(n))).toBe(n);
     expect(toChineseNumeral(12)).toBe('十二');
     expect(toChineseNumeral(105)).toBe('一百零五');

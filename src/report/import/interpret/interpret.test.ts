@@ -54,6 +54,11 @@ describe('interpretReport', () => {
     expect(r.table4.reconsideration).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
   });
 
+  it('reads the agency of a report sent as a letter (X关于报送…年度报告的函)', () => {
+    const r = interpretReport(doc(['某区某片区管理局关于报送2020年度政府信息公开工作年度报告的函', '区办公室：', ...table3(), ...T4]));
+    expect(r).toMatchObject({ agency: '某区某片区管理局', year: 2020 });
+  });
+
   it('finds a label broken across lines, with a neighbouring merged cell interleaved (（五）不 … 予处理)', () => {
     const lines = table3();
     const i = lines.findIndex((l) => Array.isArray(l) && l[0] === '1.信访举报投诉类申请');

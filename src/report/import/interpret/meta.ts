@@ -45,7 +45,8 @@ function* titleCandidates(doc: SourceDocument): Generator<string> {
 
 /** Cleans what precedes the year in a title: drops labels like 正文 / 附件 / 标题: and punctuation. */
 function cleanAgency(s: string): string {
-  return s.replace(/^.*(?:正文|附件\d*|标题:|[:：，,。;；])/, '').replace(/[（(].*$/, '').trim();
+  // A report sent as a letter is titled "X关于报送2020年度…年度报告的函": the agency is X.
+  return s.replace(/^.*(?:正文|附件\d*|标题:|[:：，,。;；])/, '').replace(/[（(].*$/, '').replace(/关于(?:报送|上报|印发|公布|发布|公开)?$/, '').trim();
 }
 
 export interface ReportIdentity {

@@ -9,8 +9,8 @@ import { corpusDir as corpus } from '../../../../test/support/corpus.ts';
 import { describe, expect, it } from 'vitest';
 import { TABLE2_2019, TABLE2_2021, TABLE3_ROWS_2019, TABLE3_ROWS_2021, TABLE4_COLUMNS, TABLE4_GROUPS } from '../../model.ts';
 import type { SourceDocument, SourceLine } from '../source.ts';
-import { readHtml } from './html.ts';
-import { readPdf } from './pdf.ts';
+import { readHtml } from './html/html.ts';
+import { readPdf } from './pdf/pdf.ts';
 
 const load = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(corpus, name)));
 

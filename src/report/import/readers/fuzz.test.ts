@@ -10,13 +10,13 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../render/docx.ts';
 import { renderXlsx } from '../../render/xlsx.ts';
-import { loadTruth } from '../../render/test-fixtures.ts';
+import { loadTruth } from '../../../../test/support/truth.ts';
 import type { SourceDocument } from '../source.ts';
-import { readDocx } from './docx.ts';
-import { readHtml } from './html.ts';
-import { readPdf } from './pdf.ts';
+import { readDocx } from './docx/docx.ts';
+import { readHtml } from './html/html.ts';
+import { readPdf } from './pdf/pdf.ts';
 import { SourceReadError } from './read-error.ts';
-import { readXlsx } from './xlsx.ts';
+import { readXlsx } from './xlsx/xlsx.ts';
 
 const load = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(corpus, name)));
 
