@@ -33,8 +33,12 @@ function blankCells(name: string): string[] {
 const errors = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
 
 describe('corpus truth files', () => {
-  it('finds the eight truth files of the dev corpus', () => {
-    expect(truthFiles).toHaveLength(8);
+  it('finds the truth files of the dev corpus, each beside its document', () => {
+    expect(truthFiles.length).toBeGreaterThanOrEqual(16);
+    const documents = readdirSync(corpusDir).filter((f) => !f.endsWith('.json') && f !== 'README.md');
+    for (const truth of truthFiles) {
+      expect(documents.some((d) => d.replace(/\.[^.]+$/, '') === truth.replace(/\.truth\.json$/, '')), truth).toBe(true);
+    }
   });
 
   it.each(truthFiles)('%s parses as canonical JSON', (name) => {
@@ -50,7 +54,13 @@ describe('corpus truth files', () => {
   });
 
   // Reports whose tables add up as printed (checked by hand; hongze prints the single （六） row).
-  it.each(['seed-taiping-wenlv-2023.truth.json', 'hongze-2024.truth.json', 'pingtan-2023.truth.json', 'pingtan-zrzy-2019.truth.json'])(
+  // The corpus README lists, per file, the rules the source breaks as printed ("none" for these).
+  it.each([
+    'seed-taiping-wenlv-2023.truth.json', 'hongze-2024.truth.json', 'pingtan-2023.truth.json', 'pingtan-zrzy-2019.truth.json',
+    // 2019 template: 本年增/减 -1 is a decrease, which T2-CELL allows.
+    'pingtan-gwh-2020.truth.json',
+    'pingtan-lyy-2020.truth.json', 'pingtan-spp-2020.truth.json', 'pingtan-zhz-2020.truth.json', 'pingtan-gwh-2023.truth.json', 'pingtan-hzs-2023.truth.json',
+  ])(
     '%s: no finding at all', (name) => {
       expect(validateReport(load(name))).toEqual([]);
     });
@@ -64,6 +74,23 @@ describe('corpus truth files', () => {
     ]);
     expect(findings[0]?.message).toContain('「一、本年新收」1 +「二、上年结转」0 = 1');
     expect(findings[0]?.message).toContain('「（七）总计」1 +「四、结转下年度继续办理」1 = 2');
+  });
+
+  it('pingtan-zrzy-2020: the 法律服务机构 application that appears only in an outcome row breaks （七）总计 in that column and in 总计', () => {
+    // 法律服务机构: outcomes 1, （七）总计 0; 总计: outcomes 2+4+2+2 = 10, （七）总计 9. The balance holds (9+0 = 9+0).
+    const findings = validateReport(load('pingtan-zrzy-2020.truth.json'));
+    expect(findings.map((f) => [f.rule, f.severity, f.cells[0]])).toEqual([
+      ['T3-OUTCOME-TOTAL', 'error', 't3.totalProcessed[4]'],
+      ['T3-OUTCOME-TOTAL', 'error', 't3.totalProcessed[6]'],
+    ]);
+    expect(findings[1]?.message).toContain('应为 10');
+  });
+
+  it('pingtan-scj-2022: （六）2 and （六）3 print no values: 14 blank cells, warnings only', () => {
+    const findings = validateReport(load('pingtan-scj-2022.truth.json'));
+    expect(errors(findings)).toEqual([]);
+    expect(findings.flatMap((f) => f.cells)).toHaveLength(14);
+    expect(findings.every((f) => f.rule === 'CELL-BLANK')).toBe(true);
   });
 
   it('shuyang-fgj-2023: all 法人或其他组织 columns blank → five column warnings, no arithmetic error', () => {
