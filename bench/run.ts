@@ -7,6 +7,7 @@ import os from 'node:os';
 const benchmarks: Record<string, () => Promise<{ run(args: readonly string[]): Promise<unknown> }>> = {
   report: () => import('./report.ts'),
   law: () => import('./law.ts'),
+  batch: () => import('./batch.ts'),
 };
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {
