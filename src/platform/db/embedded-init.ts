@@ -42,8 +42,9 @@ export async function initCluster(o: InitOptions): Promise<string> {
 
   const password = randomBytes(24).toString('base64url');
   await fs.writeFile(passwordFile, password + '\n', { mode: 0o600 });
-  // initdb reads the password from a file; it runs as runAs, so that user must own it briefly.
-  const pwFile = path.join(o.dataDir, `.initdb-pw-${randomBytes(6).toString('hex')}`);
+  // initdb reads the password from a file; it runs as runAs, so that user must own it briefly
+  // (beside the cluster, which that user can reach; the data folder itself may be closed to it).
+  const pwFile = path.join(path.dirname(o.pgDir), `.initdb-pw-${randomBytes(6).toString('hex')}`);
   await fs.writeFile(pwFile, password + '\n', { mode: 0o600 });
   if (o.runAs) await fs.chown(pwFile, o.runAs.uid, o.runAs.gid);
   o.logger.info({ pgDir: o.pgDir, user: o.runAs?.user }, '首次使用：正在初始化内置 PostgreSQL 数据目录');

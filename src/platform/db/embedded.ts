@@ -17,9 +17,10 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { acquireDataDirLock } from './data-dir-lock.ts';
-import { ensureExecutable, ensureNativeSymlinks, findNativeBinaries } from './native-binaries.ts';
+import { ensureExecutable, ensureNativeSymlinks, findNativeBinaries, type NativeBinaries } from './native-binaries.ts';
+import { binariesFor, clusterHomeFor, DEFAULT_ROOT_RUNTIME, type RootRuntimeDirs } from './root-runtime.ts';
 import { clearStalePostmaster } from './stale-postmaster.ts';
-import { assertReachableBy, chownTree, ensureSystemUser, isRoot } from './system-user.ts';
+import { chownTree, ensureSystemUser, isRoot } from './system-user.ts';
 import type { RunAs } from './system-user.ts';
 import { initCluster, readLogSince, SUPERUSER } from './embedded-init.ts';
 
@@ -32,6 +33,10 @@ export interface EmbeddedOptions {
   logger: Logger;
   /** Fixed port; default a free one. */
   port?: number;
+  /** The PostgreSQL programs (default: those of the installed platform package). */
+  binaries?: NativeBinaries;
+  /** Where programs and clusters go when running as root and the system user cannot reach them. */
+  rootRuntime?: RootRuntimeDirs;
 }
 
 /** A running embedded server. */
@@ -80,17 +85,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const { dataDir, logger } = options;
   const lock = await acquireDataDirLock(dataDir);
   try {
-    const binaries = findNativeBinaries();
-    const linked = await ensureNativeSymlinks(binaries.packageDir);
+    const installed = options.binaries ?? findNativeBinaries();
+    const linked = await ensureNativeSymlinks(installed.packageDir);
     if (linked.length > 0) logger.info({ linked }, '已重建 PostgreSQL 程序库链接');
-    await Promise.all([ensureExecutable(binaries.postgres), ensureExecutable(binaries.initdb)]);
 
+    // As root, PostgreSQL runs as a system user, which must reach its programs and its cluster:
+    // when the project sits in a folder closed to others, both live elsewhere (root-runtime.ts).
     const runAs = isRoot() ? await ensureSystemUser(options.systemUser) : undefined;
+    const dirs = options.rootRuntime ?? DEFAULT_ROOT_RUNTIME;
+    const binaries = runAs ? await binariesFor(installed, runAs, logger, dirs) : installed;
+    if (binaries !== installed) await ensureNativeSymlinks(binaries.packageDir);
+    await Promise.all([ensureExecutable(binaries.postgres), ensureExecutable(binaries.initdb)]);
+    let clusterHome = dataDir;
     if (runAs) {
       await allowTraversal(dataDir);
-      await assertReachableBy(dataDir, runAs); // before initdb, whose own error would be obscure
+      clusterHome = await clusterHomeFor(dataDir, runAs, logger, dirs);
     }
-    const pgDir = path.join(dataDir, 'pg');
+    const pgDir = path.join(clusterHome, 'pg');
     const password = await initCluster({ dataDir, pgDir, initdb: binaries.initdb, runAs, logger });
     if (runAs && (await fs.stat(pgDir)).uid !== runAs.uid) await chownTree(pgDir, runAs); // made by another user before
 

@@ -58,18 +58,3 @@ export async function chownTree(dir: string, owner: RunAs): Promise<void> {
     else await fs.lchown(p, owner.uid, owner.gid);
   }
 }
-
-/**
- * Checks that the user can reach the folder (every ancestor searchable): a data folder under
- * /root, for instance, is not. Throws a Chinese message saying what to change.
- */
-export async function assertReachableBy(dir: string, owner: RunAs): Promise<void> {
-  try {
-    await run('/bin/sh', ['-c', 'cd "$1"', 'sh', dir], { uid: owner.uid, gid: owner.gid });
-  } catch {
-    throw new Error(
-      `PostgreSQL 以系统用户 ${owner.user} 运行，但该用户进不了数据目录 ${dir}：` +
-        `请让它的各级上级目录对其他用户可进入（chmod o+x），或把 GONGKAI_DATA_DIR 设到别处（如 /var/lib/gongkai）`,
-    );
-  }
-}
