@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE3_COLUMNS, TABLE3_OUTCOME_ROWS_2021 } from '../report/model.ts';
+import { APPLICANT_KINDS, isOrganisation } from './applicant-kinds.ts';
+import { OUTCOME_CODES, OUTCOMES } from './outcomes.ts';
 import {
-  APPLICANT_KINDS, ARTICLE20_ITEMS, ARTICLE20_LABELS, ARTICLE21_INFO, CHANNEL_LABELS, CHANNELS, OUTCOME_CODES, OUTCOMES,
-  REPLY_TYPE_INFO, REPLY_TYPES, channelFromLabel, receiptRule, replyTypesOf,
+  ARTICLE20_ITEMS, ARTICLE20_LABELS, ARTICLE21_INFO, CHANNEL_LABELS, CHANNELS, REPLY_TYPE_INFO, REPLY_TYPES, channelFromLabel,
+  receiptRule, replyTypesOf,
 } from './taxonomy.ts';
 
 describe('分类：唯一来源', () => {
-  it('办理结果代码与年报表三的键完全一致', () => {
-    expect([...OUTCOME_CODES]).toEqual([...TABLE3_OUTCOME_ROWS_2021]);
-    expect(Object.keys(OUTCOMES).sort()).toEqual([...TABLE3_OUTCOME_ROWS_2021].sort());
+  it('办理结果：二十一个代码，每个都有名称和依据', () => {
+    expect(OUTCOME_CODES).toHaveLength(21);
+    expect(Object.keys(OUTCOMES).sort()).toEqual([...OUTCOME_CODES].sort());
   });
-  it('申请人类型与表三的列一致（自然人 + 五类法人或其他组织）', () => {
-    expect([...APPLICANT_KINDS, 'total']).toEqual([...TABLE3_COLUMNS]);
+  it('申请人类型：自然人和五类法人或其他组织（第二十七条）', () => {
     expect(APPLICANT_KINDS).toHaveLength(6);
+    expect(APPLICANT_KINDS.filter(isOrganisation)).toHaveLength(5);
   });
   it('第三十六条七种答复，每种都映射到表三的办理结果', () => {
     expect(REPLY_TYPES).toHaveLength(7);

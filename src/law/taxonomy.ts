@@ -1,8 +1,9 @@
 /**
- * The 条例's vocabularies, each once: `const` list → union type → Chinese labels.
- * Outcome codes are the Table 三 keys of src/report/model.ts (年报格式 国办公开办函〔2021〕30号).
+ * The 条例's vocabularies, each once: `const` list → union type → Chinese labels: channels
+ * (第三十一条), reply types (第三十六条), 主动公开 items (第二十条、第二十一条). Outcome codes are in
+ * outcomes.ts, applicant kinds in applicant-kinds.ts, agency kinds in agency-kinds.ts.
  */
-import { TABLE3_COLUMNS, TABLE3_OUTCOME_ROWS_2021, type Table3Column } from '../report/model.ts';
+import { OUTCOME_CODES, type OutcomeCode } from './outcomes.ts';
 
 // ---------- Channels (第三十一条) ----------
 
@@ -49,57 +50,6 @@ export function receiptRule(channel: Channel): string {
 export function needsConfirmation(channel: Channel): boolean {
   return channel !== 'inPerson';
 }
-
-// ---------- Applicant kinds (表三 columns) ----------
-
-/** Applicant kinds: 自然人 and the five kinds of 法人或其他组织, keyed like TABLE3_COLUMNS. */
-export type ApplicantKind = Exclude<Table3Column, 'total'>;
-export const APPLICANT_KINDS: readonly ApplicantKind[] = TABLE3_COLUMNS.filter((c): c is ApplicantKind => c !== 'total');
-
-export const APPLICANT_KIND_LABELS: Record<ApplicantKind, string> = {
-  naturalPerson: '自然人',
-  commercial: '商业企业',
-  research: '科研机构',
-  socialWelfare: '社会公益组织',
-  legalService: '法律服务机构',
-  otherOrg: '其他法人或其他组织',
-};
-
-/** Whether the kind is one of 法人或其他组织. */
-export function isOrganisation(kind: ApplicantKind): boolean {
-  return kind !== 'naturalPerson';
-}
-
-// ---------- Outcomes (表三 三、本年度办理结果) ----------
-
-/** Outcome codes: exactly the Table 三 outcome rows of the 2021 template. */
-export const OUTCOME_CODES = TABLE3_OUTCOME_ROWS_2021;
-export type OutcomeCode = (typeof OUTCOME_CODES)[number];
-
-/** Outcome labels with their group, and the provision each rests on. */
-export const OUTCOMES: Record<OutcomeCode, { readonly label: string; readonly basis: string }> = {
-  granted: { label: '予以公开', basis: '第三十六条第一项、第二项' },
-  partiallyGranted: { label: '部分公开（区分处理）', basis: '第三十七条' },
-  'denied.stateSecret': { label: '不予公开：属于国家秘密', basis: '第十四条' },
-  'denied.prohibitedByLaw': { label: '不予公开：其他法律行政法规禁止公开', basis: '第十四条' },
-  'denied.threeSecurityOneStability': { label: '不予公开：危及“三安全一稳定”', basis: '第十四条' },
-  'denied.thirdPartyRights': { label: '不予公开：保护第三方合法权益', basis: '第十五条、第三十二条' },
-  'denied.internalAffairs': { label: '不予公开：属于三类内部事务信息', basis: '第十六条第一款' },
-  'denied.processInformation': { label: '不予公开：属于四类过程性信息', basis: '第十六条第二款' },
-  'denied.enforcementFiles': { label: '不予公开：属于行政执法案卷', basis: '第十六条第二款' },
-  'denied.administrativeQuery': { label: '不予公开：属于行政查询事项', basis: '常用归类（不属于第二条所称政府信息；未核实）' },
-  'unableToProvide.notHeld': { label: '无法提供：本机关不掌握相关政府信息', basis: '第三十六条第四项、第五项' },
-  'unableToProvide.needsCreation': { label: '无法提供：没有现成信息需要另行制作', basis: '第三十八条' },
-  'unableToProvide.unclearAfterCorrection': { label: '无法提供：补正后申请内容仍不明确', basis: '第三十条' },
-  'notProcessed.complaint': { label: '不予处理：信访举报投诉类申请', basis: '第三十九条第一款' },
-  'notProcessed.duplicate': { label: '不予处理：重复申请', basis: '第三十六条第六项' },
-  'notProcessed.publication': { label: '不予处理：要求提供公开出版物', basis: '第三十九条第二款' },
-  'notProcessed.excessive': { label: '不予处理：无正当理由大量反复申请', basis: '第三十五条' },
-  'notProcessed.confirmation': { label: '不予处理：要求行政机关确认或重新出具已获取信息', basis: '常用归类（参照第三十九条；未核实）' },
-  'otherDisposal.noCorrection': { label: '其他处理：申请人无正当理由逾期不补正、行政机关不再处理', basis: '第三十条' },
-  'otherDisposal.unpaidFee': { label: '其他处理：申请人逾期未按收费通知要求缴纳费用、行政机关不再处理', basis: '第四十二条；国办函〔2020〕109号' },
-  'otherDisposal.other': { label: '其他处理：其他', basis: '—' },
-};
 
 // ---------- Reply types (第三十六条) ----------
 

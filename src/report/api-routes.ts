@@ -5,6 +5,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { AGENCY_KINDS } from '../law/agency-kinds.ts';
 import { ValidationError } from '../platform/errors.ts';
 import { errorResponse, jsonResponse } from '../platform/http/openapi.ts';
 import type { AppEnv, OpenApiPaths } from '../platform/http/types.ts';
@@ -38,7 +39,7 @@ const checkedReportSchema = z.object({
   agency: z.string().nullable(),
   year: z.number().int().nullable(),
   format: z.enum(REPORT_FORMATS),
-  agencyKind: z.enum(['department', 'government']).nullable(),
+  agencyKind: z.enum(AGENCY_KINDS).nullable(),
   publishedOn: z.string().nullable(),
   source: z.object({ fileName: z.string(), kind: z.string(), sha256: z.string(), size: z.number().int() }),
   report: z.record(z.string(), z.unknown()).describe('规范 JSON（shared/spec/annual-report.md）'),

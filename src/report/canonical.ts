@@ -8,6 +8,7 @@
  * Unknown top-level keys (`_unscored`, `notes`, source positions …) are ignored and dropped.
  */
 import { z } from 'zod';
+import { AGENCY_KINDS } from '../law/agency-kinds.ts';
 import {
   REPORT_FORMATS, SECTION_KEYS, TABLE2_2019, TABLE2_2021, TABLE3_COLUMNS, TABLE3_ROWS_2021, TABLE4_COLUMNS, TABLE4_GROUPS,
 } from './model.ts';
@@ -72,7 +73,7 @@ const schema = z.object({
   agency: z.string({ error: expect('机关名称文字或 null') }).nullable(),
   year: z.number({ error: expect('年度（整数）或 null') }).int({ error: expect('整数年度') }).nullable(),
   format: z.enum(REPORT_FORMATS, { error: (issue) => issue.input === undefined ? '缺少此项（应为 "2019" 或 "2021"）' : `应为 "2019" 或 "2021"（格式版本，文字），实际为${describe(issue.input)}` }),
-  agencyKind: z.enum(['department', 'government'], { error: (issue) => `应为 "department" 或 "government"，实际为${describe(issue.input)}` }).optional(),
+  agencyKind: z.enum(AGENCY_KINDS, { error: (issue) => `应为 "department" 或 "government"，实际为${describe(issue.input)}` }).optional(),
   publishedOn: isoDate.optional(),
   sections: z.array(z.object({
     key: z.enum(SECTION_KEYS, { error: (issue) => `应为 ${SECTION_KEYS.join('、')} 之一，实际为${describe(issue.input)}` }),

@@ -2,8 +2,12 @@
  * The annual report (政府信息公开工作年度报告) in canonical JSON, as fixed by
  * shared/spec/annual-report.md. Pure: types, keys and labels only.
  *
- * A blank cell, a dash or a slash in a source is `null`, never 0.
+ * A blank cell, a dash or a slash in a source is `null`, never 0. The law's vocabularies (applicant
+ * kinds, outcome codes, agency kinds) come from src/law/; this file lays them out as the template does.
  */
+import type { AgencyKind } from '../law/agency-kinds.ts';
+import { APPLICANT_KINDS } from '../law/applicant-kinds.ts';
+import { OUTCOME_CODES } from '../law/outcomes.ts';
 
 /** Template generation: `2019` (report years 2019–2020) or `2021` (国办公开办函〔2021〕30号, from 2021 on). */
 export const REPORT_FORMATS = ['2019', '2021'] as const;
@@ -96,9 +100,8 @@ export const TABLE2_COLUMN_LABELS: Record<string, string> = {
 
 // ---------- Table 三 (applications) ----------
 
-export const TABLE3_COLUMNS = [
-  'naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total',
-] as const;
+/** Table 三 columns: the applicant kinds (src/law/applicant-kinds.ts), then 总计. */
+export const TABLE3_COLUMNS = [...APPLICANT_KINDS, 'total'] as const;
 export type Table3Column = (typeof TABLE3_COLUMNS)[number];
 
 export const TABLE3_COLUMN_LABELS: Record<Table3Column, string> = {
@@ -111,16 +114,8 @@ export const TABLE3_COLUMN_LABELS: Record<Table3Column, string> = {
   total: '总计',
 };
 
-/** Outcome rows (三、本年度办理结果 (一)–(六)) of the 2021 template, in order. */
-export const TABLE3_OUTCOME_ROWS_2021 = [
-  'granted', 'partiallyGranted',
-  'denied.stateSecret', 'denied.prohibitedByLaw', 'denied.threeSecurityOneStability', 'denied.thirdPartyRights',
-  'denied.internalAffairs', 'denied.processInformation', 'denied.enforcementFiles', 'denied.administrativeQuery',
-  'unableToProvide.notHeld', 'unableToProvide.needsCreation', 'unableToProvide.unclearAfterCorrection',
-  'notProcessed.complaint', 'notProcessed.duplicate', 'notProcessed.publication', 'notProcessed.excessive',
-  'notProcessed.confirmation',
-  'otherDisposal.noCorrection', 'otherDisposal.unpaidFee', 'otherDisposal.other',
-] as const;
+/** Outcome rows (三、本年度办理结果 (一)–(六)) of the 2021 template, in order: the law's outcome codes (src/law/outcomes.ts). */
+export const TABLE3_OUTCOME_ROWS_2021 = OUTCOME_CODES;
 
 /** Outcome rows of the 2019 template: （六）其他处理 is a single row. */
 export const TABLE3_OUTCOME_ROWS_2019 = [...TABLE3_OUTCOME_ROWS_2021.slice(0, 18), 'otherDisposal'] as const;
@@ -203,8 +198,6 @@ export const TABLE4_COLUMN_LABELS: Record<Table4Column, string> = {
 export type Table4 = Partial<Record<Table4Group, Record<Table4Column, Cell>>>;
 
 // ---------- The report ----------
-
-export type AgencyKind = 'department' | 'government';
 
 /** A parse warning: every doubt of an importer, naming the row (never a silent guess). */
 export interface ParseWarning {

@@ -4,7 +4,8 @@
  */
 import type { Queryable } from '../platform/db/queryable.ts';
 import type { Finding } from './findings.ts';
-import type { AgencyKind, AnnualReport, ParseWarning, ReportFormat } from './model.ts';
+import type { AgencyKind } from '../law/agency-kinds.ts';
+import type { AnnualReport, ParseWarning, ReportFormat } from './model.ts';
 
 /** A checked report as stored (without the source bytes). */
 export interface CheckedReport {

@@ -2,6 +2,7 @@
  * One checked report: metadata, findings (linked to their cells), parse warnings, downloads,
  * and the tables as imported with the cells concerned marked.
  */
+import { AGENCY_KIND_LABELS } from '../../law/agency-kinds.ts';
 import type { ReportFormat } from '../model.ts';
 import { ReportTables } from '../render/report-tables.tsx';
 import type { CheckedReport } from '../store.ts';
@@ -53,7 +54,7 @@ export function ReportPage(props: ReportPageProps) {
         <dt>机关</dt><dd>{r.agency ?? '未识别'}</dd>
         <dt>报告年度</dt><dd>{r.year ?? '未识别'}</dd>
         <dt>格式</dt><dd>{FORMAT_LABELS[r.format]}</dd>
-        <dt>机关类型</dt><dd>{r.agencyKind === 'government' ? '县级以上人民政府' : r.agencyKind === 'department' ? '政府部门等行政机关' : '未说明'}</dd>
+        <dt>机关类型</dt><dd>{r.agencyKind ? AGENCY_KIND_LABELS[r.agencyKind] : '未说明'}</dd>
         <dt>发布日期</dt><dd>{r.publishedOn ?? '文件中未见'}</dd>
         <dt>源文件</dt><dd>{r.sourceFileName}（{r.sourceKind}，{Math.ceil(r.sourceSize / 1024)} KB） <a href={`/reports/${r.id}/source`}>下载原文件</a></dd>
         <dt>跨年度核对</dt>

@@ -13,8 +13,9 @@ import fc from 'fast-check';
 import {
   SECTION_KEYS, SECTION_TITLES, TABLE3_COLUMNS, TABLE3_OUTCOME_ROWS_2021, TABLE4_GROUPS, defaultFormatForYear,
 } from '../../../src/report/model.ts';
-import type { AgencyKind, AnnualReport, Cell, ReportFormat, ReportSection, Table2, Table3RowKey, Table4 } from '../../../src/report/model.ts';
-import { publicationDeadline } from '../../../src/report/rules/deadline.ts';
+import type { AnnualReport, Cell, ReportFormat, ReportSection, Table2, Table3RowKey, Table4 } from '../../../src/report/model.ts';
+import type { AgencyKind } from '../../../src/law/agency-kinds.ts';
+import { annualReportDueDate } from '../../../src/law/annual-report-dates.ts';
 import { toChineseNumeral } from './chinese-numerals.ts';
 
 export { toChineseNumeral };
@@ -209,7 +210,7 @@ export function arbitraryValidReport(options: ValidReportOptions = {}): fc.Arbit
     if (r.statesKind) report.agencyKind = r.agency.kind;
     if (r.publishedOffset !== undefined) {
       // Within the deadline of the kind the rules will use (the stated kind, or the one inferred from the name).
-      const deadline = publicationDeadline(r.year, r.agency.kind);
+      const deadline = annualReportDueDate(r.year, r.agency.kind);
       const date = dayOfYear(r.year + 1, r.publishedOffset);
       report.publishedOn = date <= deadline ? date : deadline;
     }

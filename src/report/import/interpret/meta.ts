@@ -2,7 +2,8 @@
  * Facts about the report as a whole: agency, year, publication date, agency kind and template
  * generation, read from the title, the container's metadata and the template's own headers.
  */
-import { defaultFormatForYear, type AgencyKind, type ParseWarning, type ReportFormat } from '../../model.ts';
+import { inferAgencyKind, type AgencyKind } from '../../../law/agency-kinds.ts';
+import { defaultFormatForYear, type ParseWarning, type ReportFormat } from '../../model.ts';
 import type { SourceDocument } from '../source.ts';
 import { normalizeText, type Token } from './tokens.ts';
 import { stripWhitespace } from './cell-tokens.ts';
@@ -54,13 +55,6 @@ export interface ReportIdentity {
   year: number | null;
   agencyKind?: AgencyKind;
   publishedOn?: string;
-}
-
-/** Agency kind: a people's government (or a region's report built from its agencies) vs an agency. */
-function agencyKindOf(agency: string): AgencyKind {
-  if (/人民政府$/.test(agency)) return 'government';
-  if (/(?:省|市|区|县|州|旗|盟|实验区|新区|开发区)$/.test(agency)) return 'government';
-  return 'department';
 }
 
 function isoDate(y: string, m: string, d: string): string {
@@ -148,7 +142,7 @@ export function readIdentity(doc: SourceDocument, warnings: ParseWarning[], cell
     warnings.push(warn('report.agency-not-found', 'agency', '未能从标题读出机关名称。'));
   }
   const identity: ReportIdentity = { agency, year };
-  if (agency) identity.agencyKind = agencyKindOf(agency);
+  if (agency) identity.agencyKind = inferAgencyKind(agency);
   const publishedOn = findPublishedOn(doc, year, cells);
   if (publishedOn) identity.publishedOn = publishedOn;
   return identity;
