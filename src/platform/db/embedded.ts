@@ -37,6 +37,21 @@ export interface EmbeddedOptions {
   binaries?: NativeBinaries;
   /** Where programs and clusters go when running as root and the system user cannot reach them. */
   rootRuntime?: RootRuntimeDirs;
+  /**
+   * Called when the server died and could not be restarted (default: log and exit with code 70,
+   * so that a supervisor such as systemd restarts the whole app).
+   */
+  onGiveUp?: (error: Error) => void;
+  /** Waits before each restart attempt (default RESTART_DELAYS_MS). */
+  restartDelaysMs?: readonly number[];
+}
+
+/** Back-off between attempts to restart a server that died: 0.25 s, 0.5 s, 1 s, 2 s, 4 s, 8 s. */
+const RESTART_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
+
+function exitProcess(): void {
+  // EX_SOFTWARE: the process cannot go on without its database; its supervisor restarts it.
+  process.exit(70);
 }
 
 /** A running embedded server. */
@@ -112,10 +127,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await clearStalePostmaster(pgDir, logger);
       const port = options.port ?? (await findFreePort());
       try {
-        const child = await spawnPostmaster({ postgres: binaries.postgres, pgDir, port, runAs, logFile, password });
+        const spawnOptions = { postgres: binaries.postgres, pgDir, port, runAs, logFile, password };
+        const child = await spawnPostmaster(spawnOptions);
         await lock.update({ port });
         logger.info({ port, pid: child.pid, user: runAs?.user }, '内置 PostgreSQL 已启动');
-        return running(child, port, password, runAs, lock.release, logger);
+        const respawn = async () => {
+          await clearStalePostmaster(pgDir, logger);
+          return spawnPostmaster(spawnOptions);
+        };
+        return running(child, respawn, { port, password, runAs, releaseLock: lock.release, logger, onGiveUp: options.onGiveUp ?? exitProcess, restartDelaysMs: options.restartDelaysMs ?? RESTART_DELAYS_MS });
       } catch (error) {
         lastError = error as Error;
         logger.warn({ attempt, err: lastError.message }, '内置 PostgreSQL 启动失败，稍后重试');
@@ -184,14 +204,24 @@ async function waitUntilAccepting(port: number, password: string): Promise<void>
   }
 }
 
-function running(
-  child: ChildProcess,
-  port: number,
-  password: string,
-  runAs: RunAs | undefined,
-  releaseLock: () => Promise<void>,
-  logger: Logger,
-): EmbeddedPostgres {
+interface RunningOptions {
+  port: number;
+  password: string;
+  runAs: RunAs | undefined;
+  releaseLock: () => Promise<void>;
+  logger: Logger;
+  onGiveUp: (error: Error) => void;
+  restartDelaysMs: readonly number[];
+}
+
+/**
+ * The running server, supervised: when the postmaster dies while the app runs (killed, out of
+ * memory), it is started again on the same port with back-off — requests meanwhile fail with the
+ * database's error, which the app answers with 503 — and when every attempt fails, `onGiveUp`.
+ */
+function running(first: ChildProcess, respawn: () => Promise<ChildProcess>, o: RunningOptions): EmbeddedPostgres {
+  const { port, password, runAs, releaseLock, logger } = o;
+  let child = first;
   let stopping: Promise<void> | undefined;
   const onExit = () => {
     // Synchronous last resort: the server shuts itself down on SIGINT even after we are gone.
@@ -212,9 +242,38 @@ function running(
   };
   process.on('exit', onExit);
   for (const s of signals) process.on(s, onSignal);
-  child.once('exit', (code, signal) => {
-    if (!stopping) logger.error({ code, signal, port }, '内置 PostgreSQL 意外退出：数据库不可用，请查看数据目录中的 postgres.log 并重启应用');
-  });
+
+  const restart = async (): Promise<void> => {
+    let lastError: Error | undefined;
+    for (const [attempt, delay] of o.restartDelaysMs.entries()) {
+      await sleep(delay);
+      if (stopping) return;
+      try {
+        child = await respawn();
+        if (stopping) {
+          child.kill('SIGINT'); // stop() ran while this one was starting
+          return;
+        }
+        watch(child);
+        logger.warn({ port, pid: child.pid, attempt: attempt + 1 }, '内置 PostgreSQL 已自动重新启动');
+        return;
+      } catch (error) {
+        lastError = error as Error;
+        logger.warn({ attempt: attempt + 1, err: lastError.message }, '内置 PostgreSQL 重新启动失败，稍后重试');
+      }
+    }
+    const error = new Error(`内置 PostgreSQL 意外退出，重试 ${o.restartDelaysMs.length} 次仍未能重新启动：${lastError?.message ?? ''}`);
+    logger.fatal({ err: error.message }, '内置 PostgreSQL 无法重新启动，应用退出（请查看数据目录中的 postgres.log）');
+    o.onGiveUp(error);
+  };
+  const watch = (proc: ChildProcess) => {
+    proc.once('exit', (code, signal) => {
+      if (stopping || proc !== child) return;
+      logger.error({ code, signal, port }, '内置 PostgreSQL 意外退出，正在自动重新启动');
+      void restart();
+    });
+  };
+  watch(child);
 
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -233,7 +292,9 @@ function running(
   };
   return {
     port,
-    pid: child.pid ?? 0,
+    get pid() {
+      return child.pid ?? 0;
+    },
     runAs,
     urlFor: (database = 'postgres') =>
       `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
