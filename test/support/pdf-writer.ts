@@ -1,14 +1,19 @@
 /**
- * Writes small PDFs for the reader's tests (no PDF library is installed): objects numbered from 1,
- * with a classic xref table (§7.5.4) or an xref stream with the non-stream objects packed in an
- * object stream (§7.5.7, §7.5.8). Streams are stored uncompressed or FlateDecode'd.
+ * Writes small PDFs for the reader's tests (no PDF writing library is installed): objects numbered
+ * from 1, with a classic xref table (§7.5.4) or an xref stream with the non-stream objects packed in
+ * an object stream (§7.5.7, §7.5.8). Streams are stored uncompressed or FlateDecode'd. The tests
+ * make PDFs with exactly the structures they name (CID fonts with ToUnicode CMaps, form XObjects,
+ * rotated text, fonts without ToUnicode, encryption), which a converter would not give on demand.
  */
 import { deflateSync } from 'node:zlib';
 
 export type TestObject = string | { dict: string; data: string; flate?: boolean };
 
-/** A PDF with `objects` (1 is the catalog); `compact` uses an object stream and an xref stream. */
-export function writePdf(objects: TestObject[], options: { compact?: boolean; info?: string } = {}): Uint8Array {
+/**
+ * A PDF with `objects` (1 is the catalog); `compact` uses an object stream and an xref stream;
+ * `info` is the document information dictionary; `trailer` adds entries to the trailer (e.g. /Encrypt, /ID).
+ */
+export function writePdf(objects: TestObject[], options: { compact?: boolean; info?: string; trailer?: string } = {}): Uint8Array {
   const parts: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let length = parts[0]?.length ?? 0;
   const offsets: (number | [number, number])[] = [];
@@ -33,7 +38,7 @@ export function writePdf(objects: TestObject[], options: { compact?: boolean; in
     }
   });
   let next = objects.length + 1;
-  const infoRef = options.info === undefined ? '' : `/Info ${next} 0 R`;
+  const trailerEntries = (options.info === undefined ? '' : `/Info ${next} 0 R`) + (options.trailer ?? '');
   if (options.info !== undefined) {
     offsets[next] = length;
     push(Buffer.from(`${next} 0 obj\n${options.info}\nendobj\n`, 'latin1'));
@@ -42,7 +47,7 @@ export function writePdf(objects: TestObject[], options: { compact?: boolean; in
   if (!options.compact) {
     const xref = length;
     const rows = ['0000000000 65535 f \n', ...offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)];
-    push(Buffer.from(`xref\n0 ${rows.length}\n${rows.join('')}trailer\n<</Size ${rows.length}/Root 1 0 R${infoRef}>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+    push(Buffer.from(`xref\n0 ${rows.length}\n${rows.join('')}trailer\n<</Size ${rows.length}/Root 1 0 R${trailerEntries}>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
     return new Uint8Array(Buffer.concat(parts));
   }
   const objStm = next;
@@ -69,7 +74,7 @@ export function writePdf(objects: TestObject[], options: { compact?: boolean; in
     predicted.push(2);
     for (let c = 0; c < 4; c += 1) predicted.push(((rows[r * 4 + c] ?? 0) - (r > 0 ? rows[(r - 1) * 4 + c] ?? 0 : 0)) & 0xff);
   }
-  streamObject(xrefNum, `/Type/XRef/Size ${xrefNum + 1}/W[1 2 1]/Root 1 0 R${infoRef}/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns 4>>`, deflateSync(Buffer.from(predicted)));
+  streamObject(xrefNum, `/Type/XRef/Size ${xrefNum + 1}/W[1 2 1]/Root 1 0 R${trailerEntries}/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns 4>>`, deflateSync(Buffer.from(predicted)));
   push(Buffer.from(`startxref\n${xref}\n%%EOF\n`, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
 }

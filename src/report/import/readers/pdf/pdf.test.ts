@@ -3,7 +3,6 @@ import { readPdf } from './pdf.ts';
 import { layOutDocument, type PdfPage } from './pdf-document.ts';
 import type { PdfFragment } from './pdf-layout.ts';
 import { SourceReadError } from '../read-error.ts';
-import { bytesForTextExtraction } from './pdf-fonts.ts';
 
 /** A fragment of CJK text: each character 1 em wide. */
 const f = (text: string, x: number, y: number, fontSize = 10): PdfFragment => ({ text, x, y, fontSize, width: [...text].length * fontSize * (/^[\d.]+$/u.test(text) ? 0.5 : 1) });
@@ -74,25 +73,5 @@ describe('readPdf: unreadable input', () => {
     await expect(readPdf(new Uint8Array())).rejects.toBeInstanceOf(SourceReadError);
     await expect(readPdf(new TextEncoder().encode('hello, not a pdf'))).rejects.toBeInstanceOf(SourceReadError);
     await expect(readPdf(new TextEncoder().encode('%PDF-1.7\n1 0 obj <<'))).rejects.toBeInstanceOf(SourceReadError);
-  });
-});
-
-describe('bytesForTextExtraction', () => {
-  const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
-
-  it('hides embedded font programs when every font has a ToUnicode map, keeping every offset', () => {
-    const pdf = '<</Type/Font/ToUnicode 9 0 R>> <</FontFile2 12 0 R/FontName/X>>';
-    const out = bytesForTextExtraction(Buffer.from(pdf, 'latin1'));
-    expect(latin1(out)).toBe('<</Type/Font/ToUnicode 9 0 R>> <</FontFilX2 12 0 R/FontName/X>>');
-  });
-
-  it('leaves the file as it is when a font may need its program for its text', () => {
-    const pdf = '<</FontFile2 12 0 R>> <</FontFile3 13 0 R>> <</ToUnicode 9 0 R>>';
-    expect(latin1(bytesForTextExtraction(Buffer.from(pdf, 'latin1')))).toBe(pdf);
-  });
-
-  it('leaves the file as it is when a Type1 or CFF program may carry the encoding, even with ToUnicode maps', () => {
-    const pdf = '<</ToUnicode 9 0 R>> <</ToUnicode 10 0 R>> <</FontFile2 12 0 R>> <</FontFile 13 0 R>>';
-    expect(latin1(bytesForTextExtraction(Buffer.from(pdf, 'latin1')))).toBe(pdf);
   });
 });
