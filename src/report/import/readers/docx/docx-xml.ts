@@ -1,24 +1,42 @@
 /**
- * word/document.xml → the tree html-dom.ts reads, in one regex pass:
- * w:p → p, w:tbl/w:tr/w:tc → table/tr/td, w:t → text, w:br → br, w:tab → tab. Cell merges
- * become colspan/rowspan exactly as mammoth computes them (w:gridSpan → colspan; a
- * w:vMerge continue cell is dropped and the cell above it at the same grid column, counted
- * with gridSpan, gains a row; w:gridBefore ignored), so a table reads as mammoth's HTML of it did.
+ * The XML parts of a DOCX, parsed by htmlparser2 (xmlMode), read for what the report needs.
  *
- * Markup whose reading mammoth defines in ways this pass does not copy (tracked deletions and
- * moves, text boxes, alternate content, notes, symbols, content controls in tables) makes it
- * return undefined: the caller then reads the file through mammoth.
+ * documentXmlToTree: word/document.xml → the tree html-dom.ts's readHtmlTree reads, so a DOCX
+ * table reads as the same table in HTML would. w:p → p, w:tbl/w:tr/w:tc → table/tr/td, w:t → text,
+ * w:br (text wrapping) and w:cr → br, w:tab → tab. Where WordprocessingML says more, the reading is
+ * mammoth's (its convertToHtml was the reference of the old reader):
+ * - merged cells: w:gridSpan → colspan; a w:vMerge continue cell is dropped and the cell above it
+ *   at the same grid column (counted with gridSpan) gains a row (mammoth's calculateRowSpans);
+ *   w:gridBefore/w:gridAfter ignored; a row whose w:trPr holds w:del (a deleted row) is dropped;
+ * - tracked changes: w:del and w:moveFrom content dropped, w:ins and w:moveTo kept; a paragraph
+ *   whose mark is deleted (w:pPr/w:rPr/w:del) runs on into the next paragraph;
+ * - mc:AlternateContent: mc:Fallback read, mc:Choice not; a text box's paragraphs (w:txbxContent)
+ *   come after the paragraph that anchors it;
+ * - hyperlinks, fields' results, content controls, smart tags, custom XML: their text, in place.
+ * Unlike mammoth: a run hidden by w:vanish is not read (Word does not show or print it); note
+ * references, symbols (w:sym) and checkboxes give no text (they are not the report's content).
+ * Element names are read by namespace, not by prefix (the strict OOXML namespace reads as w:).
+ *
+ * Damaged XML is refused (SourceReadError) rather than guessed at: an element closed by another
+ * element's end tag, or a body that ends before </w:document>.
  */
-import type { HtmlElement } from '../html/html-dom.ts';
+import { Parser } from 'htmlparser2';
+import type { HtmlElement, HtmlNode } from '../html/html-dom.ts';
+import { SourceReadError } from '../read-error.ts';
 
-const TAG = /<(\/?)([\w:]+)([^>]*?)(\/?)>/gu;
-/** Elements handed to mammoth instead (see the module comment). */
-const UNSUPPORTED = new Set([
-  'w:del', 'w:moveFrom', 'w:txbxContent', 'mc:AlternateContent', 'w:altChunk', 'w:object', 'w:pict',
-  'w:footnoteReference', 'w:endnoteReference', 'w:sym', 'w:subDoc',
+/** Namespaces whose elements are read, by the prefix used for them below. */
+const NAMESPACES = new Map([
+  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
+  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
+  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
 ]);
-const VAL = /\bw:val\s*=\s*"([^"]*)"/u;
-const TYPE = /\bw:type\s*=\s*"([^"]*)"/u;
+/** Prefixes in force where a part declares none (a hand-made fragment). */
+const DEFAULT_PREFIXES: ReadonlyMap<string, string> = new Map([['w', 'w'], ['mc', 'mc']]);
+
+/** Elements whose content is not read (deleted or moved-away text, the choice mc:Fallback replaces). */
+const DROPPED = new Set(['w:del', 'w:moveFrom', 'mc:Choice']);
+/** Output elements, by the element that opens them. */
+const FRAMES = new Map([['w:p', 'p'], ['w:tbl', 'table'], ['w:tr', 'tr'], ['w:tc', 'td'], ['w:txbxContent', '#box']]);
 
 interface CellProps {
   colspan: number;
@@ -26,102 +44,206 @@ interface CellProps {
   continues: boolean;
 }
 
-/** The document body as a tree (its root), or undefined when mammoth must read it. */
-export function documentXmlToTree(xml: string): HtmlElement | undefined {
-  const root = el('#root');
-  const stack: HtmlElement[] = [root];
+/** An output element being filled. */
+interface Frame {
+  node: HtmlElement;
+  /** Text boxes anchored in this paragraph: placed after it. */
+  extras: HtmlNode[];
+  /** The paragraph mark is deleted: its content runs on into the next paragraph. */
+  markDeleted: boolean;
+}
+
+/** An open XML element. */
+interface Open {
+  name: string;
+  prefixes: ReadonlyMap<string, string>;
+  selfClosing: boolean;
+  frame?: Frame;
+  dropped?: boolean;
+  run?: { hidden: boolean };
+  text?: string[];
+}
+
+const PART = '正文（word/document.xml）';
+
+/**
+ * The document body as a tree (its root; the root itself is not an element of the body).
+ * Throws SourceReadError when the XML is damaged (see the module comment).
+ */
+export function documentXmlToTree(xml: string): HtmlElement {
+  const root = element('#root');
+  const frames: Frame[] = [{ node: root, extras: [], markDeleted: false }];
+  const stack: Open[] = [];
+  const runs: { hidden: boolean }[] = [];
   const cells = new Map<HtmlElement, CellProps>();
   const deletedRows = new Set<HtmlElement>();
   const tables: HtmlElement[] = [];
-  let current = root;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(xml); m !== null; m = TAG.exec(xml)) {
-    const closing = m[1] === '/';
-    const name = m[2] ?? '';
-    const selfClosed = m[4] === '/';
-    if (UNSUPPORTED.has(name)) {
-      // A deleted table row (w:trPr/w:del) is read by dropping the row, as mammoth does.
-      if (name === 'w:del' && current.tag === 'tr') {
-        deletedRows.add(current);
-        continue;
-      }
-      return undefined;
-    }
-    switch (name) {
-      case 'w:p':
-      case 'w:tbl':
-      case 'w:tr':
-      case 'w:tc': {
-        const tag = name === 'w:p' ? 'p' : name === 'w:tbl' ? 'table' : name === 'w:tr' ? 'tr' : 'td';
-        if (closing) {
-          if (current.tag !== tag) return undefined;
-          stack.pop();
-          current = stack[stack.length - 1] ?? root;
-          break;
+  /** Content of paragraphs whose mark is deleted, for the next paragraph. */
+  let carried: HtmlNode[] = [];
+  let dropping = 0;
+  let ending = false;
+
+  const top = (): Frame => frames[frames.length - 1] as Frame;
+  const hidden = (): boolean => runs.some((r) => r.hidden);
+  const add = (node: HtmlNode): void => {
+    if (!hidden()) top().node.children.push(node);
+  };
+
+  const parser: Parser = new Parser(
+    {
+      onopentag(rawName, attrs) {
+        const parent = stack[stack.length - 1];
+        const prefixes = declare(parent?.prefixes ?? DEFAULT_PREFIXES, attrs);
+        const name = qualified(rawName, prefixes);
+        const open: Open = { name, prefixes, selfClosing: xml.charCodeAt(parser.endIndex - 1) === 0x2f };
+        stack.push(open);
+        if (dropping > 0 || DROPPED.has(name)) {
+          // A w:del in paragraph or row properties marks the paragraph mark or the row as deleted.
+          if (dropping === 0 && name === 'w:del' && parent?.name === 'w:rPr' && stack[stack.length - 3]?.name === 'w:pPr') {
+            top().markDeleted = top().node.tag === 'p';
+          } else if (dropping === 0 && name === 'w:del' && parent?.name === 'w:trPr') {
+            if (top().node.tag === 'tr') deletedRows.add(top().node);
+          } else {
+            open.dropped = true;
+            dropping += 1;
+          }
+          return;
         }
-        if (selfClosed) break;
-        if (tag === 'table' && current.tag === 'table') return undefined;
-        const child = el(tag);
-        current.children.push(child);
-        stack.push(child);
-        current = child;
-        if (tag === 'table') tables.push(child);
-        if (tag === 'td') cells.set(child, { colspan: 1, continues: false });
-        break;
-      }
-      case 'w:t': {
-        if (closing || selfClosed) break;
-        const end = xml.indexOf('</w:t>', TAG.lastIndex);
-        if (end < 0) return undefined;
-        const text = xml.slice(TAG.lastIndex, end);
-        current.children.push(text.includes('&') ? decodeXml(text) : text);
-        TAG.lastIndex = end + 6;
-        break;
-      }
-      case 'w:tabs': {
-        // Tab stops of the paragraph properties, not tab characters.
-        if (closing || selfClosed) break;
-        const end = xml.indexOf('</w:tabs>', TAG.lastIndex);
-        if (end < 0) return undefined;
-        TAG.lastIndex = end + 9;
-        break;
-      }
-      case 'w:tab':
-        if (!closing) current.children.push('\t');
-        break;
-      case 'w:noBreakHyphen':
-        current.children.push('\u2011');
-        break;
-      case 'w:softHyphen':
-        current.children.push('\u00ad');
-        break;
-      case 'w:br': {
-        const type = TYPE.exec(m[3] ?? '')?.[1];
-        if (!closing && (type === undefined || type === 'textWrapping')) current.children.push(el('br'));
-        break;
-      }
-      case 'w:gridSpan': {
-        const props = cells.get(current);
-        const n = Number.parseInt(VAL.exec(m[3] ?? '')?.[1] ?? '', 10);
-        if (props && !closing) props.colspan = Number.isNaN(n) ? 1 : n;
-        break;
-      }
-      case 'w:vMerge': {
-        const props = cells.get(current);
-        const val = VAL.exec(m[3] ?? '')?.[1];
-        if (props && !closing) props.continues = val === undefined || val === 'continue';
-        break;
-      }
-      case 'w:sdt':
-        if (current.tag === 'table' || current.tag === 'tr') return undefined;
-        break;
-      default:
-        break;
+        const tag = FRAMES.get(name);
+        if (tag !== undefined) {
+          const frame: Frame = { node: element(tag), extras: [], markDeleted: false };
+          if (tag === 'p' && carried.length > 0) {
+            frame.node.children.push(...carried);
+            carried = [];
+          }
+          if (tag === 'table') tables.push(frame.node);
+          if (tag === 'td') cells.set(frame.node, { colspan: 1, continues: false });
+          open.frame = frame;
+          frames.push(frame);
+          return;
+        }
+        switch (name) {
+          case 'w:r':
+            open.run = { hidden: false };
+            runs.push(open.run);
+            break;
+          case 'w:t':
+            if (!hidden()) open.text = [];
+            break;
+          case 'w:tab':
+            // In w:pPr/w:tabs a w:tab is a tab stop, not a character.
+            if (parent?.name !== 'w:tabs') add('\t');
+            break;
+          case 'w:br': {
+            const type = attribute(attrs, 'type');
+            if (type === undefined || type === 'textWrapping') add(element('br'));
+            break;
+          }
+          case 'w:cr':
+            add(element('br'));
+            break;
+          case 'w:noBreakHyphen':
+            add('\u2011');
+            break;
+          case 'w:softHyphen':
+            add('\u00ad');
+            break;
+          case 'w:gridSpan':
+          case 'w:vMerge': {
+            const props = parent?.name === 'w:tcPr' ? cells.get(top().node) : undefined;
+            if (props === undefined) break;
+            const val = attribute(attrs, 'val');
+            if (name === 'w:vMerge') props.continues = val === undefined || val === 'continue';
+            else props.colspan = Number.parseInt(val ?? '', 10) || 1;
+            break;
+          }
+          case 'w:vanish': {
+            const run = parent?.name === 'w:rPr' && stack[stack.length - 3]?.run;
+            if (run) run.hidden = !OFF.has(attribute(attrs, 'val') ?? 'true');
+            break;
+          }
+          default:
+            break;
+        }
+      },
+      ontext(text) {
+        stack[stack.length - 1]?.text?.push(text);
+      },
+      onclosetag(_name, implied) {
+        const open = stack.pop();
+        if (open === undefined) return;
+        if (implied && !open.selfClosing) {
+          const why = ending ? '在结尾前中断，文件不完整或已损坏' : `的 XML 有误（<${open.name}> 没有正确结束），文件已损坏`;
+          throw new SourceReadError(`无法读取 DOCX 文件：${PART}${why}。`, 'docx.unreadable');
+        }
+        if (open.dropped) dropping -= 1;
+        else if (open.run) runs.pop();
+        else if (open.text) {
+          const text = open.text.join('');
+          if (text !== '') top().node.children.push(text);
+        } else if (open.frame) {
+          frames.pop();
+          closeFrame(open.frame);
+        }
+      },
+    },
+    { xmlMode: true },
+  );
+
+  function closeFrame(frame: Frame): void {
+    const { node, extras } = frame;
+    if (node.tag === '#box') {
+      const paragraph = frames.findLast((f) => f.node.tag === 'p');
+      if (paragraph) paragraph.extras.push(...node.children);
+      else top().node.children.push(...node.children);
+      return;
     }
+    if (frame.markDeleted) {
+      carried.push(...node.children);
+      top().node.children.push(...extras);
+      return;
+    }
+    top().node.children.push(node, ...extras);
   }
-  if (stack.length !== 1) return undefined;
+
+  parser.write(xml);
+  ending = true;
+  parser.end();
   for (const table of tables) mergeCells(table, cells, deletedRows);
   return root;
+}
+
+/** w:val values that switch a toggle property off. */
+const OFF = new Set(['false', '0', 'off']);
+
+/** The prefixes in force inside an element: its parent's, with the element's own xmlns declarations. */
+function declare(prefixes: ReadonlyMap<string, string>, attrs: Record<string, string>): ReadonlyMap<string, string> {
+  let own: Map<string, string> | undefined;
+  for (const key in attrs) {
+    if (!key.startsWith('xmlns')) continue;
+    const prefix = key === 'xmlns' ? '' : key.startsWith('xmlns:') ? key.slice(6) : undefined;
+    if (prefix === undefined) continue;
+    own ??= new Map(prefixes);
+    // An unknown namespace gets a prefix no name here is compared with.
+    own.set(prefix, NAMESPACES.get(attrs[key] ?? '') ?? `{${attrs[key] ?? ''}}`);
+  }
+  return own ?? prefixes;
+}
+
+/** An element's name with the prefix this module uses for its namespace (w:, mc:), others as written. */
+function qualified(rawName: string, prefixes: ReadonlyMap<string, string>): string {
+  const colon = rawName.indexOf(':');
+  const mapped = prefixes.get(colon < 0 ? '' : rawName.slice(0, colon));
+  if (mapped === undefined) return rawName;
+  return mapped === '' ? rawName.slice(colon + 1) : `${mapped}:${rawName.slice(colon + 1)}`;
+}
+
+/** A WordprocessingML attribute by its local name (w:val, or the same name under another prefix). */
+function attribute(attrs: Record<string, string>, local: string): string | undefined {
+  const value = attrs[`w:${local}`];
+  if (value !== undefined) return value;
+  for (const key in attrs) if (key.endsWith(`:${local}`)) return attrs[key];
+  return undefined;
 }
 
 /** mammoth's calculateRowSpans: continue cells leave their row and lengthen the cell above. */
@@ -157,18 +279,52 @@ function mergeCells(table: HtmlElement, cells: Map<HtmlElement, CellProps>, dele
   }
 }
 
-function el(tag: string): HtmlElement {
+function element(tag: string): HtmlElement {
   return { tag, attrs: '', children: [], skip: false };
 }
 
-const XML_ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/gu;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** An element of a small XML part, as written (no namespace mapping). */
+export interface XmlElementInfo {
+  name: string;
+  attrs: Record<string, string>;
+}
 
-/** XML character and predefined entity references. */
-export function decodeXml(text: string): string {
-  return text.replace(XML_ENTITY, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return NAMED[name] ?? whole;
-    const code = hex !== undefined ? Number.parseInt(hex, 16) : Number(dec);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+/**
+ * The first element of a small XML part (docProps, relationships) for which `match` holds (given
+ * the element and its parent), with its own text (entities decoded); undefined when there is none.
+ */
+export function firstElement(
+  xml: string,
+  match: (element: XmlElementInfo, parent: XmlElementInfo | undefined) => boolean,
+): (XmlElementInfo & { text: string }) | undefined {
+  const open: XmlElementInfo[] = [];
+  let found: (XmlElementInfo & { text: string }) | undefined;
+  let text: string[] | undefined;
+  let depth = -1;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const info = { name, attrs };
+        if (found === undefined && match(info, open[open.length - 1])) {
+          found = { ...info, text: '' };
+          text = [];
+          depth = open.length;
+        }
+        open.push(info);
+      },
+      ontext(chunk) {
+        if (text !== undefined && open.length === depth + 1) text.push(chunk);
+      },
+      onclosetag() {
+        open.pop();
+        if (found !== undefined && text !== undefined && open.length === depth) {
+          found.text = text.join('');
+          text = undefined;
+        }
+      },
+    },
+    { xmlMode: true },
+  );
+  parser.end(xml);
+  return found;
 }

@@ -1,87 +1,85 @@
 /**
- * DOCX reader: word/document.xml is read directly (docx-zip.ts unzips with node:zlib,
- * docx-xml.ts turns the body into the HTML reader's tree), then the HTML reader's line and grid
- * logic (html-lines.ts through html-dom.ts, html-grid.ts) reads it, so a DOCX table comes out exactly as the same
- * table in HTML would. Title and publication date come from docProps/core.xml (dc:title) and
- * docProps/custom.xml (the `PubDate` property our renderer writes).
+ * DOCX reader, one path: the package is opened by office/zip.ts (yauzl; entry count and sizes
+ * checked before anything is inflated), its main document part (word/document.xml, as _rels/.rels
+ * names it) is parsed by htmlparser2 and mapped to the HTML reader's tree (docx-xml.ts), and
+ * html-dom.ts's readHtmlTree reads the lines, so a DOCX table comes out exactly as the same table
+ * in HTML would. Merged cells: w:gridSpan → colspan, w:vMerge restart/continue → rowspan, as
+ * mammoth computes them (checked by docx.test.ts with a table built by the `docx` package).
+ * Title and publication date come from docProps/core.xml (dc:title) and docProps/custom.xml (the
+ * `PubDate` property our renderer writes).
  *
- * mammoth (which renders the document as HTML) is the fallback for markup the direct pass does
- * not copy (tracked changes, text boxes, notes …; see docx-xml.ts) and for archives the small
- * ZIP reader does not handle. Merged cells follow mammoth's rules either way: w:gridSpan →
- * colspan, w:vMerge restart/continue → rowspan (checked by docx.test.ts with a table built by
- * the `docx` package). Not handled: rows shifted by w:gridBefore (mammoth ignores it too).
+ * Not mammoth's convertToHtml: it read the seed report ~40 times slower (150 ms against 4 ms),
+ * and its output was this reading's reference anyway (see docx-xml.ts for where they differ).
  */
-import mammoth from 'mammoth';
 import type { SourceDocument, SourceMeta } from '../../source.ts';
-import { documentXmlToTree, decodeXml } from './docx-xml.ts';
-import { ZipParts } from '../zip-parts.ts';
-import { readHtmlString, readHtmlTree } from '../html/html-dom.ts';
+import { documentXmlToTree, firstElement } from './docx-xml.ts';
+import { OfficeZip } from '../office/zip.ts';
+import { readHtmlTree } from '../html/html-dom.ts';
 import { normalizeText, toIsoDate } from '../lines/normalize.ts';
 import { SourceReadError } from '../read-error.ts';
 
+const MAIN_DOCUMENT = 'word/document.xml';
+const OFFICE_DOCUMENT = /\/officeDocument$/u;
+
+type Warning = SourceDocument['warnings'][number];
+
 /**
- * Reads a .docx file. Throws SourceReadError when the bytes are not a readable DOCX.
+ * Reads a .docx file. Throws SourceReadError (message in Chinese) when the bytes are not a readable DOCX.
  *
  * @example (await readDocx(bytes)).lines.filter((l) => l.isTableRow)
  */
 export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
-  const direct = readDirect(bytes);
-  if (direct) return direct;
-  return readWithMammoth(bytes);
-}
-
-/** The direct pass; undefined when mammoth must read the file (see the module comment). */
-function readDirect(bytes: Uint8Array): SourceDocument | undefined {
+  const zip = await OfficeZip.open(bytes, 'DOCX');
   try {
-    const zip = new ZipParts(bytes);
-    const xml = zip.text('word/document.xml');
-    if (xml === undefined) return undefined;
-    const tree = documentXmlToTree(xml);
-    if (!tree) {
-      // A body cut short (a partial download) is not XML: mammoth would only fail, after ~10 µs a byte.
-      if (!/<\/w:document>\s*$/u.test(xml.slice(-64))) throw new SourceReadError('无法读取 DOCX 文件：正文（word/document.xml）在结尾前中断，文件不完整或已损坏。', 'docx.unreadable');
-      return undefined;
+    const part = await mainDocumentPart(zip);
+    const xml = await zip.text(part);
+    if (xml === undefined) {
+      throw new SourceReadError(`无法读取 DOCX 文件：压缩包中没有 Word 文档的正文（${MAIN_DOCUMENT}），不是 Word 文档。`, 'docx.unreadable');
     }
-    const { lines, warnings } = readHtmlTree(tree);
-    return { kind: 'docx', lines, meta: readProperties(zip), warnings };
-  } catch (error) {
-    if (error instanceof SourceReadError) throw error;
-    // A damaged or unusual archive: mammoth decides whether it can be read at all.
-    return undefined;
+    const { lines, warnings } = readHtmlTree(documentXmlToTree(xml));
+    const meta = await readProperties(zip, warnings);
+    return { kind: 'docx', lines, meta, warnings };
+  } finally {
+    zip.close();
   }
 }
 
-const TITLE = /<dc:title>([^<]*)<\/dc:title>/u;
-const PUB_DATE = /<property\b[^>]*\bname="PubDate"[^>]*>\s*<vt:\w+>([^<]*)</iu;
+/**
+ * word/document.xml; when a package has no such part, the one _rels/.rels names as the office
+ * document (as mammoth finds it).
+ */
+async function mainDocumentPart(zip: OfficeZip): Promise<string> {
+  if (zip.has(MAIN_DOCUMENT)) return MAIN_DOCUMENT;
+  const rels = await zip.text('_rels/.rels');
+  const relation = rels === undefined ? undefined : firstElement(rels, ({ name, attrs }) => name === 'Relationship' && OFFICE_DOCUMENT.test(attrs.Type ?? ''));
+  return relation?.attrs.Target?.replace(/^\//u, '') ?? MAIN_DOCUMENT;
+}
 
-/** dc:title of docProps/core.xml and the PubDate custom property. */
-function readProperties(zip: ZipParts): SourceMeta {
+/**
+ * dc:title of docProps/core.xml and the PubDate custom property. The parts are optional: one that
+ * cannot be inflated is left unread with a warning, the body being sound.
+ */
+async function readProperties(zip: OfficeZip, warnings: Warning[]): Promise<SourceMeta> {
   const meta: SourceMeta = {};
-  const title = TITLE.exec(zip.text('docProps/core.xml') ?? '')?.[1];
+  const core = await optionalPart(zip, 'docProps/core.xml', '标题', warnings);
+  const title = core === undefined ? undefined : firstElement(core, ({ name }) => name === 'dc:title')?.text;
   if (title !== undefined) {
-    const text = normalizeText(decodeXml(title));
+    const text = normalizeText(title);
     if (text !== '') meta.title = text;
   }
-  const date = PUB_DATE.exec(zip.text('docProps/custom.xml') ?? '')?.[1];
-  const publishedOn = date === undefined ? undefined : toIsoDate(decodeXml(date));
+  const custom = await optionalPart(zip, 'docProps/custom.xml', '发布日期', warnings);
+  const date = custom === undefined ? undefined : firstElement(custom, (_element, parent) => parent !== undefined && /^property$/iu.test(parent.name) && /^pubdate$/iu.test(parent.attrs.name ?? ''))?.text;
+  const publishedOn = date === undefined ? undefined : toIsoDate(date);
   if (publishedOn !== undefined) meta.publishedOn = publishedOn;
   return meta;
 }
 
-async function readWithMammoth(bytes: Uint8Array): Promise<SourceDocument> {
-  let result: { value: string; messages: { type: string; message: string }[] };
+async function optionalPart(zip: OfficeZip, name: string, what: string, warnings: Warning[]): Promise<string | undefined> {
   try {
-    result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    return await zip.text(name);
   } catch (error) {
-    throw new SourceReadError(`无法读取 DOCX 文件（不是有效的 Word 文档或文件已损坏）：${describe(error)}`, 'docx.unreadable', { cause: error });
+    if (!(error instanceof SourceReadError)) throw error;
+    warnings.push({ code: 'docx.properties', message: `文档属性（${name}）无法读取，其中的${what}未读取：${error.message.replace(/^无法读取 DOCX 文件：/u, '')}` });
+    return undefined;
   }
-  const { lines, meta, warnings } = readHtmlString(result.value);
-  const mammothWarnings = result.messages
-    .filter((m) => m.type === 'warning' && /merg|table/iu.test(m.message))
-    .map((m) => ({ code: 'docx.mammoth', message: `DOCX 转换提示：${m.message}` }));
-  return { kind: 'docx', lines, meta, warnings: [...mammothWarnings, ...warnings] };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,8 @@ import { loadTruth, seedWithSections } from '../../../../../test/support/truth.t
 import type { SourceLine } from '../../source.ts';
 import { SourceReadError } from '../read-error.ts';
 import { MAX_XLSX_CELLS, MAX_XLSX_MERGED_RANGES, readXlsx } from './xlsx.ts';
+import { ZIP_LIMITS } from '../office/zip.ts';
+import { readZipEntries, writeZip } from '../../../../../test/support/zip-writer.ts';
 
 const rowOf = (lines: SourceLine[], first: string): string[] | undefined => lines.find((l) => l.isTableRow && l.cells[0] === first)?.cells;
 
@@ -81,7 +83,23 @@ describe('readXlsx — an agency workbook', () => {
   });
 
   it('refuses bytes that are not a workbook, in Chinese', async () => {
-    await expect(readXlsx(new TextEncoder().encode('not a workbook'))).rejects.toThrow(/无法读取 XLSX/u);
+    await expect(readXlsx(new TextEncoder().encode('not a workbook'))).rejects.toThrow(/^无法读取 XLSX 文件：不是完整的 ZIP 压缩包/u);
+    // A sound archive whose workbook part is not XML: exceljs's own message (its XML parser's) is not shown.
+    const entries = await readZipEntries(await agencyWorkbook());
+    const broken = writeZip(entries.map((e) => (e.name === 'xl/workbook.xml' ? { ...e, data: Buffer.from('<workbook><sheets></workbook') } : e)));
+    const refused = readXlsx(broken);
+    await expect(refused).rejects.toBeInstanceOf(SourceReadError);
+    await expect(refused).rejects.toThrow(/^无法读取 XLSX 文件：工作簿的内容有误（XML 不完整或缺少必需的部分），文件已损坏或不是 Excel 工作簿。$/u);
+  });
+
+  it('refuses hostile archives in Chinese before exceljs sees them: too many entries, an entry too large, a header that lies', async () => {
+    const entries = await readZipEntries(await agencyWorkbook());
+    const many = Array.from({ length: ZIP_LIMITS.entries }, (_, i) => ({ name: `xl/media/${i}.png`, data: '' }));
+    await expect(readXlsx(writeZip([...entries, ...many]))).rejects.toThrow(/^无法读取 XLSX 文件：压缩包中的文件太多（\d+ 个，上限 2000 个）/u);
+    await expect(readXlsx(writeZip([...entries, { name: 'xl/media/image1.png', data: 'png', declaredSize: 2 ** 30 }]))).rejects.toThrow(/^无法读取 XLSX 文件：文件解压后超过 64 MB/u);
+    // A part exceljs would inflate whole (no cap of its own) declares 100 bytes: stopped there.
+    const lying = writeZip([...entries, { name: 'xl/media/image2.png', data: new Uint8Array(4 * 2 ** 20), declaredSize: 100 }]);
+    await expect(readXlsx(lying)).rejects.toThrow('无法读取 XLSX 文件：压缩包中的“xl/media/image2.png”解压后超过它在压缩包目录中声明的大小（100 字节），文件已损坏或被改动过，未读取。');
   });
 });
 

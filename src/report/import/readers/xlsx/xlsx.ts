@@ -13,7 +13,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { SourceDocument, SourceLine, SourceMeta } from '../../source.ts';
-import { ZipParts } from '../zip-parts.ts';
+import { OfficeZip } from '../office/zip.ts';
 import type { GridCell } from '../lines/grid.ts';
 import { gridToLines } from '../lines/grid.ts';
 import { joinBrokenLines, normalizeText, toIsoDate } from '../lines/normalize.ts';
@@ -230,20 +230,25 @@ function metaOf(lines: SourceLine[], workbookTitle: string): SourceMeta {
 export const MAX_XLSX_CELLS = 200_000;
 export const MAX_XLSX_MERGED_RANGES = 2_000;
 
-/** Throws SourceReadError when the workbook's sheets hold more cells or merged ranges than a report (see MAX_XLSX_CELLS). */
-function refuseOversized(bytes: Uint8Array): void {
+/**
+ * Throws SourceReadError when the archive is not one exceljs may be given (office/zip.ts: entry
+ * count and sizes from the central directory, then every entry inflated with its cap, since
+ * exceljs inflates them all without one) or its sheets hold more cells or merged ranges than a
+ * report (see MAX_XLSX_CELLS).
+ */
+async function refuseOversized(bytes: Uint8Array): Promise<void> {
   let cells = 0;
   let merged = 0;
+  const zip = await OfficeZip.open(bytes, 'XLSX');
   try {
-    const zip = new ZipParts(bytes);
     for (const name of zip.names()) {
-      if (!isWorksheetPart(name)) continue;
-      const xml = zip.text(name) ?? '';
-      cells += occurrences(xml, '<c ') + occurrences(xml, '<c>');
-      merged += occurrences(xml, '<mergeCell ');
+      const data = await zip.read(name);
+      if (data === undefined || !isWorksheetPart(name)) continue;
+      cells += occurrences(data, '<c ') + occurrences(data, '<c>');
+      merged += occurrences(data, '<mergeCell ');
     }
-  } catch {
-    return; // an archive this small reader does not handle: exceljs decides
+  } finally {
+    zip.close();
   }
   if (cells > MAX_XLSX_CELLS) {
     throw new SourceReadError(`XLSX 文件的单元格太多（${cells} 个，上限 ${MAX_XLSX_CELLS} 个），不像一份年度报告，未读取。`, 'xlsx.too-large');
@@ -259,20 +264,21 @@ function isWorksheetPart(name: string): boolean {
   return top === 'xl' && folder === 'worksheets' && file !== undefined && file.endsWith('.xml') && deeper.length === 0;
 }
 
-function occurrences(text: string, part: string): number {
+function occurrences(data: Buffer, part: string): number {
   let count = 0;
-  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) count += 1;
+  for (let at = data.indexOf(part); at >= 0; at = data.indexOf(part, at + part.length)) count += 1;
   return count;
 }
 
 /** Reads an XLSX workbook into a SourceDocument (kind 'xlsx'). Throws SourceReadError (message in Chinese) if the bytes are not a workbook. */
 export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
-  refuseOversized(bytes);
+  await refuseOversized(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (error) {
-    throw new SourceReadError(`无法读取 XLSX 文件：${error instanceof Error ? error.message : String(error)}`, 'xlsx.unreadable', { cause: error });
+    // exceljs's messages name its XML parser's and unzipper's internals: the cause keeps them.
+    throw new SourceReadError('无法读取 XLSX 文件：工作簿的内容有误（XML 不完整或缺少必需的部分），文件已损坏或不是 Excel 工作簿。', 'xlsx.unreadable', { cause: error });
   }
   const warnings: Warning[] = [];
   const sheets: SheetLines[] = [];
