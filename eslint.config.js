@@ -1,4 +1,6 @@
-// Lint keeps each room's pure core pure: no I/O, no clock, no environment (see docs/ARCHITECTURE.md).
+// Lint keeps the rooms' dependencies pointing inwards and each room's pure core pure: no I/O, no
+// clock, no environment (see docs/ARCHITECTURE.md). test/lint-boundaries.test.ts proves each rule fires.
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
 const impureModules = [
@@ -24,6 +26,36 @@ const pureRestrictions = {
   ],
 };
 
+/**
+ * Who may import whom. The elements, first match wins: the composition root and entry points at the
+ * top of src/, platform/, the law room's edge, the law room's pure core, and every other room.
+ * Imports inside one element are not checked; anything not allowed below is refused.
+ */
+const ROOMS_ELEMENTS = [
+  { type: 'app', pattern: 'src/*.{ts,tsx}', mode: 'file' },
+  { type: 'platform', pattern: 'src/platform', partialMatch: false },
+  { type: 'law-edge', pattern: 'src/law/edge', partialMatch: false },
+  { type: 'law', pattern: 'src/law', partialMatch: false },
+  { type: 'room', pattern: 'src/*', capture: ['room'], partialMatch: false },
+];
+const ANY_ELEMENT = { element: { types: ['app', 'platform', 'law-edge', 'law', 'room'] } };
+const dependencyPolicies = [
+  { from: { element: { type: 'app' } }, allow: { to: ANY_ELEMENT } },
+  { from: { element: { type: 'platform' } }, disallow: { to: ANY_ELEMENT },
+    message: '平台（src/platform）不得导入任何房间或 src/app.ts：它只提供机制，房间由组合根 src/app.ts 组装。' },
+  { from: { element: { type: 'law' } }, disallow: { to: ANY_ELEMENT },
+    message: '法律核心（src/law）只依赖自身：不得导入其他房间、平台或自己的边缘 src/law/edge（I/O 放在边缘）。' },
+  { from: { element: { type: 'law-edge' } }, allow: { to: { element: { types: ['law', 'platform'] } } } },
+  { from: { element: { type: 'law-edge' } }, disallow: { to: { element: { types: ['app', 'room'] } } },
+    message: '法律房间的边缘（src/law/edge）只可依赖法律核心和平台。' },
+  { from: { element: { type: 'room' } }, allow: { to: { element: { types: ['law', 'platform'] } } } },
+  { from: { element: { type: 'room' } }, allow: { to: { element: { type: 'room', fileInternalPath: 'index.ts' } } } },
+  { from: { element: { type: 'room' } }, disallow: { to: { element: { type: 'room', fileInternalPath: '!index.ts' } } },
+    message: '一个房间只能通过另一个房间的 index.ts 使用它（{{to.captured.room}} 的内部文件不对外）。' },
+  { from: { element: { type: 'room' } }, disallow: { to: { element: { types: ['app', 'law-edge'] } } },
+    message: '房间不得导入组合根 src/app.ts 或法律房间的边缘 src/law/edge：依赖只指向 src/law 核心和 src/platform。' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', '.tmp/**', '.tmp-*', '**/*.as.ts'] },
   ...tseslint.configs.recommended,
@@ -35,12 +67,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': ROOMS_ELEMENTS,
+      'boundaries/dependency-nodes': ['import', 'dynamic-import', 'export'],
+      'boundaries/legacy-warnings': false,
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: dependencyPolicies }],
+    },
+  },
+  {
     files: [
       'src/law/**/*.ts',
       'src/**/model.ts', 'src/**/model/**/*.ts', 'src/**/rules.ts', 'src/**/rules/**/*.ts', 'src/**/lifecycle.ts',
       'src/report/import/interpret/**/*.ts',
     ],
-    ignores: ['**/*.test.ts', 'src/law/cli-commands.ts'],
+    ignores: ['**/*.test.ts', 'src/law/edge/**'],
     ...{ rules: pureRestrictions },
   },
 );

@@ -1,6 +1,7 @@
 /**
- * The one composition root: config, database (embedded or DATABASE_URL), migrations, logger.
- * Used by the server, the CLI and tests; no DI container.
+ * The platform's services: config, database (embedded or DATABASE_URL), migrations, logger.
+ * The composition root (src/app.ts) gives them to the rooms; the server, the CLI and tests build
+ * them here. No DI container.
  */
 import type pg from 'pg';
 import type { Logger } from 'pino';

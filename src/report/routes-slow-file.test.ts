@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusFile, uploadForm } from '../../test/support/fixtures.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { createApp } from '../platform/http/app.ts';
+import { createTestApp } from '../../test/support/app.ts';
 import type { Services } from '../platform/services.ts';
 
 let services: Services;
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('a slow file', () => {
   it('is stopped at the time limit with a message on the results page, and the next file is read', async () => {
-    const app = createApp(services);
+    const app = await createTestApp(services);
     const big = new File([`<table>${'<tr><td>本年新收政府信息公开申请数量</td><td>1</td></tr>'.repeat(400_000)}</table>`], 'big.html');
     const res = await app.request('/reports', { method: 'POST', body: uploadForm([big]) });
     expect(res.status).toBe(303);

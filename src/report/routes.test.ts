@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalReport, corpusFile, jsonFile, uploadForm } from '../../test/support/fixtures.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { createApp } from '../platform/http/app.ts';
+import { createTestApp } from '../../test/support/app.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 
@@ -12,7 +12,7 @@ const LIMIT = 512 * 1024;
 
 beforeAll(async () => {
   services = await createTestServices({ maxUploadBytes: LIMIT });
-  app = createApp(services);
+  app = await createTestApp(services);
 });
 afterAll(async () => {
   await services.close();

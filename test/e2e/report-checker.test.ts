@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/platform/http/app.ts';
 import { startHttpServer } from '../../src/platform/http/server.ts';
 import type { HttpServer } from '../../src/platform/http/server.ts';
 import type { Services } from '../../src/platform/services.ts';
+import { createTestApp } from '../support/app.ts';
 import { canonicalReport } from '../support/fixtures.ts';
 import { corpusPath } from '../support/corpus.ts';
 import { createTestServices } from '../support/services.ts';
@@ -35,7 +35,7 @@ describe.runIf(available)('report checker in a browser', () => {
 
   beforeAll(async () => {
     services = await createTestServices();
-    server = await startHttpServer(createApp(services), { port: 0, host: '127.0.0.1' });
+    server = await startHttpServer(await createTestApp(services), { port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     // CSP violations and script errors show up here.

@@ -1,23 +1,37 @@
 /**
- * The Hono app: platform middleware (logging, security headers, CSRF, text size), the error
- * handler, /healthz, the stylesheet, /prefs, the OpenAPI document, and every room's routes.
+ * The Hono app: platform middleware (logging, security headers, CSRF, text size, navigation), the
+ * error handler, /healthz, the stylesheet, /prefs, the OpenAPI document, and the route modules the
+ * composition root (src/app.ts) gives it. It knows no room.
  */
 import { Hono } from 'hono';
-import { reportRouteModule } from '../../report/routes.tsx';
+import { createMiddleware } from 'hono/factory';
 import type { Services } from '../services.ts';
 import { errorHandler, notFoundHandler } from './error-handler.tsx';
 import { STYLESHEET } from './layout.tsx';
 import { crossOriginProtection, requestLogger, securityHeaders, textSizePreference } from './middleware.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { prefsRoutes } from './prefs.ts';
-import type { AppEnv, OpenApiPaths, RouteModuleFactory } from './types.ts';
+import type { AppEnv, NavItem, OpenApiPaths, RouteModule } from './types.ts';
 
-/** The rooms' route modules, in mount order. */
-export const ROOM_MODULES: readonly RouteModuleFactory[] = [reportRouteModule];
+/** The platform's own entry of the main navigation, after the rooms'. */
+const API_NAV: NavItem = { href: '/api/openapi.json', label: '接口说明（API）' };
 
-/** Builds the app for the services (in-process tests call `app.request(...)`). */
-export function createApp(services: Services, modules: readonly RouteModuleFactory[] = ROOM_MODULES): Hono<AppEnv> {
+/** What the rooms contribute to the app. */
+export interface HttpAppParts {
+  /** Route modules, in mount order. */
+  readonly modules: readonly RouteModule[];
+  /** The rooms' navigation entries, in order. */
+  readonly nav: readonly NavItem[];
+}
+
+/** Builds the app for the services and the rooms' parts (in-process tests call `app.request(...)`). */
+export function createHttpApp(services: Services, parts: HttpAppParts): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const nav = [...parts.nav, API_NAV];
+  app.use(createMiddleware<AppEnv>(async (c, next) => {
+    c.set('nav', nav);
+    await next();
+  }));
   app.use(requestLogger(services.logger));
   app.use(securityHeaders());
   app.use(textSizePreference());
@@ -42,8 +56,7 @@ export function createApp(services: Services, modules: readonly RouteModuleFacto
   app.route('/', prefsRoutes());
 
   const paths: OpenApiPaths = {};
-  for (const factory of modules) {
-    const module = factory(services);
+  for (const module of parts.modules) {
     app.route('/', module.routes);
     Object.assign(paths, module.openapi);
   }

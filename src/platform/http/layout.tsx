@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { AppEnv, TextSize } from './types.ts';
+import type { AppEnv, NavItem, TextSize } from './types.ts';
 
 /** The site name shown in the header and titles. */
 export const SITE_NAME = '政府信息公开年度报告检查';
@@ -16,18 +16,14 @@ export const STYLESHEET = readFileSync(new URL('./assets/site.css', import.meta.
 /** Path with a content hash, so browsers may cache it for long. */
 export const STYLESHEET_PATH = `/assets/site.css?v=${createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 10)}`;
 
-const NAV: readonly { href: string; label: string }[] = [
-  { href: '/', label: '检查报告' },
-  { href: '/reports', label: '已检查的报告' },
-  { href: '/api/openapi.json', label: '接口说明（API）' },
-];
-
 /** Props of Layout. */
 export interface LayoutProps {
   title: string;
   /** Current path and query, for the text-size toggle's way back and the current nav item. */
   path: string;
   textSize: TextSize;
+  /** The main navigation (the rooms' entries, then the platform's). */
+  nav: readonly NavItem[];
   /** A result of the previous action (POST → redirect → GET), shown above the content. */
   notice?: string | undefined;
   /** Further stylesheets of the page (paths on this site). */
@@ -60,7 +56,7 @@ export function Layout(props: LayoutProps) {
             </a>
             <nav class="site-nav" aria-label="主导航">
               <ul>
-                {NAV.map((item) => (
+                {props.nav.map((item) => (
                   <li>
                     <a href={item.href} aria-current={pathname === item.href ? 'page' : undefined}>{item.label}</a>
                   </li>
@@ -100,7 +96,7 @@ export async function toHtml(node: unknown): Promise<string> {
 export async function renderPage(c: Context<AppEnv>, title: string, body: Child, options: { notice?: string | undefined; status?: PageStatus; stylesheets?: readonly string[] } = {}) {
   const url = new URL(c.req.url);
   const html = await toHtml(
-    <Layout title={title} path={url.pathname + url.search} textSize={c.get('textSize') ?? 'normal'} notice={options.notice} stylesheets={options.stylesheets}>
+    <Layout title={title} path={url.pathname + url.search} textSize={c.get('textSize') ?? 'normal'} nav={c.get('nav') ?? []} notice={options.notice} stylesheets={options.stylesheets}>
       {body}
     </Layout>,
   );

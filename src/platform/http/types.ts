@@ -2,16 +2,23 @@
  * Types shared by the HTTP layer and the rooms' route modules.
  */
 import type { Hono } from 'hono';
-import type { Services } from '../services.ts';
 
 /** Text size preference (适老化 large-text mode), from the `text` cookie. */
 export type TextSize = 'normal' | 'large';
+
+/** An entry of the site's main navigation. */
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+}
 
 /** The hono environment of every route: per-request variables set by platform middleware. */
 export interface AppEnv {
   Variables: {
     textSize: TextSize;
     requestId: string;
+    /** The main navigation: the rooms' entries, then the platform's. */
+    nav: readonly NavItem[];
   };
 }
 
@@ -24,5 +31,3 @@ export interface RouteModule {
   openapi?: OpenApiPaths;
 }
 
-/** A room's factory of its RouteModule, given the services. */
-export type RouteModuleFactory = (services: Services) => RouteModule;

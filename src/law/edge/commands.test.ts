@@ -1,26 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testDir } from '../../test/support/temp-dir.ts';
-import { main } from '../cli.ts';
-import type { CliIo } from '../cli-types.ts';
-import { createLawCommands } from './cli-commands.ts';
+import { runCli, type CliRun } from '../../../test/support/cli.ts';
+import { testDir } from '../../../test/support/temp-dir.ts';
+import type { CliContext } from '../../platform/cli/types.ts';
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function fakeIo(stdin: string): { io: CliIo; out: () => Run & { code: number } } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => stdin },
-    out: () => ({ code: 0, stdout, stderr }),
-  };
+/** Runs `gongkai …` in-process with `stdin` (JSON-encoded unless a string) and, if given, a replaced database access. */
+function run(argv: string[], stdin: unknown = '', context: Partial<CliContext> = {}): Promise<CliRun> {
+  return runCli(argv, typeof stdin === 'string' ? stdin : JSON.stringify(stdin), context);
 }
 
-async function run(argv: string[], stdin: unknown = ''): Promise<Run> {
-  const { io, out } = fakeIo(typeof stdin === 'string' ? stdin : JSON.stringify(stdin));
-  const code = await main(argv, io);
-  return { ...out(), code };
+/** A database that cannot be reached; `onOpen` is told of each attempt. */
+function noDatabase(onOpen: () => void = () => undefined): Partial<CliContext> {
+  return { openServices: async () => { onOpen(); throw new Error('数据库未启动'); }, actor: () => 'test' };
 }
 
 const CONTRACT_KEYS = ['receiptDate', 'correctionNoticeDue', 'correctionNoticeTimely', 'replyDue', 'extendedReplyDue', 'thirdPartyOpinionDue', 'provisional', 'explanation'];
@@ -159,12 +151,10 @@ describe('gongkai law calendar', () => {
   });
 
   it('数据库不可用时仍输出包数据，并在标准错误给出警告', async () => {
-    const [, , , calendar] = createLawCommands({ openServices: async () => { throw new Error('数据库未启动'); }, actor: () => 'test' });
-    const { io, out } = fakeIo('');
-    const code = await calendar!.run(['--year', '2024', '--json'], io);
-    expect(code).toBe(0);
-    expect(out().stderr).toMatch(/警告.*数据库未启动/);
-    expect(JSON.parse(out().stdout)).toMatchObject({ year: 2024, official: true });
+    const r = await run(['law', 'calendar', '--year', '2024', '--json'], '', noDatabase());
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/警告.*数据库未启动/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ year: 2024, official: true });
   });
 
   it('--year 无效：退出码2', async () => {
@@ -178,11 +168,10 @@ describe('gongkai law calendar', () => {
     const file = join(dir, 'bad.json');
     await writeFile(file, JSON.stringify({ year: 2027, source: 'x', holidays: [{ name: '春节', from: '2027-02-11', to: '2027-02-05' }], workdays: ['2027-02-15'] }));
     let opened = false;
-    const [, , , calendar] = createLawCommands({ openServices: async () => { opened = true; throw new Error('no'); }, actor: () => 'test' });
-    const { io, out } = fakeIo('');
-    expect(await calendar!.run(['--import', file], io)).toBe(2);
-    expect(out().stderr).toContain('holidays[0].to：');
-    expect(out().stderr).toContain('workdays[0]：');
+    const r = await run(['law', 'calendar', '--import', file], '', noDatabase(() => { opened = true; }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('holidays[0].to：');
+    expect(r.stderr).toContain('workdays[0]：');
     expect(opened).toBe(false);
   });
 
@@ -196,9 +185,8 @@ describe('gongkai law calendar', () => {
     const dir = await testDir('law-calendar');
     const file = join(dir, '2027.json');
     await writeFile(file, JSON.stringify({ year: 2027, source: '测试', holidays: [{ name: '春节', from: '2027-02-05', to: '2027-02-11' }], workdays: ['2027-02-14'] }));
-    const [, , , calendar] = createLawCommands({ openServices: async () => { throw new Error('数据库未启动'); }, actor: () => 'test' });
-    const { io, out } = fakeIo('');
-    expect(await calendar!.run(['--import', file], io)).toBe(1);
-    expect(out().stderr).toMatch(/无法连接数据库/);
+    const r = await run(['law', 'calendar', '--import', file], '', noDatabase());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/无法连接数据库/);
   });
 });

@@ -1,23 +1,25 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServices } from '../../../test/support/services.ts';
-import { NotFoundError } from '../errors.ts';
-import type { Services } from '../services.ts';
-import { createApp } from './app.ts';
-import type { AppEnv } from './types.ts';
+import { createTestServices } from '../test/support/services.ts';
+import { createApp, startRooms } from './app.ts';
+import { NotFoundError } from './platform/errors.ts';
+import { createHttpApp } from './platform/http/app.ts';
+import type { AppEnv } from './platform/http/types.ts';
+import type { Room } from './platform/room.ts';
+import type { Services } from './platform/services.ts';
 
 let services: Services;
 let app: Hono<AppEnv>;
 
 beforeAll(async () => {
   services = await createTestServices();
-  app = createApp(services);
+  app = await createApp(services);
 });
 afterAll(async () => {
   await services.close();
 });
 
-describe('platform HTTP', () => {
+describe('the app: platform HTTP machinery around the rooms', () => {
   it('/healthz answers ok with a database ping', async () => {
     const res = await app.request('/healthz');
     expect(res.status).toBe(200);
@@ -79,7 +81,7 @@ describe('platform HTTP', () => {
     const routes = new Hono<AppEnv>();
     routes.get('/api/boom', () => { throw new Error('secret stack detail'); });
     routes.get('/gone', () => { throw new NotFoundError('thing.not_found', '找不到这个东西', { id: 7 }); });
-    const custom = createApp(services, [() => ({ routes })]);
+    const custom = createHttpApp(services, { modules: [{ routes }], nav: [] });
     const boom = await custom.request('/api/boom');
     expect(boom.status).toBe(500);
     const body = await boom.text();
@@ -109,5 +111,25 @@ describe('platform HTTP', () => {
       for (const operation of Object.values(item)) expect(Object.keys(operation.responses).length).toBeGreaterThan(0);
     }
     expect(doc.components.schemas['Error']).toMatchObject({ type: 'object', properties: { error: { type: 'object' } } });
+  });
+
+  it('a room added to the list is mounted and in the navigation; a room left out is not', async () => {
+    const routes = new Hono<AppEnv>();
+    routes.get('/demo', (c) => c.text('演示页'));
+    const demo: Room = { name: 'demo', nav: [{ href: '/demo', label: '演示' }], routes: async () => ({ routes }) };
+    const only = await createApp(services, [demo]);
+    expect(await (await only.request('/demo')).text()).toBe('演示页');
+    expect((await only.request('/reports')).status).toBe(404);
+    const page = await (await only.request('/no-such-page')).text();
+    expect(page).toContain('<a href="/demo">演示</a>');
+    expect(page).toContain('<a href="/api/openapi.json">接口说明（API）</a>');
+    expect(page).not.toContain('已检查的报告');
+  });
+
+  it('runs each room\'s start-up work in order, with the server\'s options', async () => {
+    const calls: string[] = [];
+    const room = (name: string): Room => ({ name, onStart: async (_s, options) => void calls.push(`${name}:${options.demoData}`) });
+    await startRooms(services, { demoData: false }, [room('a'), room('b')]);
+    expect(calls).toEqual(['a:false', 'b:false']);
   });
 });

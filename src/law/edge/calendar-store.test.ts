@@ -3,14 +3,14 @@
  * migrations applied, then save → list round trips and the audit row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../services.ts';
+import type { Services } from '../../platform/services.ts';
 import { createTestServices } from '../../../test/support/services.ts';
-import { withTransaction } from '../db/transaction.ts';
-import { buildCalendar } from '../../law/calendar.ts';
-import { nationalCalendarSpec } from '../../law/calendar-data.ts';
-import { parseCalendarImport, toImportedYear } from '../../law/calendar-import.ts';
-import { dayOf, type IsoDate } from '../../law/dates.ts';
-import { hasImportedYear, listImportedYears, saveImportedYear } from './overrides-store.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { buildCalendar } from '../calendar.ts';
+import { nationalCalendarSpec } from '../calendar-data.ts';
+import { parseCalendarImport, toImportedYear } from '../calendar-import.ts';
+import { dayOf, type IsoDate } from '../dates.ts';
+import { hasImportedYear, listImportedYears, saveImportedYear } from './calendar-store.ts';
 
 let services: Services;
 

@@ -3,10 +3,10 @@
  * database or a transaction first; the caller owns the transaction. Dates travel as 'YYYY-MM-DD'
  * text (never a JS Date, which would shift with the time zone).
  */
-import type { Queryable } from '../db/queryable.ts';
-import type { DayOverride } from '../../law/calendar.ts';
-import type { ImportedYear } from '../../law/calendar-data.ts';
-import { isIsoDate } from '../../law/dates.ts';
+import type { Queryable } from '../../platform/db/queryable.ts';
+import type { DayOverride } from '../calendar.ts';
+import type { ImportedYear } from '../calendar-data.ts';
+import { isIsoDate } from '../dates.ts';
 
 interface YearRow {
   year: number;

@@ -1,0 +1,10 @@
+/**
+ * The report room's public surface: what another room (supervision, portal) may use. Anything not
+ * exported here is the room's own; lint (eslint.config.js) refuses another room importing it.
+ */
+export type { AnnualReport, ParseWarning, ReportFormat } from './model.ts';
+export type { Finding, RuleId, Severity } from './findings.ts';
+export { parseCanonicalReport, type CanonicalParseResult } from './canonical.ts';
+export { validateReport, type ValidationOptions } from './rules.ts';
+export { importReport, ReportReadError, type ImportResult, type ReportFile } from './import/index.ts';
+export { renderReport, RENDER_FORMATS, type RenderFormat } from './render/index.ts';
