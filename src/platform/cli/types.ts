@@ -37,6 +37,7 @@ export interface OptionSpec {
   readonly description: string;
 }
 
+/** A command's options by long name (`--name`). */
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 /** The positional arguments of a command (none when a command declares none). */
