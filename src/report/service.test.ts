@@ -29,15 +29,13 @@ describe('checker service', () => {
     expect(audit.rows).toEqual([{ actor: 'cli', action: 'report.check' }]);
   });
 
-  it('skips the seed quietly when the corpus is not beside the repository', async () => {
-    const empty = await createTestDatabase();
-    try {
-      const missing = pathToFileURL(path.join(os.tmpdir(), 'no-such-dir', 'seed.txt'));
-      expect(await seedDemoReport(empty.pool, logger, missing)).toBeUndefined();
-    } finally {
-      await empty.drop();
-    }
-    await expect(fs.access(SEED_REPORT_URL)).resolves.toBeUndefined();
+  it('takes the demo from inside the project (a clone has no ../shared/), with its tables and sections', async () => {
+    const project = path.resolve(import.meta.dirname, '../..');
+    expect(path.relative(project, SEED_REPORT_URL.pathname).startsWith('..')).toBe(false);
+    const [stored] = (await db.pool.query<{ canonical: { table2: { licensing: { decisions: number } }; sections: unknown[] } }>(
+      "SELECT canonical FROM checked_reports WHERE agency = '阜新市太平区文化旅游和广播电视局'")).rows;
+    expect(stored?.canonical.table2.licensing.decisions).toBe(71);
+    expect(stored?.canonical.sections).toHaveLength(6);
   });
 
   it('checks each file independently and records the upload with every outcome', async () => {

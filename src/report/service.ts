@@ -185,8 +185,11 @@ export function listReports(db: pg.Pool, query: ReportListQuery): Promise<{ tota
   return listCheckedReports(db, query);
 }
 
-/** The seed report shipped beside the repository (../shared/corpus/dev/), if present. */
-export const SEED_REPORT_URL = new URL('../../../shared/corpus/dev/seed-taiping-wenlv-2023.txt', import.meta.url);
+/**
+ * The demo agency's 2023 report, shipped in the project as canonical JSON (the facts of the seed
+ * agency's published report: 阜新市太平区文化旅游和广播电视局).
+ */
+export const SEED_REPORT_URL = new URL('./demo/taiping-wenlv-2023.json', import.meta.url);
 
 /**
  * On first start with an empty database, stores the demo agency's report so that the list is
@@ -197,8 +200,8 @@ export async function seedDemoReport(db: pg.Pool, logger: Logger, seedUrl: URL =
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(seedUrl);
-  } catch {
-    logger.info('未找到示例报告文件，跳过示例数据');
+  } catch (error) {
+    logger.warn({ file: seedUrl.pathname, err: (error as Error).message }, '示例报告文件读取失败，跳过示例数据');
     return undefined;
   }
   const name = decodeURIComponent(seedUrl.pathname.split('/').pop() ?? 'seed.txt');
