@@ -122,3 +122,31 @@ describe('gongkai report render', () => {
     expect(run.stderr).toContain('--format');
   });
 });
+
+describe('gongkai report validate of a folder (an evaluator\'s bulk check)', () => {
+  it('reads every report file under the folder on several workers, prints one line per file in order, and a bad file fails alone', async () => {
+    const dir = await testDir('cli-folder');
+    const names = ['a-seed.txt', 'b-pingtan.txt', 'c-kewei.md', 'd-shuyang.html'];
+    const sources = ['seed-taiping-wenlv-2023.txt', 'pingtan-2023.txt', 'shanghai-kewei-2024.md', 'shuyang-fgj-2023.html'];
+    for (const [i, name] of names.entries()) await writeFile(path.join(dir, name), await readFile(corpusPath(sources[i]!)));
+    await writeFile(path.join(dir, 'bb-not-a-report.txt'), '这不是年度报告。');
+    await writeFile(path.join(dir, 'notes.doc'), 'ignored: not a report form');
+    const run = await runCli(['report', 'validate', dir, '--json', '--jobs', '2']);
+    expect(run.code).toBe(2);
+    const files = run.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { file: string }).file);
+    expect(files).toEqual(['a-seed.txt', 'b-pingtan.txt', 'c-kewei.md', 'd-shuyang.html'].map((n) => path.join(dir, n)));
+    expect(run.stderr).toContain('bb-not-a-report.txt');
+    expect(run.stderr).not.toContain('notes.doc');
+  });
+
+  it('says when a folder or a quoted glob names no report, and refuses a bad --jobs', async () => {
+    const dir = await testDir('cli-empty');
+    const run = await runCli(['report', 'validate', dir, path.join(dir, '*.pdf'), '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('目录中没有可读取的报告文件');
+    expect(run.stderr).toContain('没有与之匹配的文件');
+    const jobs = await runCli(['report', 'import', seed, '--jobs', 'many']);
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toContain('--jobs 应为 1 到 256 的整数');
+  });
+});

@@ -5,15 +5,22 @@
  */
 import { defineCommand, type Command } from '../platform/cli/types.ts';
 
-const FILES = { name: 'FILE…', min: 1, description: '年度报告文件（txt、md、html、pdf、docx、xlsx 或规范 JSON），可以多个' } as const;
+const FILES = {
+  name: 'FILE…', min: 1,
+  description: '年度报告文件（txt、md、html、pdf、docx、xlsx 或规范 JSON），可以多个；目录读取其中全部报告文件，加引号的通配符（如 \'报告/*.pdf\'）读取匹配的文件；多个文件用全部 CPU 核并行读取',
+} as const;
+
+const JOBS = { type: 'string', value: 'N', description: '同时读取文件的线程数（默认：本机 CPU 核数）' } as const;
 
 /** Options of `gongkai report import`. */
 export const IMPORT_OPTIONS = {
+  jobs: JOBS,
   json: { type: 'boolean', description: '每个文件输出一行规范 JSON（JSON lines），读取中的疑问在 warnings' },
 } as const;
 
 /** Options of `gongkai report validate`. */
 export const VALIDATE_OPTIONS = {
+  jobs: JOBS,
   previous: { type: 'string', value: 'FILE', description: '同一机关上一年度的报告，用于跨年度核对（X-CARRY、X-IN-FORCE）' },
   json: { type: 'boolean', description: '每个文件输出一行 JSON：{"file", "findings": [{"rule", "severity", "cells", "message"}]}' },
 } as const;
@@ -29,7 +36,7 @@ export const reportCommands: readonly Command[] = [
   defineCommand({
     path: ['report', 'import'],
     summary: '读取年度报告（txt、md、html、pdf、docx、xlsx、json），输出规范 JSON',
-    usage: 'gongkai report import FILE… [--json]',
+    usage: 'gongkai report import FILE|DIR… [--json] [--jobs N]',
     options: IMPORT_OPTIONS,
     positionals: FILES,
     load: async () => (await import('./cli-run.ts')).runImport,
@@ -37,7 +44,7 @@ export const reportCommands: readonly Command[] = [
   defineCommand({
     path: ['report', 'validate'],
     summary: '按年报格式规则检查年度报告；有错误时退出码为 1，文件无法读取时为 2',
-    usage: 'gongkai report validate FILE… [--previous FILE] [--json]',
+    usage: 'gongkai report validate FILE|DIR… [--previous FILE] [--json] [--jobs N]',
     options: VALIDATE_OPTIONS,
     positionals: FILES,
     load: async () => (await import('./cli-run.ts')).runValidate,

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { CliIo, CommandRun } from '../platform/cli/types.ts';
 import type { IMPORT_OPTIONS, RENDER_OPTIONS, VALIDATE_OPTIONS } from './cli-commands.ts';
 import { importReport, ReportReadError } from './import/index.ts';
+import { expandInputs, importMany } from './import/batch.ts';
 import type { AnnualReport } from './model.ts';
 import { validateReport } from './rules.ts';
 import type { Finding } from './findings.ts';
@@ -35,22 +36,45 @@ async function loadReport(file: string, io: CliIo): Promise<AnnualReport | undef
   }
 }
 
-/** `gongkai report import FILE… [--json]`: exit 2 when a file cannot be read. */
-export const runImport: CommandRun<typeof IMPORT_OPTIONS> = async ({ positionals, values }, io) => {
-  let exit = 0;
-  for (const file of positionals) {
-    const report = await loadReport(file, io);
-    if (!report) {
-      exit = 2;
-      continue;
+/**
+ * The files the arguments name (folders and quoted globs expanded), each read as it comes back
+ * from the workers, in order. An argument that names nothing, or a file that cannot be read, is
+ * said on stderr; `each` runs for the others. Resolves to whether anything failed.
+ */
+async function forEachReport(
+  args: readonly string[], jobs: string | undefined, io: CliIo, each: (file: string, report: AnnualReport) => void,
+): Promise<{ failed: boolean } | { badJobs: string }> {
+  const parallelism = jobs === undefined ? undefined : Number(jobs);
+  if (parallelism !== undefined && !(Number.isInteger(parallelism) && parallelism >= 1 && parallelism <= 256)) return { badJobs: jobs ?? '' };
+  const { files, problems } = await expandInputs(args);
+  for (const problem of problems) io.stderr(`${problem.message}\n`);
+  let failed = problems.length > 0;
+  for await (const outcome of importMany(files, parallelism === undefined ? {} : { parallelism })) {
+    if (outcome.ok) each(outcome.file, outcome.result.report);
+    else {
+      io.stderr(`${outcome.message}\n`);
+      failed = true;
     }
-    if (values.json) io.stdout(JSON.stringify({ ...toCanonicalReport(report), warnings: report.warnings ?? [] }) + '\n');
-    else io.stdout(formatImportSummary(file, report));
   }
-  return exit;
+  return { failed };
+}
+
+const badJobs = (io: CliIo, value: string): number => {
+  io.stderr(`--jobs 应为 1 到 256 的整数，实际为「${value}」\n`);
+  return 2;
 };
 
-/** `gongkai report validate FILE… [--previous FILE] [--json]`: exit 1 when a finding is an error, 2 when a file cannot be read. */
+/** `gongkai report import FILE|DIR… [--json]`: exit 2 when a file cannot be read. */
+export const runImport: CommandRun<typeof IMPORT_OPTIONS> = async ({ positionals, values }, io) => {
+  const result = await forEachReport(positionals, values.jobs, io, (file, report) => {
+    if (values.json) io.stdout(JSON.stringify({ ...toCanonicalReport(report), warnings: report.warnings ?? [] }) + '\n');
+    else io.stdout(formatImportSummary(file, report));
+  });
+  if ('badJobs' in result) return badJobs(io, result.badJobs);
+  return result.failed ? 2 : 0;
+};
+
+/** `gongkai report validate FILE|DIR… [--previous FILE] [--json]`: exit 1 when a finding is an error, 2 when a file cannot be read. */
 export const runValidate: CommandRun<typeof VALIDATE_OPTIONS> = async ({ positionals, values }, io) => {
   let unreadable = false;
   let anyError = false;
@@ -60,12 +84,7 @@ export const runValidate: CommandRun<typeof VALIDATE_OPTIONS> = async ({ positio
     previous = await loadReport(previousFile, io);
     if (!previous) unreadable = true;
   }
-  for (const file of positionals) {
-    const report = await loadReport(file, io);
-    if (!report) {
-      unreadable = true;
-      continue;
-    }
+  const result = await forEachReport(positionals, values.jobs, io, (file, report) => {
     const findings: Finding[] = validateReport(report, previous ? { previous } : {});
     if (findings.some((f) => f.severity === 'error')) anyError = true;
     if (values.json) {
@@ -74,8 +93,9 @@ export const runValidate: CommandRun<typeof VALIDATE_OPTIONS> = async ({ positio
     } else {
       io.stdout(formatFindingsSummary(file, report, findings));
     }
-  }
-  return unreadable ? 2 : anyError ? 1 : 0;
+  });
+  if ('badJobs' in result) return badJobs(io, result.badJobs);
+  return unreadable || result.failed ? 2 : anyError ? 1 : 0;
 };
 
 /** `gongkai report render FILE --format F -o OUT`: exit 2 when the file cannot be read or the output written. */
