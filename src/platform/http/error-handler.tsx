@@ -15,7 +15,22 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-const PAGE_STATUSES: readonly number[] = [400, 403, 404, 409, 413, 422, 500];
+const PAGE_STATUSES: readonly number[] = [400, 403, 404, 409, 413, 422, 500, 503];
+
+/**
+ * Errors of a database that is not there (refused, cut off, shutting down or starting up): the
+ * embedded server is being restarted (db/embedded.ts), or a DATABASE_URL server is down.
+ * SQLSTATE class 08 (connection exception) and 57P01–57P03 (shutdown, cannot connect now).
+ */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+
+/** Whether an error says the database cannot be reached right now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return /^Connection terminated|^timeout exceeded when trying to connect|Client has encountered a connection error/.test(error.message);
+}
 
 function wantsJson(c: Context<AppEnv>): boolean {
   if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return true;
@@ -26,6 +41,9 @@ function wantsJson(c: Context<AppEnv>): boolean {
 /** Turns any thrown value into the AppError shown to the person. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('database.unavailable', '数据库暂时不可用，系统正在自动恢复。请稍等一分钟后再试，已提交的内容不会丢失。', { status: 503 });
+  }
   if (error instanceof HTTPException) {
     return new AppError(`http.${error.status}`, error.status === 404 ? '找不到这个页面' : '请求无法处理', { status: error.status });
   }
@@ -38,6 +56,7 @@ export function errorHandler(logger: Logger) {
     const appError = toAppError(error);
     if (appError.status >= 500) logger.error({ err: error, reqId: c.get('requestId'), path: c.req.path }, '未处理的错误');
     else logger.info({ code: appError.code, reqId: c.get('requestId'), path: c.req.path }, appError.message);
+    if (appError.status === 503) c.header('Retry-After', '30');
     if (wantsJson(c)) {
       const body: ErrorBody = { error: { code: appError.code, message: appError.message, details: appError.details ?? null } };
       return c.json(body, appError.status as 400);
@@ -60,6 +79,7 @@ function errorTitle(status: number): string {
     case 404: return '找不到页面';
     case 409: return '操作冲突';
     case 413: return '文件太大';
+    case 503: return '服务暂时不可用';
     default: return '服务暂时出错';
   }
 }

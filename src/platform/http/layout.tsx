@@ -82,7 +82,7 @@ export function Layout(props: LayoutProps) {
 }
 
 /** HTTP statuses a page may be rendered with. */
-export type PageStatus = 200 | 400 | 403 | 404 | 409 | 413 | 422 | 500;
+export type PageStatus = 200 | 400 | 403 | 404 | 409 | 413 | 422 | 500 | 503;
 
 /**
  * Renders JSX to a string. A hono/jsx node renders through `toString()`, which is a Promise
