@@ -14,61 +14,49 @@ import type { SourceDocument } from '../../source.ts';
 
 type Warning = SourceDocument['warnings'][number];
 
-/** The decoded page and the doubts about its encoding. */
-export interface DecodedHtml {
-  text: string;
-  encoding: string;
-  warnings: Warning[];
-}
-
 /**
- * The page as the markup reader (html-markup.ts) reads it. For UTF-8 (nearly every page) nothing is decoded up
- * front: `text` is the bytes as latin1 (one char per byte, so markup reads the same and byte
- * offsets are string offsets) and `utf8` holds the bytes, from which the HTML reader decodes only
- * the text and the few attributes it keeps. Decoding a whole 100 KB page costs more than
- * reading it. Other encodings are decoded whole (`utf8` undefined), and html-dom.ts's
- * readHtmlString gives the scanner that text as UTF-8 bytes.
+ * The page as html-dom.ts reads it, and the doubts about its encoding. A UTF-8 page (nearly
+ * every one) is not decoded: `text` is its bytes as latin1 (`utf8` true; one character per byte,
+ * so the markup reads the same), and the reader decodes only the text it keeps. Decoding a whole
+ * 100 KB page costs more than reading it. Any other encoding is decoded whole (`utf8` false).
  */
 export interface HtmlSource {
   text: string;
-  utf8?: Buffer;
+  utf8: boolean;
   encoding: string;
   warnings: Warning[];
 }
 
-/** The page's encoding decided (see the module comment for the order of evidence), ready for html-markup.ts. */
+/** The page's encoding decided (see the module comment for the order of evidence). */
 export function htmlSource(bytes: Uint8Array): HtmlSource {
   const bom = detectBom(bytes);
-  if (bom?.encoding === 'utf-8' && isUtf8(bytes.subarray(3))) return lazyUtf8(bytes.subarray(3), []);
-  if (bom) return { text: iconv.decode(bytes.subarray(bom.length), bom.encoding), encoding: bom.encoding, warnings: [] };
+  if (bom?.encoding === 'utf-8' && isUtf8(bytes.subarray(3))) return utf8(bytes.subarray(3), []);
+  if (bom) return decoded(bytes.subarray(bom.length), bom.encoding, []);
 
   const declared = declaredCharset(bytes);
-  const utf8 = isUtf8(bytes);
+  const valid = isUtf8(bytes);
   if (declared && !isUtf8Label(declared)) {
     const encoding = canonicalEncoding(declared);
-    if (utf8 && hasNonAscii(bytes)) {
-      return lazyUtf8(bytes, [warning('html.charset-conflict', `网页声明编码为 ${declared}，但内容是有效的 UTF-8，已按 UTF-8 读取。`)]);
+    if (valid && hasNonAscii(bytes)) {
+      return utf8(bytes, [warning('html.charset-conflict', `网页声明编码为 ${declared}，但内容是有效的 UTF-8，已按 UTF-8 读取。`)]);
     }
-    if (encoding) return { text: iconv.decode(bytes, encoding), encoding, warnings: [] };
-    const warnings = [warning('html.charset-unknown', `不认识网页声明的编码 ${declared}，已按${utf8 ? ' UTF-8' : ' GB18030'} 读取。`)];
-    return utf8 ? lazyUtf8(bytes, warnings) : { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030', warnings };
+    if (encoding) return decoded(bytes, encoding, []);
+    const warnings = [warning('html.charset-unknown', `不认识网页声明的编码 ${declared}，已按${valid ? ' UTF-8' : ' GB18030'} 读取。`)];
+    return valid ? utf8(bytes, warnings) : decoded(bytes, 'gb18030', warnings);
   }
-  if (utf8) return lazyUtf8(bytes, []);
+  if (valid) return utf8(bytes, []);
   const message = declared
     ? `网页声明编码为 UTF-8，但内容不是有效的 UTF-8，已按 GB18030 读取。`
     : '网页未声明编码且内容不是有效的 UTF-8，已按 GB18030（GBK）读取。';
-  return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030', warnings: [warning(declared ? 'html.charset-conflict' : 'html.charset-guessed', message)] };
+  return decoded(bytes, 'gb18030', [warning(declared ? 'html.charset-conflict' : 'html.charset-guessed', message)]);
 }
 
-/** Decodes HTML bytes to a string (see the module comment for the order of evidence). */
-export function decodeHtmlBytes(bytes: Uint8Array): DecodedHtml {
-  const source = htmlSource(bytes);
-  return { text: source.utf8 ? source.utf8.toString('utf8') : source.text, encoding: source.encoding, warnings: source.warnings };
+function utf8(bytes: Uint8Array, warnings: Warning[]): HtmlSource {
+  return { text: asBuffer(bytes).toString('latin1'), utf8: true, encoding: 'utf-8', warnings };
 }
 
-function lazyUtf8(bytes: Uint8Array, warnings: Warning[]): HtmlSource {
-  const buffer = asBuffer(bytes);
-  return { text: buffer.toString('latin1'), utf8: buffer, encoding: 'utf-8', warnings };
+function decoded(bytes: Uint8Array, encoding: string, warnings: Warning[]): HtmlSource {
+  return { text: iconv.decode(asBuffer(bytes), encoding), utf8: false, encoding, warnings };
 }
 
 function hasNonAscii(bytes: Uint8Array): boolean {

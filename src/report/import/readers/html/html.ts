@@ -1,11 +1,11 @@
 /**
  * HTML reader: a saved web page (government CMS page, Word "save as web page") → SourceDocument.
- * Charset: html-charset.ts; markup: html-markup.ts (tag names: html-tags.ts, text and attributes:
- * html-text.ts); → lines: html-lines.ts (through html-dom.ts); merged table cells: html-grid.ts.
+ * Charset: charset.ts; markup (htmlparser2) → lines: html-dom.ts through lines/line-reader.ts;
+ * merged table cells: lines/grid.ts.
  */
 import type { SourceDocument } from '../../source.ts';
 import { htmlSource } from './charset.ts';
-import { readHtmlString } from './html-dom.ts';
+import { readHtmlSource } from './html-dom.ts';
 
 /**
  * Reads an HTML page. Never throws on bad markup: an empty or text-only page gives a document
@@ -16,6 +16,6 @@ import { readHtmlString } from './html-dom.ts';
  */
 export function readHtml(bytes: Uint8Array): SourceDocument {
   const source = htmlSource(bytes);
-  const { lines, meta, warnings } = readHtmlString(source.text, source.utf8);
+  const { lines, meta, warnings } = readHtmlSource(source.text, source.utf8);
   return { kind: 'html', lines, meta, warnings: [...source.warnings, ...warnings] };
 }

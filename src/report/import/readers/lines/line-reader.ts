@@ -1,9 +1,10 @@
 /**
- * HTML → SourceDocument lines, element by element as the markup reader (html-markup.ts) or a
- * tree walk (html-dom.ts, for DOCX) tells of them: no tree is kept for web pages.
+ * HTML → SourceDocument lines, element by element as html-dom.ts tells of them: a page as
+ * htmlparser2 parses it (readHtmlString), or a tree (readHtmlTree, the DOCX body) walked
+ * element by element. No tree is kept for web pages.
  *
  * Running text → one line per block element (p, div, h1–h6, li, br …); each table → its rows
- * through the grid logic of html-grid.ts. Skipped elements (script-like, hidden) are dropped with
+ * through the grid logic of grid.ts. Skipped elements (script-like, hidden) are dropped with
  * their content. A table that contains another table, or has a single cell, is a layout frame:
  * its cells are read as running text, and the tables inside it as tables.
  *
@@ -17,13 +18,13 @@
  */
 import { CELL_MAY_HAVE_SPACE, CELL_NORMALIZED, type SourceDocument, type SourceLine, type SourceMeta } from '../../source.ts';
 import { gridToLines, type GridCell } from './grid.ts';
-import type { MarkupSink } from '../html/html-markup.ts';
-import type { TagFacts } from './tags.ts';
-import { attribute, decodeEntities, decodeUtf8Into, isSpaceRun } from '../html/html-text.ts';
 import { joinBrokenLines, normalizedFacts, normalizeText, normalizeUnits, slowWebText, toIsoDate } from './normalize.ts';
 import { unitsToString } from './utf16-scratch.ts';
 
 type Warning = SourceDocument['warnings'][number];
+
+/** An element's attributes, names in lower case, values decoded (htmlparser2's `attribs`). */
+export type Attributes = Readonly<Record<string, string>>;
 
 /**
  * A piece of running text (or of a cell's text) between two block boundaries, normalised: at
@@ -37,7 +38,7 @@ class Piece {
 type Item = Piece | TableState;
 
 interface CellState {
-  attrs: string;
+  attrs: Attributes | undefined;
   items: Item[];
 }
 
@@ -45,6 +46,8 @@ class TableState {
   /** A table was opened inside it (anywhere, hidden ones too): a layout frame. */
   hasTable = false;
   cellCount = 0;
+  /** Its cells open (more than one when a cell was opened inside another's content). */
+  openCells = 0;
   readonly captions: Item[] = [];
   readonly rows: CellState[][] = [];
 }
@@ -67,21 +70,28 @@ const CAPTION = 7;
 const WRAPPER = 16;
 /** Rows are looked for this many wrappers deep. */
 const MAX_WRAPPER_DEPTH = 8;
+/**
+ * Table parts that end the cell in whose content they are opened, as browsers end it (the "in
+ * cell" insertion mode): htmlparser2 ends a cell at an opening td, th or tr only when the cell is
+ * the innermost element (and never at th), so `<td><span>a<td>b` would nest b's cell in a's.
+ */
+const CELL_ENDERS: ReadonlySet<string> = new Set(['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'col', 'colgroup']);
 
-/** colspan/rowspan with their values (node-html-parser's attribute syntax), in one pass over a cell's attributes. */
-const SPAN_ATTRIBUTE = /(?:^|[\s"'])(colspan|rowspan)(?:\s*=\s*('[^']*'|"[^"]*"|[^\s>]+))?/giu;
-const SPAN_HINT = /span/iu;
+/** Elements that end a line of running text (and a piece of a cell's text) before and after them. */
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article',
+  'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'pre', 'address', 'center', 'figure', 'figcaption',
+  'form', 'fieldset', 'hr', 'caption', 'body', 'html', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
+]);
 
 const DATE_META = new Set(['pubdate', 'publishdate', 'firstpublishedtime', 'publishtime', 'published_time', 'article:published_time', 'dc.date', 'dc.date.issued', 'dcterms.issued', 'dcterms.date', 'releasedate']);
 const PUBLISHER_META = new Set(['contentsource', 'publisher', 'dc.publisher', 'dcterms.publisher']);
 
 /**
- * Builds the lines. `utf8` is the page html-markup.ts reads and `html` the same bytes as latin1
- * (text() gives offsets into both); text given as strings (`string`, a tree's text) needs neither.
+ * Builds the lines of what it is told, in document order: open() and close() of each element
+ * (every one opened is closed; finish() closes those still open) and text() of each text.
  */
-const NO_BYTES = Buffer.alloc(0);
-
-export class LineReader implements MarkupSink {
+export class LineReader {
   readonly lines: SourceLine[] = [];
   readonly warnings: Warning[] = [];
   private tableCount = 0;
@@ -119,52 +129,81 @@ export class LineReader implements MarkupSink {
   /** The first <publishtime> element (a CMS's publication date) while it is read, and its text once it ended (finish() ends it). */
   private publishTime: TextCapture | undefined;
   private publishText: string | undefined;
-  private readonly metaAttributes: string[] = [];
+  private readonly metaAttributes: Attributes[] = [];
 
-  constructor(private readonly html = '', private readonly utf8: Buffer = NO_BYTES) {
-    this.normalized = textBuffer(html.length);
+  /** `size`: about how many characters of text the page may have (its length), to size the text buffer. */
+  constructor(size = 0) {
+    this.normalized = textBuffer(size);
   }
 
-  open(facts: TagFacts, skip: boolean, attrs: string, leaf: boolean): void {
+  /**
+   * An element opens: `tag` in lower case, `skip` when it is dropped with its content (script-like,
+   * hidden); `attrs` are read of td/th (colspan, rowspan) and <meta> (name or property, content).
+   */
+  open(tag: string, skip: boolean, attrs?: Attributes): void {
     const parent = this.kind;
-    const tag = facts.tag;
     if (this.titles.length > 0 || this.publishTime !== undefined) this.openInCaptures(tag, skip);
-    if (tag === 'meta') this.metaAttributes.push(attrs);
+    if (tag === 'meta' && attrs !== undefined) this.metaAttributes.push(attrs);
     else if (tag === 'title') this.titles.push(new TextCapture(this.kinds.length, this.titleCount++));
     else if (tag === 'publishtime' && this.publishText === undefined && this.publishTime === undefined) this.publishTime = new TextCapture(this.kinds.length, 0);
     let kind: number;
     if (parent <= BLOCK || parent === CELL || parent === CAPTION) {
-      kind = this.openInText(facts, skip);
+      kind = CELL_ENDERS.has(tag) && this.inCell() ? this.openPastCell(tag, skip, attrs) : this.openInText(tag, skip);
     } else if (parent === ROW) {
-      kind = facts.isCell && !skip ? this.openCell(attrs) : tag === 'table' ? this.openDeadTable() : DEAD;
+      kind = this.openInRow(tag, skip, attrs);
     } else if (parent === TABLE || parent >= WRAPPER) {
-      const depth = parent === TABLE ? 0 : parent - WRAPPER;
-      if (tag === 'table') kind = this.openDeadTable();
-      else if (skip) kind = DEAD;
-      else if (tag === 'tr') kind = this.openRow();
-      else if (tag === 'caption') kind = depth === 0 ? this.openTarget(CAPTION, this.innermostTable().captions) : DEAD;
-      else kind = depth < MAX_WRAPPER_DEPTH ? WRAPPER + depth + 1 : DEAD;
+      kind = this.openInTable(tag, skip, parent === TABLE ? 0 : parent - WRAPPER);
     } else {
       kind = tag === 'table' ? this.openDeadTable() : DEAD;
     }
     this.kinds.push(kind);
     this.kind = kind;
-    if (leaf) this.close();
   }
 
-  private openInText(facts: TagFacts, skip: boolean): number {
-    if (skip) return facts.tag === 'table' ? this.openDeadTable() : DEAD;
-    if (facts.tag === 'table') {
+  private openInRow(tag: string, skip: boolean, attrs: Attributes | undefined): number {
+    if ((tag === 'td' || tag === 'th') && !skip) return this.openCell(attrs);
+    return tag === 'table' ? this.openDeadTable() : DEAD;
+  }
+
+  /** An element opened `depth` wrappers below a table whose rows are read. */
+  private openInTable(tag: string, skip: boolean, depth: number): number {
+    if (tag === 'table') return this.openDeadTable();
+    if (skip) return DEAD;
+    if (tag === 'tr') return this.openRow();
+    if (tag === 'caption') return depth === 0 ? this.openTarget(CAPTION, this.innermostTable().captions) : DEAD;
+    return depth < MAX_WRAPPER_DEPTH ? WRAPPER + depth + 1 : DEAD;
+  }
+
+  /** Text is read into a cell of the innermost table (no table opened inside the cell is open). */
+  private inCell(): boolean {
+    const table = this.tables[this.tables.length - 1];
+    return table !== undefined && table.openCells > 0;
+  }
+
+  /**
+   * A table part (CELL_ENDERS) opened in a cell's content: the cell's content ends (what follows
+   * in it is not read, as browsers move it out of the table), and the part is read as opened in
+   * the cell's row (a cell) or table (the others).
+   */
+  private openPastCell(tag: string, skip: boolean, attrs: Attributes | undefined): number {
+    this.cut();
+    this.target = [];
+    return tag === 'td' || tag === 'th' ? this.openInRow(tag, skip, attrs) : this.openInTable(tag, skip, 0);
+  }
+
+  private openInText(tag: string, skip: boolean): number {
+    if (skip) return tag === 'table' ? this.openDeadTable() : DEAD;
+    if (tag === 'table') {
       this.cut();
       this.markFrame();
       this.tables.push(new TableState());
       return TABLE;
     }
-    if (facts.tag === 'br') {
+    if (tag === 'br') {
       this.cut();
       return FLOW;
     }
-    if (facts.block) {
+    if (BLOCK_TAGS.has(tag)) {
       this.cut();
       return BLOCK;
     }
@@ -193,11 +232,12 @@ export class LineReader implements MarkupSink {
     return ROW;
   }
 
-  private openCell(attrs: string): number {
+  private openCell(attrs: Attributes | undefined): number {
     const table = this.innermostTable();
     const cell: CellState = { attrs, items: [] };
     (table.rows[table.rows.length - 1] as CellState[]).push(cell);
     table.cellCount += 1;
+    table.openCells += 1;
     return this.openTarget(CELL, cell.items);
   }
 
@@ -219,6 +259,10 @@ export class LineReader implements MarkupSink {
         this.cut();
         return;
       case CELL:
+        this.innermostTable().openCells -= 1;
+        this.cut();
+        this.target = this.targets.pop();
+        return;
       case CAPTION:
         this.cut();
         this.target = this.targets.pop();
@@ -245,41 +289,49 @@ export class LineReader implements MarkupSink {
     for (const item of this.items) this.emitItem(item);
   }
 
-  text(start: number, end: number, amp: boolean): void {
-    if (this.titles.length > 0 || this.publishTime !== undefined) this.captureText(this.pageText(start, end, amp));
-    const kind = this.kind;
-    if (!(kind <= BLOCK || kind === CELL || kind === CAPTION)) return;
-    if (amp) {
-      this.string(this.pageText(start, end, amp));
-      return;
-    }
-    if (this.rawLength === 0 && isSpaceRun(this.html, start, end)) return;
-    this.rawLength = decodeUtf8Into(this.utf8, start, end, this.reserveRaw(end - start), this.rawLength);
-  }
-
-  /** Text given as a string (a tree's text, a decoded reference). */
-  string(s: string): void {
-    const kind = this.kind;
-    if (!(kind <= BLOCK || kind === CELL || kind === CAPTION)) return;
-    if (s === '' || (this.rawLength === 0 && isSpaceRun(s, 0, s.length))) return;
-    const raw = this.reserveRaw(s.length);
+  /** Text (character references decoded). */
+  text(s: string): void {
+    if (this.titles.length > 0 || this.publishTime !== undefined) this.captureText(s);
+    if (!this.keeps(s)) return;
+    const raw = this.raw;
     let o = this.rawLength;
     for (let i = 0; i < s.length; i += 1) raw[o++] = s.charCodeAt(i);
     this.rawLength = o;
   }
 
-  /** The piece's buffer, with room for `count` more units (UTF-8 bytes never decode to more units than bytes). */
-  private reserveRaw(count: number): Uint16Array {
-    if (this.rawLength + count > this.raw.length) this.raw = grown(this.raw, this.rawLength, this.rawLength + count);
-    return this.raw;
+  /**
+   * Text given as its UTF-8 bytes, one character per byte (a page read undecoded, charset.ts's
+   * HtmlSource), decoded here into the piece's buffer: a string made per text cost more.
+   */
+  utf8Text(s: string): void {
+    if (this.titles.length > 0 || this.publishTime !== undefined) this.captureText(Buffer.from(s, 'latin1').toString('utf8'));
+    if (!this.keeps(s)) return;
+    const raw = this.raw;
+    let o = this.rawLength;
+    for (let i = 0; i < s.length; i += 1) {
+      const b = s.charCodeAt(i);
+      if (b < 0x80) {
+        raw[o++] = b;
+      } else if (b < 0xe0) {
+        raw[o++] = ((b & 0x1f) << 6) | (s.charCodeAt(++i) & 0x3f);
+      } else if (b < 0xf0) {
+        raw[o++] = ((b & 0x0f) << 12) | ((s.charCodeAt(++i) & 0x3f) << 6) | (s.charCodeAt(++i) & 0x3f);
+      } else {
+        const cp = ((b & 0x07) << 18) | ((s.charCodeAt(++i) & 0x3f) << 12) | ((s.charCodeAt(++i) & 0x3f) << 6) | (s.charCodeAt(++i) & 0x3f);
+        raw[o++] = 0xd7c0 + (cp >> 10);
+        raw[o++] = 0xdc00 | (cp & 0x3ff);
+      }
+    }
+    this.rawLength = o;
   }
 
-  /** html[start, end) decoded: UTF-8, then character references. */
-  private pageText(start: number, end: number, amp: boolean): string {
-    // An empty cell of a CMS page (`<p>&nbsp;</p>`): nothing to decode.
-    if (amp && end - start === 6 && this.html.startsWith('&nbsp;', start)) return '\u00a0';
-    const raw = this.utf8.toString('utf8', start, end);
-    return amp ? decodeEntities(raw) : raw;
+  /** The text is read here (not spaces at a line's start), and the piece's buffer has room for it (never more units than characters). */
+  private keeps(s: string): boolean {
+    const kind = this.kind;
+    if (!(kind <= BLOCK || kind === CELL || kind === CAPTION)) return false;
+    if (s === '' || (this.rawLength === 0 && isSpaceRun(s))) return false;
+    if (this.rawLength + s.length > this.raw.length) this.raw = grown(this.raw, this.rawLength, this.rawLength + s.length);
+    return true;
   }
 
   /** A block boundary: the text since the last one becomes a line, or a piece of the cell or caption. */
@@ -359,7 +411,7 @@ export class LineReader implements MarkupSink {
       // A space where pieces were joined by one.
       grid = { text, facts: text.length > length ? facts | CELL_MAY_HAVE_SPACE : facts, colspan: 1, rowspan: 1 };
     }
-    if (cell.attrs !== '' && SPAN_HINT.test(cell.attrs)) readSpans(grid, cell.attrs);
+    if (cell.attrs !== undefined) readSpans(grid, cell.attrs);
     return grid;
   }
 
@@ -400,9 +452,9 @@ export class LineReader implements MarkupSink {
     const meta: SourceMeta = {};
     if (this.title !== undefined) meta.title = this.title.text;
     for (const attrs of this.metaAttributes) {
-      const name = (attribute(attrs, 'name') ?? attribute(attrs, 'property') ?? '').toLowerCase();
+      const name = (attrs.name ?? attrs.property ?? '').toLowerCase();
       if (!DATE_META.has(name) && !PUBLISHER_META.has(name)) continue;
-      const content = normalizeText(attribute(attrs, 'content') ?? '');
+      const content = normalizeText(attrs.content ?? '');
       if (content === '') continue;
       if (meta.publishedOn === undefined && DATE_META.has(name)) meta.publishedOn = toIsoDate(content);
       if (meta.publisher === undefined && PUBLISHER_META.has(name)) meta.publisher = content;
@@ -432,21 +484,25 @@ class TextCapture {
   }
 }
 
-/** Sets a grid cell's colspan and rowspan from its attributes (1 when absent or not a number; the first of each counts). */
-function readSpans(grid: GridCell, attrs: string): void {
-  let colspan: number | undefined;
-  let rowspan: number | undefined;
-  SPAN_ATTRIBUTE.lastIndex = 0;
-  for (let m = SPAN_ATTRIBUTE.exec(attrs); m !== null; m = SPAN_ATTRIBUTE.exec(attrs)) {
-    const raw = m[2] ?? '';
-    const value = raw[0] === '"' || raw[0] === "'" ? raw.slice(1, -1) : raw;
-    const n = Number.parseInt(value.includes('&') ? decodeEntities(value) : value, 10);
-    const span = Number.isNaN(n) ? 1 : n;
-    if ((m[1] ?? '').toLowerCase() === 'colspan') colspan ??= span;
-    else rowspan ??= span;
+/** Sets a grid cell's colspan and rowspan from its attributes (1 when absent or not a number). */
+function readSpans(grid: GridCell, attrs: Attributes): void {
+  grid.colspan = span(attrs.colspan);
+  grid.rowspan = span(attrs.rowspan);
+}
+
+function span(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number.parseInt(value, 10);
+  return Number.isNaN(n) ? 1 : n;
+}
+
+/** s is only spaces, tabs and line breaks. */
+function isSpaceRun(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return false;
   }
-  grid.colspan = colspan ?? 1;
-  grid.rowspan = rowspan ?? 1;
+  return true;
 }
 
 /**
