@@ -1,5 +1,5 @@
 /**
- * The XML parts of a DOCX, parsed by htmlparser2 (xmlMode), read for what the report needs.
+ * The XML parts of a DOCX, tokenized by htmlparser2 (xmlMode), read for what the report needs.
  *
  * documentXmlToTree: word/document.xml → the tree html-dom.ts's readHtmlTree reads, so a DOCX
  * table reads as the same table in HTML would. w:p → p, w:tbl/w:tr/w:tc → table/tr/td, w:t → text,
@@ -17,10 +17,10 @@
  * references, symbols (w:sym) and checkboxes give no text (they are not the report's content).
  * Element names are read by namespace, not by prefix (the strict OOXML namespace reads as w:).
  *
- * Damaged XML is refused (SourceReadError) rather than guessed at: an element closed by another
- * element's end tag, or a body that ends before </w:document>.
+ * Damaged XML is refused (SourceReadError) rather than guessed at: an end tag that is not the open
+ * element's, or a body that ends before </w:document>.
  */
-import { Parser } from 'htmlparser2';
+import { Parser, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { HtmlElement, HtmlNode } from '../html/html-dom.ts';
 import { SourceReadError } from '../read-error.ts';
 
@@ -30,13 +30,27 @@ const NAMESPACES = new Map([
   ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
   ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
 ]);
-/** Prefixes in force where a part declares none (a hand-made fragment). */
-const DEFAULT_PREFIXES: ReadonlyMap<string, string> = new Map([['w', 'w'], ['mc', 'mc']]);
 
-/** Elements whose content is not read (deleted or moved-away text, the choice mc:Fallback replaces). */
-const DROPPED = new Set(['w:del', 'w:moveFrom', 'mc:Choice']);
-/** Output elements, by the element that opens them. */
-const FRAMES = new Map([['w:p', 'p'], ['w:tbl', 'table'], ['w:tr', 'tr'], ['w:tc', 'td'], ['w:txbxContent', '#box']]);
+/** What an element is to this reading; elements not in KINDS are read through (their content is). */
+const enum Kind {
+  Paragraph, Table, Row, Cell, TextBox, Run, Text, Tab, Break, CarriageReturn, NoBreakHyphen, SoftHyphen,
+  GridSpan, VMerge, Vanish, Deleted, MovedFrom, Choice,
+}
+const KINDS = new Map<string, Kind>([
+  ['w:p', Kind.Paragraph], ['w:tbl', Kind.Table], ['w:tr', Kind.Row], ['w:tc', Kind.Cell], ['w:txbxContent', Kind.TextBox],
+  ['w:r', Kind.Run], ['w:t', Kind.Text], ['w:tab', Kind.Tab], ['w:br', Kind.Break], ['w:cr', Kind.CarriageReturn],
+  ['w:noBreakHyphen', Kind.NoBreakHyphen], ['w:softHyphen', Kind.SoftHyphen], ['w:gridSpan', Kind.GridSpan],
+  ['w:vMerge', Kind.VMerge], ['w:vanish', Kind.Vanish], ['w:del', Kind.Deleted], ['w:moveFrom', Kind.MovedFrom], ['mc:Choice', Kind.Choice],
+]);
+/** Output elements, by the kind of element that opens them. */
+const FRAME_TAGS = new Map([[Kind.Paragraph, 'p'], [Kind.Table, 'table'], [Kind.Row, 'tr'], [Kind.Cell, 'td'], [Kind.TextBox, '#box']]);
+/** Local names of the elements whose w:val or w:type is read (the others' are skipped unread). */
+const VAL_READ = ['gridSpan', 'vMerge', 'vanish'];
+const TYPE_READ = ['br'];
+/** w:val values that switch a toggle property off. */
+const OFF = new Set(['false', '0', 'off']);
+
+const PART = '正文（word/document.xml）';
 
 interface CellProps {
   colspan: number;
@@ -53,197 +67,339 @@ interface Frame {
   markDeleted: boolean;
 }
 
+/** Namespace prefixes in force (prefix → this module's prefix), with the names already mapped under them. */
+interface Scope {
+  prefixes: Map<string, string>;
+  /** Every prefix maps to itself: a name is read as written. */
+  identity: boolean;
+  names: Map<string, string>;
+}
+
 /** An open XML element. */
 interface Open {
+  /** The name as written, as latin1 (an end tag must match it). */
+  raw: string;
+  /** The name with this module's prefix for its namespace (w:, mc:), others as written. */
   name: string;
-  prefixes: ReadonlyMap<string, string>;
-  selfClosing: boolean;
+  scope: Scope;
   frame?: Frame;
   dropped?: boolean;
   run?: { hidden: boolean };
   text?: string[];
 }
 
-const PART = '正文（word/document.xml）';
-
 /**
  * The document body as a tree (its root; the root itself is not an element of the body).
  * Throws SourceReadError when the XML is damaged (see the module comment).
  */
-export function documentXmlToTree(xml: string): HtmlElement {
-  const root = element('#root');
-  const frames: Frame[] = [{ node: root, extras: [], markDeleted: false }];
-  const stack: Open[] = [];
-  const runs: { hidden: boolean }[] = [];
-  const cells = new Map<HtmlElement, CellProps>();
-  const deletedRows = new Set<HtmlElement>();
-  const tables: HtmlElement[] = [];
+export function documentXmlToTree(bytes: Buffer): HtmlElement {
+  const reader = new BodyReader(bytes);
+  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, reader);
+  // The tokenizer is given the UTF-8 bytes as latin1 (one character a byte: the markup is ASCII),
+  // in pieces of some 16 KB each ending after a '>' (so no piece ends inside a character); the text
+  // it finds is decoded as UTF-8 from the bytes at the same offsets. One string of the whole part
+  // (some hundred KB) cost more than the tokenizing: V8 makes such a string a large object.
+  for (let at = 0; at < bytes.length; ) {
+    const gt = bytes.indexOf(0x3e, at + CHUNK);
+    const end = gt < 0 ? bytes.length : gt + 1;
+    reader.chunk = bytes.toString('latin1', at, end);
+    reader.chunkAt = at;
+    tokenizer.write(reader.chunk);
+    at = end;
+  }
+  tokenizer.end();
+  return reader.tree();
+}
+
+const CHUNK = 16 * 1024;
+
+/**
+ * The tokenizer's events (offsets into the XML) → the tree. htmlparser2's Tokenizer rather than its
+ * Parser: the Parser builds every attribute of every element as strings, and document.xml is
+ * mostly attributes no one reads (w:rsidR …); this reads the few it needs by their offsets.
+ */
+class BodyReader implements TokenizerCallbacks {
+  private readonly root = element('#root');
+  private readonly frames: Frame[] = [{ node: this.root, extras: [], markDeleted: false }];
+  private readonly stack: Open[] = [];
+  private readonly runs: { hidden: boolean }[] = [];
+  private readonly cells = new Map<HtmlElement, CellProps>();
+  private readonly deletedRows = new Set<HtmlElement>();
+  private readonly tables: HtmlElement[] = [];
   /** Content of paragraphs whose mark is deleted, for the next paragraph. */
-  let carried: HtmlNode[] = [];
-  let dropping = 0;
-  let ending = false;
+  private carried: HtmlNode[] = [];
+  private dropping = 0;
+  private readonly rootScope: Scope = { prefixes: new Map([['w', 'w'], ['mc', 'mc']]), identity: true, names: new Map() };
+  /** The start tag being read: its name's offsets, and the attributes read. */
+  private tagStart = 0;
+  private tagEnd = 0;
+  private val: string | undefined;
+  private type: string | undefined;
+  private xmlns: [string, string][] | undefined;
+  /** The attribute being read, when it is one of those. */
+  private attribute: 'val' | 'type' | 'xmlns' | undefined;
+  private xmlnsPrefix = '';
+  private value = '';
 
-  const top = (): Frame => frames[frames.length - 1] as Frame;
-  const hidden = (): boolean => runs.some((r) => r.hidden);
-  const add = (node: HtmlNode): void => {
-    if (!hidden()) top().node.children.push(node);
-  };
+  /** The piece of the bytes (as latin1) the tokenizer is reading, and its offset in them. */
+  chunk = '';
+  chunkAt = 0;
 
-  const parser: Parser = new Parser(
-    {
-      onopentag(rawName, attrs) {
-        const parent = stack[stack.length - 1];
-        const prefixes = declare(parent?.prefixes ?? DEFAULT_PREFIXES, attrs);
-        const name = qualified(rawName, prefixes);
-        const open: Open = { name, prefixes, selfClosing: xml.charCodeAt(parser.endIndex - 1) === 0x2f };
-        stack.push(open);
-        if (dropping > 0 || DROPPED.has(name)) {
-          // A w:del in paragraph or row properties marks the paragraph mark or the row as deleted.
-          if (dropping === 0 && name === 'w:del' && parent?.name === 'w:rPr' && stack[stack.length - 3]?.name === 'w:pPr') {
-            top().markDeleted = top().node.tag === 'p';
-          } else if (dropping === 0 && name === 'w:del' && parent?.name === 'w:trPr') {
-            if (top().node.tag === 'tr') deletedRows.add(top().node);
-          } else {
-            open.dropped = true;
-            dropping += 1;
-          }
-          return;
-        }
-        const tag = FRAMES.get(name);
-        if (tag !== undefined) {
-          const frame: Frame = { node: element(tag), extras: [], markDeleted: false };
-          if (tag === 'p' && carried.length > 0) {
-            frame.node.children.push(...carried);
-            carried = [];
-          }
-          if (tag === 'table') tables.push(frame.node);
-          if (tag === 'td') cells.set(frame.node, { colspan: 1, continues: false });
-          open.frame = frame;
-          frames.push(frame);
-          return;
-        }
-        switch (name) {
-          case 'w:r':
-            open.run = { hidden: false };
-            runs.push(open.run);
-            break;
-          case 'w:t':
-            if (!hidden()) open.text = [];
-            break;
-          case 'w:tab':
-            // In w:pPr/w:tabs a w:tab is a tab stop, not a character.
-            if (parent?.name !== 'w:tabs') add('\t');
-            break;
-          case 'w:br': {
-            const type = attribute(attrs, 'type');
-            if (type === undefined || type === 'textWrapping') add(element('br'));
-            break;
-          }
-          case 'w:cr':
-            add(element('br'));
-            break;
-          case 'w:noBreakHyphen':
-            add('\u2011');
-            break;
-          case 'w:softHyphen':
-            add('\u00ad');
-            break;
-          case 'w:gridSpan':
-          case 'w:vMerge': {
-            const props = parent?.name === 'w:tcPr' ? cells.get(top().node) : undefined;
-            if (props === undefined) break;
-            const val = attribute(attrs, 'val');
-            if (name === 'w:vMerge') props.continues = val === undefined || val === 'continue';
-            else props.colspan = Number.parseInt(val ?? '', 10) || 1;
-            break;
-          }
-          case 'w:vanish': {
-            const run = parent?.name === 'w:rPr' && stack[stack.length - 3]?.run;
-            if (run) run.hidden = !OFF.has(attribute(attrs, 'val') ?? 'true');
-            break;
-          }
-          default:
-            break;
-        }
-      },
-      ontext(text) {
-        stack[stack.length - 1]?.text?.push(text);
-      },
-      onclosetag(_name, implied) {
-        const open = stack.pop();
-        if (open === undefined) return;
-        if (implied && !open.selfClosing) {
-          const why = ending ? '在结尾前中断，文件不完整或已损坏' : `的 XML 有误（<${open.name}> 没有正确结束），文件已损坏`;
-          throw new SourceReadError(`无法读取 DOCX 文件：${PART}${why}。`, 'docx.unreadable');
-        }
-        if (open.dropped) dropping -= 1;
-        else if (open.run) runs.pop();
-        else if (open.text) {
-          const text = open.text.join('');
-          if (text !== '') top().node.children.push(text);
-        } else if (open.frame) {
-          frames.pop();
-          closeFrame(open.frame);
-        }
-      },
-    },
-    { xmlMode: true },
-  );
+  constructor(private readonly bytes: Buffer) {}
 
-  function closeFrame(frame: Frame): void {
+  tree(): HtmlElement {
+    for (const table of this.tables) mergeCells(table, this.cells, this.deletedRows);
+    return this.root;
+  }
+
+  onopentagname(start: number, end: number): void {
+    this.tagStart = start;
+    this.tagEnd = end;
+    this.val = undefined;
+    this.type = undefined;
+    this.xmlns = undefined;
+  }
+
+  onattribname(start: number, end: number): void {
+    this.value = '';
+    this.attribute = undefined;
+    if (this.startsWith('xmlns', start) && (end === start + 5 || this.bytes[start + 5] === 0x3a)) {
+      this.attribute = 'xmlns';
+      this.xmlnsPrefix = end === start + 5 ? '' : this.latin1(start + 6, end);
+    } else if (this.localNameIs(start, end, 'val')) {
+      if (VAL_READ.some((name) => this.localNameIs(this.tagStart, this.tagEnd, name))) this.attribute = 'val';
+    } else if (this.localNameIs(start, end, 'type')) {
+      if (TYPE_READ.some((name) => this.localNameIs(this.tagStart, this.tagEnd, name))) this.attribute = 'type';
+    }
+  }
+
+  onattribdata(start: number, end: number): void {
+    if (this.attribute !== undefined) this.value += this.bytes.toString('utf8', start, end);
+  }
+
+  onattribentity(codepoint: number): void {
+    if (this.attribute !== undefined) this.value += String.fromCodePoint(codepoint);
+  }
+
+  onattribend(): void {
+    if (this.attribute === 'xmlns') (this.xmlns ??= []).push([this.xmlnsPrefix, this.value]);
+    else if (this.attribute === 'val') this.val ??= this.value;
+    else if (this.attribute === 'type') this.type ??= this.value;
+    this.attribute = undefined;
+  }
+
+  onopentagend(): void {
+    this.open();
+  }
+
+  onselfclosingtag(): void {
+    this.open();
+    this.close();
+  }
+
+  onclosetag(start: number, end: number): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top === undefined || top.raw.length !== end - start || !this.startsWith(top.raw, start)) {
+      const what = top === undefined ? `</${this.bytes.toString('utf8', start, end)}> 没有对应的开始标记` : `<${utf8(top.name)}> 没有正确结束`;
+      throw new SourceReadError(`无法读取 DOCX 文件：${PART}的 XML 有误（${what}），文件已损坏。`, 'docx.unreadable');
+    }
+    this.close();
+  }
+
+  ontext(start: number, end: number): void {
+    this.stack[this.stack.length - 1]?.text?.push(this.bytes.toString('utf8', start, end));
+  }
+
+  ontextentity(codepoint: number): void {
+    this.stack[this.stack.length - 1]?.text?.push(String.fromCodePoint(codepoint));
+  }
+
+  oncdata(start: number, end: number, offset: number): void {
+    this.stack[this.stack.length - 1]?.text?.push(this.bytes.toString('utf8', start, end - offset));
+  }
+
+  onend(): void {
+    if (this.stack.length > 0) throw new SourceReadError(`无法读取 DOCX 文件：${PART}在结尾前中断，文件不完整或已损坏。`, 'docx.unreadable');
+  }
+
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onprocessinginstruction(): void {}
+
+  /** bytes[start, end) as latin1: from the piece being read when it holds them. */
+  private latin1(start: number, end: number): string {
+    const at = this.chunkAt;
+    return start >= at && end <= at + this.chunk.length ? this.chunk.slice(start - at, end - at) : this.bytes.toString('latin1', start, end);
+  }
+
+  /** Whether the bytes at `start` are the ASCII `text`. */
+  private startsWith(text: string, start: number): boolean {
+    const at = this.chunkAt;
+    if (start >= at && start + text.length <= at + this.chunk.length) return this.chunk.startsWith(text, start - at);
+    return this.latin1(start, start + text.length) === text;
+  }
+
+  /** Whether the name at bytes[start, end) has this local name (after a prefix, or none). */
+  private localNameIs(start: number, end: number, local: string): boolean {
+    const at = end - local.length;
+    return at >= start && this.startsWith(local, at) && (at === start || this.bytes[at - 1] === 0x3a);
+  }
+
+  private top(): Frame {
+    return this.frames[this.frames.length - 1] as Frame;
+  }
+
+  private hidden(): boolean {
+    return this.runs.length > 0 && this.runs.some((r) => r.hidden);
+  }
+
+  /** Inline content of the paragraph (or cell) being filled, unless in a hidden run. */
+  private add(node: HtmlNode): void {
+    if (!this.hidden()) this.top().node.children.push(node);
+  }
+
+  private open(): void {
+    const stack = this.stack;
+    const parent = stack[stack.length - 1];
+    const raw = this.latin1(this.tagStart, this.tagEnd);
+    const inherited = parent?.scope ?? this.rootScope;
+    const scope = this.xmlns === undefined ? inherited : declare(inherited, this.xmlns);
+    const name = scope.identity ? raw : qualified(raw, scope);
+    const open: Open = { raw, name, scope };
+    stack.push(open);
+    if (this.dropping > 0) {
+      open.dropped = true;
+      this.dropping += 1;
+      return;
+    }
+    const kind = KINDS.get(name);
+    if (kind === undefined) return;
+    const frameTag = FRAME_TAGS.get(kind);
+    if (frameTag !== undefined) {
+      const frame: Frame = { node: element(frameTag), extras: [], markDeleted: false };
+      if (kind === Kind.Paragraph && this.carried.length > 0) {
+        frame.node.children.push(...this.carried);
+        this.carried = [];
+      }
+      if (kind === Kind.Table) this.tables.push(frame.node);
+      if (kind === Kind.Cell) this.cells.set(frame.node, { colspan: 1, continues: false });
+      open.frame = frame;
+      this.frames.push(frame);
+      return;
+    }
+    switch (kind) {
+      case Kind.Run:
+        open.run = { hidden: false };
+        this.runs.push(open.run);
+        break;
+      case Kind.Text:
+        if (!this.hidden()) open.text = [];
+        break;
+      case Kind.Tab:
+        // In w:pPr/w:tabs a w:tab is a tab stop, not a character.
+        if (parent?.name !== 'w:tabs') this.add('\t');
+        break;
+      case Kind.Break:
+        if (this.type === undefined || this.type === 'textWrapping') this.add(element('br'));
+        break;
+      case Kind.CarriageReturn:
+        this.add(element('br'));
+        break;
+      case Kind.NoBreakHyphen:
+        this.add('\u2011');
+        break;
+      case Kind.SoftHyphen:
+        this.add('\u00ad');
+        break;
+      case Kind.GridSpan:
+      case Kind.VMerge: {
+        const props = parent?.name === 'w:tcPr' ? this.cells.get(this.top().node) : undefined;
+        if (props === undefined) break;
+        if (kind === Kind.VMerge) props.continues = this.val === undefined || this.val === 'continue';
+        else props.colspan = Number.parseInt(this.val ?? '', 10) || 1;
+        break;
+      }
+      case Kind.Vanish: {
+        const run = parent?.name === 'w:rPr' && stack[stack.length - 3]?.run;
+        if (run) run.hidden = !OFF.has(this.val ?? 'true');
+        break;
+      }
+      case Kind.Deleted: {
+        // In paragraph or row properties, w:del marks the paragraph mark or the row as deleted;
+        // elsewhere it holds deleted runs.
+        const top = this.top();
+        if (parent?.name === 'w:rPr' && stack[stack.length - 3]?.name === 'w:pPr') {
+          top.markDeleted = top.node.tag === 'p';
+        } else if (parent?.name === 'w:trPr') {
+          if (top.node.tag === 'tr') this.deletedRows.add(top.node);
+        } else {
+          open.dropped = true;
+          this.dropping += 1;
+        }
+        break;
+      }
+      case Kind.MovedFrom:
+      case Kind.Choice:
+        open.dropped = true;
+        this.dropping += 1;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private close(): void {
+    const open = this.stack.pop();
+    if (open === undefined) return;
+    if (open.dropped) this.dropping -= 1;
+    else if (open.run) this.runs.pop();
+    else if (open.text) {
+      const text = open.text.join('');
+      if (text !== '') this.top().node.children.push(text);
+    } else if (open.frame) {
+      this.frames.pop();
+      this.closeFrame(open.frame);
+    }
+  }
+
+  private closeFrame(frame: Frame): void {
     const { node, extras } = frame;
+    const parent = this.top().node;
     if (node.tag === '#box') {
-      const paragraph = frames.findLast((f) => f.node.tag === 'p');
+      const paragraph = this.frames.findLast((f) => f.node.tag === 'p');
       if (paragraph) paragraph.extras.push(...node.children);
-      else top().node.children.push(...node.children);
-      return;
+      else parent.children.push(...node.children);
+    } else if (frame.markDeleted) {
+      this.carried.push(...node.children);
+      parent.children.push(...extras);
+    } else {
+      parent.children.push(node, ...extras);
     }
-    if (frame.markDeleted) {
-      carried.push(...node.children);
-      top().node.children.push(...extras);
-      return;
-    }
-    top().node.children.push(node, ...extras);
   }
-
-  parser.write(xml);
-  ending = true;
-  parser.end();
-  for (const table of tables) mergeCells(table, cells, deletedRows);
-  return root;
 }
 
-/** w:val values that switch a toggle property off. */
-const OFF = new Set(['false', '0', 'off']);
-
-/** The prefixes in force inside an element: its parent's, with the element's own xmlns declarations. */
-function declare(prefixes: ReadonlyMap<string, string>, attrs: Record<string, string>): ReadonlyMap<string, string> {
-  let own: Map<string, string> | undefined;
-  for (const key in attrs) {
-    if (!key.startsWith('xmlns')) continue;
-    const prefix = key === 'xmlns' ? '' : key.startsWith('xmlns:') ? key.slice(6) : undefined;
-    if (prefix === undefined) continue;
-    own ??= new Map(prefixes);
-    // An unknown namespace gets a prefix no name here is compared with.
-    own.set(prefix, NAMESPACES.get(attrs[key] ?? '') ?? `{${attrs[key] ?? ''}}`);
+/** The scope inside an element: its parent's, with the element's own xmlns declarations. */
+function declare(scope: Scope, declarations: [string, string][]): Scope {
+  const prefixes = new Map(scope.prefixes);
+  for (const [prefix, uri] of declarations) {
+    // A namespace not read here keeps its prefix, unless the prefix is one of ours (w:, mc:).
+    const known = NAMESPACES.get(uri);
+    prefixes.set(prefix, known ?? (prefix === 'w' || prefix === 'mc' ? `{${uri}}` : prefix));
   }
-  return own ?? prefixes;
+  const identity = [...prefixes].every(([prefix, mapped]) => prefix === mapped);
+  return { prefixes, identity, names: new Map() };
 }
 
-/** An element's name with the prefix this module uses for its namespace (w:, mc:), others as written. */
-function qualified(rawName: string, prefixes: ReadonlyMap<string, string>): string {
-  const colon = rawName.indexOf(':');
-  const mapped = prefixes.get(colon < 0 ? '' : rawName.slice(0, colon));
-  if (mapped === undefined) return rawName;
-  return mapped === '' ? rawName.slice(colon + 1) : `${mapped}:${rawName.slice(colon + 1)}`;
-}
-
-/** A WordprocessingML attribute by its local name (w:val, or the same name under another prefix). */
-function attribute(attrs: Record<string, string>, local: string): string | undefined {
-  const value = attrs[`w:${local}`];
-  if (value !== undefined) return value;
-  for (const key in attrs) if (key.endsWith(`:${local}`)) return attrs[key];
-  return undefined;
+/** An element's name with this module's prefix for its namespace (w:, mc:), others as written. */
+function qualified(raw: string, scope: Scope): string {
+  let name = scope.names.get(raw);
+  if (name === undefined) {
+    const colon = raw.indexOf(':');
+    const mapped = scope.prefixes.get(colon < 0 ? '' : raw.slice(0, colon));
+    name = mapped === undefined ? raw : mapped === '' ? raw.slice(colon + 1) : `${mapped}:${raw.slice(colon + 1)}`;
+    scope.names.set(raw, name);
+  }
+  return name;
 }
 
 /** mammoth's calculateRowSpans: continue cells leave their row and lengthen the cell above. */
@@ -277,6 +433,11 @@ function mergeCells(table: HtmlElement, cells: Map<HtmlElement, CellProps>, dele
       if (colspan !== 1 || rowspan !== 1) cell.attrs = ` colspan="${colspan}" rowspan="${rowspan}"`;
     }
   }
+}
+
+/** A name read as latin1 (see documentXmlToTree), as the UTF-8 it is. */
+function utf8(latin1: string): string {
+  return Buffer.from(latin1, 'latin1').toString('utf8');
 }
 
 function element(tag: string): HtmlElement {

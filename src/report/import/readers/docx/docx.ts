@@ -32,7 +32,7 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument> {
   const zip = await OfficeZip.open(bytes, 'DOCX');
   try {
     const part = await mainDocumentPart(zip);
-    const xml = await zip.text(part);
+    const xml = await zip.read(part);
     if (xml === undefined) {
       throw new SourceReadError(`无法读取 DOCX 文件：压缩包中没有 Word 文档的正文（${MAIN_DOCUMENT}），不是 Word 文档。`, 'docx.unreadable');
     }
