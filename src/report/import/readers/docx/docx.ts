@@ -1,15 +1,17 @@
 /**
  * DOCX reader, one path: the package is opened by office/zip.ts (yauzl; entry count and sizes
- * checked before anything is inflated), its main document part (word/document.xml, as _rels/.rels
- * names it) is parsed by htmlparser2 and mapped to the HTML reader's tree (docx-xml.ts), and
- * html-dom.ts's readHtmlTree reads the lines, so a DOCX table comes out exactly as the same table
- * in HTML would. Merged cells: w:gridSpan → colspan, w:vMerge restart/continue → rowspan, as
- * mammoth computes them (checked by docx.test.ts with a table built by the `docx` package).
- * Title and publication date come from docProps/core.xml (dc:title) and docProps/custom.xml (the
- * `PubDate` property our renderer writes).
+ * checked before anything is inflated), its main document part (word/document.xml, or the part
+ * _rels/.rels names when there is none) is tokenized by htmlparser2 and mapped to the HTML reader's
+ * tree (docx-xml.ts), and html-dom.ts's readHtmlTree reads the lines, so a DOCX table comes out
+ * exactly as the same table in HTML would. Merged cells: w:gridSpan → colspan, w:vMerge
+ * restart/continue → rowspan, as mammoth computes them (checked by docx.test.ts with a table built
+ * by the `docx` package). Title and publication date come from docProps/core.xml (dc:title) and
+ * docProps/custom.xml (the `PubDate` property our renderer writes); those parts are optional, and
+ * one that cannot be inflated leaves its fact unread with a warning.
  *
- * Not mammoth's convertToHtml: it read the seed report ~40 times slower (150 ms against 4 ms),
- * and its output was this reading's reference anyway (see docx-xml.ts for where they differ).
+ * Not mammoth's convertToHtml → readHtmlString: it read the seed report ~40 times slower (150 ms
+ * against 4 ms), and its output was this reading's reference anyway (docx-xml.ts says where they
+ * differ).
  */
 import type { SourceDocument, SourceMeta } from '../../source.ts';
 import { documentXmlToTree, firstElement } from './docx-xml.ts';

@@ -66,7 +66,7 @@ describe('OfficeZip', () => {
     expectOwnWords(error.message);
   });
 
-  it('says, in Chinese, what is wrong with bytes that are not an archive, a damaged entry, an entry shorter than declared', async () => {
+  it('says, in Chinese, what is wrong with bytes that are not an archive, a damaged entry, two entries of one name, an entry shorter than declared', async () => {
     const notZip = await refusal(new TextEncoder().encode('not a zip'));
     expect(notZip.message).toContain('不是完整的 ZIP 压缩包');
     expectOwnWords(notZip.message);
@@ -78,6 +78,8 @@ describe('OfficeZip', () => {
     const broken = await refusal(damaged);
     expect(broken.message).toContain('“word/document.xml”');
     expectOwnWords(broken.message);
+    const twice = await refusal(writeZip([{ name: 'word/document.xml', data: '<a/>' }, { name: 'word/document.xml', data: '<b/>' }]));
+    expect(twice.message).toBe('无法读取 DOCX 文件：压缩包中有两个同名的“word/document.xml”，文件已损坏或被改动过，未读取。');
     const short = await refusal(writeZip([{ name: 'word/document.xml', data: 'x'.repeat(50), declaredSize: 80 }]));
     expect(short.message).toContain('解压后不足它在压缩包目录中声明的大小（80 字节）');
     expectOwnWords(short.message);

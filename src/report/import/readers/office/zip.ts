@@ -8,8 +8,8 @@
  * (neither yauzl nor deflate checks one).
  *
  * Every failure is a SourceReadError whose Chinese message names the problem (not a ZIP archive,
- * too many entries, larger than N MB when inflated, a size that lies, a damaged entry); yauzl's and
- * zlib's own messages never reach the user.
+ * too many entries, larger than N MB when inflated, a size that lies, two entries of one name, a
+ * damaged entry); yauzl's and zlib's own messages never reach the user.
  */
 import { pipeline, type Readable } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
@@ -81,7 +81,10 @@ export class OfficeZip {
         if (total > limits.totalBytes) {
           throw fail(`文件解压后超过 ${mb(limits.totalBytes)} MB，不像一份年度报告，未读取。`, 'too-large');
         }
-        if (!entries.has(name)) entries.set(name, entry);
+        // Two entries of one name: readers differ on which one counts (exceljs's unzipper takes the
+        // last), so one could be checked here and the other inflated there. No Office file has them.
+        if (entries.has(name)) throw fail(`压缩包中有两个同名的“${shown(name)}”，文件已损坏或被改动过，未读取。`, 'unreadable');
+        entries.set(name, entry);
       }
     } catch (error) {
       zip.close();
@@ -172,8 +175,8 @@ function mb(bytes: number): string {
   return String(Math.round((bytes / 2 ** 20) * 10) / 10);
 }
 
-/** An entry's name as put in a message: it comes from the file, so no control characters and not too long. */
+/** An entry's name as put in a message: it comes from the file, so no control or format characters (bidi overrides …), not too long. */
 function shown(name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f]/gu, '?');
+  const clean = name.replace(/[\p{Cc}\p{Cf}]/gu, '?');
   return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
 }
