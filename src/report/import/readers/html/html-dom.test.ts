@@ -83,6 +83,9 @@ describe('html-dom: a page as htmlparser2 reads it', () => {
     expect(texts('<p>甲<span>乙<b>丙</p>丁</b>戊</span>己</p><div><font><p>一</p>二</font></div>')).toEqual([['甲乙丙'], ['丁戊己'], ['一'], ['二']]);
     expect(texts('<p>一<span><div>二</span>三</div>四')).toEqual([['一'], ['二三'], ['四']]);
     expect(texts('<custom>' + '<div>'.repeat(200) + '甲</custom>乙')).toEqual([['甲乙']]);
+    // An end tag looks for its element 128 open elements down at most (a stray one costs no more).
+    expect(texts('<div>甲' + '<b>'.repeat(100) + '乙</div>丙')).toEqual([['甲乙'], ['丙']]);
+    expect(texts('<div>甲' + '<b>'.repeat(200) + '乙</div>丙')).toEqual([['甲乙丙']]);
     // A stray </font> or </div> in a cell leaves the table around it open.
     expect(texts('<font><div><table><tr><td>a</font>b</td><td>1</td></tr><tr><td>c</div></td><td>2</td></tr></table></div></font><p>后</p>'))
       .toEqual([['ab', '1'], ['c', '2'], ['后']]);

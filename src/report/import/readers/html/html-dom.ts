@@ -13,7 +13,9 @@
  * - an end tag does not reach past a table, cell or caption for an element opened outside it
  *   (browsers' element scope): a stray </font> or </div> in a cell is ignored, where
  *   htmlparser2 would close the table to reach the <font> or <div> around it; a table part's
- *   end tag (</td>, </tr> …) does not reach past a table;
+ *   end tag (</td>, </tr> …) does not reach past a table, an inline element's (</span>,
+ *   </font> …) not past a block; nor does any reach more than MAX_REACH elements down, so that
+ *   a stray end tag costs at most that many steps (the former scanner's bound);
  * - past MAX_DEPTH open elements an element opened is empty, and what would be inside it goes to
  *   its parent (browsers bound nesting so: Blink and WebKit at 512). htmlparser2's open-element
  *   stack costs O(depth) per tag, so unbounded nesting would make a page quadratic.
@@ -39,6 +41,8 @@ type Lines = Pick<SourceDocument, 'lines' | 'meta' | 'warnings'>;
 
 /** Open elements past which an element opened is empty (as in Blink and WebKit). */
 const MAX_DEPTH = 512;
+/** How many open elements down an end tag looks for its element. */
+const MAX_REACH = 128;
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'embed', 'svg', 'select', 'textarea', 'xml']);
 const HIDDEN_STYLE = /display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden/iu;
 /** End tags that look for their element up to the nearest open table (browsers' table scope). */
@@ -115,16 +119,21 @@ class PageEvents implements Partial<Handler> {
     else this.reader.text(text);
   }
 
-  /** An end tag `name` may close the nearest open element of that name (true when none is open: the parser ignores it, or reads </p> and </br> as elements). */
+  /**
+   * The parser is to see end tag `name`: its element is open within reach and scope, or (</p>,
+   * </br>) none is, and htmlparser2 reads it as an empty element (a </p> whose <p> is out of
+   * reach closes it: a <p> is closed once).
+   */
   mayClose(name: string): boolean {
     const open = this.open;
     const boundaries = TABLE_SCOPED.has(name) ? undefined : SPECIAL.has(name) ? SCOPE_BOUNDARIES : SPECIAL;
-    for (let i = open.length - 1; i >= 0; i -= 1) {
+    const last = Math.max(0, open.length - MAX_REACH);
+    for (let i = open.length - 1; i >= last; i -= 1) {
       const element = open[i] as string;
       if (element === name) return true;
       if (element === 'table' || boundaries?.has(element) === true) return false;
     }
-    return true;
+    return name === 'p' || name === 'br';
   }
 }
 
