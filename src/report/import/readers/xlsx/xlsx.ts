@@ -10,6 +10,10 @@
  *   the end of section 二 / 三 / 四 of a text sheet named 正文 when the workbook has one — where the
  *   template puts the table (this is how Gongkai's own XLSX is laid out).
  * - Key/value rows 标题 / 名称, 机关名称 / 发布机构, 发布日期 / 公开日期 give `meta`.
+ * - Before exceljs sees the bytes, office/zip.ts checks the archive and inflates every entry with
+ *   its cap (checkPackage): exceljs inflates every entry itself, with no cap. Its own error
+ *   messages (its XML parser's, its unzipper's) are not shown: a workbook it cannot read is refused
+ *   with one Chinese message.
  */
 import ExcelJS from 'exceljs';
 import type { SourceDocument, SourceLine, SourceMeta } from '../../source.ts';
@@ -236,7 +240,7 @@ export const MAX_XLSX_MERGED_RANGES = 2_000;
  * exceljs inflates them all without one) or its sheets hold more cells or merged ranges than a
  * report (see MAX_XLSX_CELLS).
  */
-async function refuseOversized(bytes: Uint8Array): Promise<void> {
+async function checkPackage(bytes: Uint8Array): Promise<void> {
   let cells = 0;
   let merged = 0;
   const zip = await OfficeZip.open(bytes, 'XLSX');
@@ -272,7 +276,7 @@ function occurrences(data: Buffer, part: string): number {
 
 /** Reads an XLSX workbook into a SourceDocument (kind 'xlsx'). Throws SourceReadError (message in Chinese) if the bytes are not a workbook. */
 export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
-  await refuseOversized(bytes);
+  await checkPackage(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
