@@ -57,7 +57,7 @@ const dependencyPolicies = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', '.tmp/**', '.tmp-*', '**/*.as.ts'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'coverage/**', '.tmp/**', '.tmp-*'] },
   ...tseslint.configs.recommended,
   {
     rules: {

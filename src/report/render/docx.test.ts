@@ -1,13 +1,12 @@
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from './docx.ts';
 import { loadTruth, seedWithSections } from '../../../test/support/truth.ts';
+import { readZipEntries } from '../../../test/support/zip-writer.ts';
 
 async function part(bytes: Uint8Array, name: string): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const file = zip.file(name);
-  if (file === null) throw new Error(`no ${name}`);
-  return file.async('string');
+  const file = (await readZipEntries(bytes)).find((e) => e.name === name);
+  if (file === undefined) throw new Error(`no ${name}`);
+  return file.data.toString('utf8');
 }
 
 /** The tables of document.xml: for each, the grid width and each row's width (sum of gridSpans). */
