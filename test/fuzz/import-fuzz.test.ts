@@ -1,5 +1,5 @@
 /**
- * Bounded fuzz test of the importer: mutated corpus documents never crash it, never take over 2 s,
+ * Bounded fuzz test of the importer: mutated corpus documents never crash it, never hang (20 s),
  * and always end in either a report (checked by the validator without throwing) or a ReportReadError
  * with a Chinese message.
  */
@@ -55,7 +55,7 @@ const sources = [
 ];
 
 describe('importer under mutated input', () => {
-  it('never crashes, never takes over 2 s, always gives a report or a ReportReadError', async () => {
+  it('never crashes, never hangs, always gives a report or a ReportReadError', async () => {
     const rand = createRng(20240131);
     const originals = await Promise.all(sources.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(corpusPath(name))) })));
     let reports = 0;
@@ -80,7 +80,8 @@ describe('importer under mutated input', () => {
         readErrors++;
       }
       const ms = performance.now() - started;
-      if (ms > 2000) slow.push(`${label}: ${Math.round(ms)} ms`);
+      // A hang, not a slow machine: generous (the server's worker stops a file at 60 s).
+      if (ms > 20_000) slow.push(`${label}: ${Math.round(ms)} ms`);
     }
     expect(slow).toEqual([]);
     expect(reports + readErrors).toBe(240);

