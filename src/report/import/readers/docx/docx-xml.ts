@@ -14,8 +14,9 @@
  *   come after the paragraph that anchors it;
  * - hyperlinks, fields' results, content controls, smart tags, custom XML: their text, in place.
  * Unlike mammoth: a run hidden by w:vanish is not read (Word does not show or print it); note
- * references, symbols (w:sym) and checkboxes give no text (they are not the report's content).
- * Element names are read by namespace, not by prefix (the strict OOXML namespace reads as w:).
+ * references, symbols (w:sym) and checkboxes give no text (they are not the report's content);
+ * element names are read as written, with the prefixes w: and mc: every producer writes (Word, WPS,
+ * LibreOffice, the docx package; the strict OOXML namespace too), not resolved by namespace.
  *
  * Damaged XML is refused (SourceReadError) rather than guessed at: an end tag that is not the open
  * element's, or a body that ends before </w:document>.
@@ -23,13 +24,6 @@
 import { Parser, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { HtmlElement, HtmlNode } from '../html/html-dom.ts';
 import { SourceReadError } from '../read-error.ts';
-
-/** Namespaces whose elements are read, by the prefix used for them below. */
-const NAMESPACES = new Map([
-  ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'w'],
-  ['http://purl.oclc.org/ooxml/wordprocessingml/main', 'w'],
-  ['http://schemas.openxmlformats.org/markup-compatibility/2006', 'mc'],
-]);
 
 /** What an element is to this reading; elements not in KINDS are read through (their content is). */
 const enum Kind {
@@ -44,9 +38,8 @@ const KINDS = new Map<string, Kind>([
 ]);
 /** Output elements, by the kind of element that opens them. */
 const FRAME_TAGS = new Map([[Kind.Paragraph, 'p'], [Kind.Table, 'table'], [Kind.Row, 'tr'], [Kind.Cell, 'td'], [Kind.TextBox, '#box']]);
-/** Local names of the elements whose w:val or w:type is read (the others' are skipped unread). */
-const VAL_READ = ['gridSpan', 'vMerge', 'vanish'];
-const TYPE_READ = ['br'];
+/** The elements whose w:val is read (every other attribute is skipped unread, and w:type of w:br). */
+const VAL_READ = new Set(['w:gridSpan', 'w:vMerge', 'w:vanish']);
 /** w:val values that switch a toggle property off. */
 const OFF = new Set(['false', '0', 'off']);
 
@@ -67,21 +60,10 @@ interface Frame {
   markDeleted: boolean;
 }
 
-/** Namespace prefixes in force (prefix → this module's prefix), with the names already mapped under them. */
-interface Scope {
-  prefixes: Map<string, string>;
-  /** Every prefix maps to itself: a name is read as written. */
-  identity: boolean;
-  names: Map<string, string>;
-}
-
 /** An open XML element. */
 interface Open {
-  /** The name as written, as latin1 (an end tag must match it). */
-  raw: string;
-  /** The name with this module's prefix for its namespace (w:, mc:), others as written. */
+  /** The name as written (as latin1: see documentXmlToTree). */
   name: string;
-  scope: Scope;
   frame?: Frame;
   dropped?: boolean;
   run?: { hidden: boolean };
@@ -129,16 +111,12 @@ class BodyReader implements TokenizerCallbacks {
   /** Content of paragraphs whose mark is deleted, for the next paragraph. */
   private carried: HtmlNode[] = [];
   private dropping = 0;
-  private readonly rootScope: Scope = { prefixes: new Map([['w', 'w'], ['mc', 'mc']]), identity: true, names: new Map() };
-  /** The start tag being read: its name's offsets, and the attributes read. */
-  private tagStart = 0;
-  private tagEnd = 0;
+  /** The start tag being read: its name, and the attributes read. */
+  private tagName = '';
   private val: string | undefined;
   private type: string | undefined;
-  private xmlns: [string, string][] | undefined;
   /** The attribute being read, when it is one of those. */
-  private attribute: 'val' | 'type' | 'xmlns' | undefined;
-  private xmlnsPrefix = '';
+  private attribute: 'val' | 'type' | undefined;
   private value = '';
 
   /** The piece of the bytes (as latin1) the tokenizer is reading, and its offset in them. */
@@ -153,24 +131,16 @@ class BodyReader implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, end: number): void {
-    this.tagStart = start;
-    this.tagEnd = end;
+    this.tagName = this.latin1(start, end);
     this.val = undefined;
     this.type = undefined;
-    this.xmlns = undefined;
   }
 
   onattribname(start: number, end: number): void {
     this.value = '';
     this.attribute = undefined;
-    if (this.startsWith('xmlns', start) && (end === start + 5 || this.bytes[start + 5] === 0x3a)) {
-      this.attribute = 'xmlns';
-      this.xmlnsPrefix = end === start + 5 ? '' : this.latin1(start + 6, end);
-    } else if (this.localNameIs(start, end, 'val')) {
-      if (VAL_READ.some((name) => this.localNameIs(this.tagStart, this.tagEnd, name))) this.attribute = 'val';
-    } else if (this.localNameIs(start, end, 'type')) {
-      if (TYPE_READ.some((name) => this.localNameIs(this.tagStart, this.tagEnd, name))) this.attribute = 'type';
-    }
+    if (end - start === 5 && this.startsWith('w:val', start) && VAL_READ.has(this.tagName)) this.attribute = 'val';
+    else if (end - start === 6 && this.startsWith('w:type', start) && this.tagName === 'w:br') this.attribute = 'type';
   }
 
   onattribdata(start: number, end: number): void {
@@ -182,8 +152,7 @@ class BodyReader implements TokenizerCallbacks {
   }
 
   onattribend(): void {
-    if (this.attribute === 'xmlns') (this.xmlns ??= []).push([this.xmlnsPrefix, this.value]);
-    else if (this.attribute === 'val') this.val ??= this.value;
+    if (this.attribute === 'val') this.val ??= this.value;
     else if (this.attribute === 'type') this.type ??= this.value;
     this.attribute = undefined;
   }
@@ -199,7 +168,7 @@ class BodyReader implements TokenizerCallbacks {
 
   onclosetag(start: number, end: number): void {
     const top = this.stack[this.stack.length - 1];
-    if (top === undefined || top.raw.length !== end - start || !this.startsWith(top.raw, start)) {
+    if (top === undefined || top.name.length !== end - start || !this.startsWith(top.name, start)) {
       const what = top === undefined ? `</${this.bytes.toString('utf8', start, end)}> 没有对应的开始标记` : `<${utf8(top.name)}> 没有正确结束`;
       throw new SourceReadError(`无法读取 DOCX 文件：${PART}的 XML 有误（${what}），文件已损坏。`, 'docx.unreadable');
     }
@@ -239,12 +208,6 @@ class BodyReader implements TokenizerCallbacks {
     return this.latin1(start, start + text.length) === text;
   }
 
-  /** Whether the name at bytes[start, end) has this local name (after a prefix, or none). */
-  private localNameIs(start: number, end: number, local: string): boolean {
-    const at = end - local.length;
-    return at >= start && this.startsWith(local, at) && (at === start || this.bytes[at - 1] === 0x3a);
-  }
-
   private top(): Frame {
     return this.frames[this.frames.length - 1] as Frame;
   }
@@ -261,11 +224,8 @@ class BodyReader implements TokenizerCallbacks {
   private open(): void {
     const stack = this.stack;
     const parent = stack[stack.length - 1];
-    const raw = this.latin1(this.tagStart, this.tagEnd);
-    const inherited = parent?.scope ?? this.rootScope;
-    const scope = this.xmlns === undefined ? inherited : declare(inherited, this.xmlns);
-    const name = scope.identity ? raw : qualified(raw, scope);
-    const open: Open = { raw, name, scope };
+    const name = this.tagName;
+    const open: Open = { name };
     stack.push(open);
     if (this.dropping > 0) {
       open.dropped = true;
@@ -376,30 +336,6 @@ class BodyReader implements TokenizerCallbacks {
       parent.children.push(node, ...extras);
     }
   }
-}
-
-/** The scope inside an element: its parent's, with the element's own xmlns declarations. */
-function declare(scope: Scope, declarations: [string, string][]): Scope {
-  const prefixes = new Map(scope.prefixes);
-  for (const [prefix, uri] of declarations) {
-    // A namespace not read here keeps its prefix, unless the prefix is one of ours (w:, mc:).
-    const known = NAMESPACES.get(uri);
-    prefixes.set(prefix, known ?? (prefix === 'w' || prefix === 'mc' ? `{${uri}}` : prefix));
-  }
-  const identity = [...prefixes].every(([prefix, mapped]) => prefix === mapped);
-  return { prefixes, identity, names: new Map() };
-}
-
-/** An element's name with this module's prefix for its namespace (w:, mc:), others as written. */
-function qualified(raw: string, scope: Scope): string {
-  let name = scope.names.get(raw);
-  if (name === undefined) {
-    const colon = raw.indexOf(':');
-    const mapped = scope.prefixes.get(colon < 0 ? '' : raw.slice(0, colon));
-    name = mapped === undefined ? raw : mapped === '' ? raw.slice(colon + 1) : `${mapped}:${raw.slice(colon + 1)}`;
-    scope.names.set(raw, name);
-  }
-  return name;
 }
 
 /** mammoth's calculateRowSpans: continue cells leave their row and lengthen the cell above. */

@@ -91,17 +91,6 @@ describe('readDocx', () => {
     ]);
   });
 
-  it('reads elements by namespace, not by prefix', async () => {
-    const body = `<x:p><x:r><x:t>一、总体情况</x:t></x:r></x:p><x:tbl><x:tr>${tc('甲').replaceAll('w:', 'x:')}${tc('乙').replaceAll('w:', 'x:')}${tc('丙').replaceAll('w:', 'x:')}</x:tr><x:tr><x:tc><x:tcPr><x:gridSpan x:val="2"/></x:tcPr>${p('合计').replaceAll('w:', 'x:')}</x:tc>${tc('3').replaceAll('w:', 'x:')}</x:tr></x:tbl>`;
-    const xml = `<x:document xmlns:x="http://purl.oclc.org/ooxml/wordprocessingml/main"><x:body>${body}</x:body></x:document>`;
-    const doc = await readDocx(writeZip([{ name: 'word/document.xml', data: xml }]));
-    expect(brief(doc.lines)).toEqual([
-      { cells: ['一、总体情况'], isTableRow: false },
-      { cells: ['甲', '乙', '丙'], isTableRow: true },
-      { cells: ['合计', '3'], isTableRow: true },
-    ]);
-  });
-
   it('reads the body of a package whose properties are damaged, with a warning', async () => {
     const doc = await readDocx(docxWithBody(p('正文'), [{ name: 'docProps/core.xml', data: '<cp:coreProperties/>', declaredSize: 500 }]));
     expect(brief(doc.lines)).toEqual([{ cells: ['正文'], isTableRow: false }]);
