@@ -116,7 +116,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 
-// The heavy readers (pdf.js, mammoth, exceljs, the HTML parser) load only when a file needs them.
+// The heavy readers (pdf.js, exceljs, the HTML and XML parser) load only when a file needs them.
 const htmlReader = once(() => import('./readers/html/html.ts'));
 const pdfReader = once(() => import('./readers/pdf/pdf.ts'));
 const docxReader = once(() => import('./readers/docx/docx.ts'));

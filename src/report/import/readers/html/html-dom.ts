@@ -63,7 +63,7 @@ const SPECIAL = new Set([
 ]);
 const OPTIONS: ParserOptions = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
 
-/** Lines, metadata and warnings of a page's decoded markup (mammoth's output, a test's page). Linear in the page, never throws on any markup. */
+/** Lines, metadata and warnings of a page's decoded markup (a test's page, a decoded GBK page). Linear in the page, never throws on any markup. */
 export function readHtmlString(html: string): Lines {
   return readHtmlSource(html, false);
 }
