@@ -18,6 +18,7 @@ import { toCanonicalReport } from '../src/report/render/json.ts';
 import { validateReport } from '../src/report/rules.ts';
 import { corpusDir } from '../test/support/corpus.ts';
 import { loadTruth, truthNames } from '../test/support/truth.ts';
+import { createRng } from '../test/support/report/generate.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../test/fixtures');
 
@@ -25,17 +26,6 @@ interface Input {
   name: string;
   file: string;
   bytes: Uint8Array;
-}
-
-/** mulberry32: a seed reproduces every mutation. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function mutate(source: Uint8Array, random: () => number): Uint8Array {
@@ -80,7 +70,7 @@ async function inputs(mutationsPerFile: number): Promise<Input[]> {
   const gbk = html.replace(/charset=["']?utf-8["']?/i, 'charset=gbk');
   list.push({ name: 'variant/shanghai-office-2019.gbk.html', file: 'gbk.html', bytes: new Uint8Array(iconv.encode(gbk, 'gbk')) });
 
-  const random = prng(20261206);
+  const random = createRng(20261206);
   const bases = list.filter((i) => /\.(html|pdf|docx|xlsx)$/.test(i.file));
   for (const base of bases) {
     for (let k = 0; k < mutationsPerFile; k += 1) {

@@ -17,19 +17,9 @@ import { readHtml } from './html/html.ts';
 import { readPdf } from './pdf/pdf.ts';
 import { SourceReadError } from './read-error.ts';
 import { readXlsx } from './xlsx/xlsx.ts';
+import { createRng } from '../../../../test/support/report/generate.ts';
 
 const load = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(corpus, name)));
-
-/** Deterministic PRNG (mulberry32), so a failing input can be reproduced. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(source: Uint8Array, random: () => number): Uint8Array {
   const kind = Math.floor(random() * 4);
@@ -97,7 +87,7 @@ function inOwnWords(read: () => Promise<SourceDocument>): () => Promise<SourceDo
 }
 
 describe('readers on mutated input', () => {
-  const random = prng(20240120);
+  const random = createRng(20240120);
 
   it('readHtml: 80 mutated pages, hostile markup', async () => {
     const html = load('shanghai-office-2019.html');
