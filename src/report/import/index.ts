@@ -13,7 +13,6 @@ import { interpretReport, looksLikeReport } from './interpret/index.ts';
 import { readDecodedText } from './readers/text/text.ts';
 import { readDecodedMarkdown } from './readers/text/markdown.ts';
 import { decodeText, sniffHead, type DecodedText } from './readers/text/decode.ts';
-import { parseCanonicalReport } from '../canonical.ts';
 
 /** A file as received: its name (for the extension) and its bytes. */
 export interface ReportFile {
@@ -146,7 +145,8 @@ async function importJson(file: ReportFile, decoded: DecodedText | undefined): P
   } catch (error) {
     throw new ReportReadError(`${file.name}：不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`, file.name);
   }
-  const parsed = parseCanonicalReport(json);
+  // zod and the canonical schema load only for a JSON file (a quarter of a second of start-up otherwise).
+  const parsed = (await import('../canonical.ts')).parseCanonicalReport(json);
   if (!parsed.ok) {
     const list = parsed.errors.slice(0, 10).map((e) => e.message).join('；');
     throw new ReportReadError(`${file.name}：不是规范格式的年度报告 JSON：${list}${parsed.errors.length > 10 ? '……' : ''}`, file.name);
