@@ -51,3 +51,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GONGKAI_ALLOWED_ORIGINS: 'https://a.example/x' })).toThrow(/不是来源/);
   });
 });
+
+describe('public hosts and the proxy', () => {
+  it('reads GONGKAI_PUBLIC_HOSTS and GONGKAI_TRUST_PROXY, refusing a URL where a host is expected', () => {
+    const config = loadConfig({ GONGKAI_PUBLIC_HOSTS: 'Gongkai.Example.gov.cn, gongkai.example.gov.cn:8443', GONGKAI_TRUST_PROXY: 'true' });
+    expect(config.publicHosts).toEqual(['gongkai.example.gov.cn', 'gongkai.example.gov.cn:8443']);
+    expect(config.trustProxy).toBe(true);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(() => loadConfig({ GONGKAI_PUBLIC_HOSTS: 'https://gongkai.example.gov.cn/' })).toThrow('GONGKAI_PUBLIC_HOSTS');
+    expect(() => loadConfig({ GONGKAI_TRUST_PROXY: 'maybe' })).toThrow('GONGKAI_TRUST_PROXY');
+  });
+});

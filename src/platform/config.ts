@@ -29,6 +29,14 @@ export interface Config {
   pgSystemUser: string;
   /** Further origins allowed to POST forms, e.g. behind a proxy (`GONGKAI_ALLOWED_ORIGINS`, comma-separated). */
   allowedOrigins: string[];
+  /**
+   * Host names (optionally with port) the site answers to (`GONGKAI_PUBLIC_HOSTS`, comma-separated).
+   * Bound to loopback, only loopback names and these are answered (DNS rebinding); bound elsewhere
+   * with none given, any Host is answered.
+   */
+  publicHosts: string[];
+  /** Trust `X-Forwarded-Proto`/`X-Forwarded-Host` from a reverse proxy (`GONGKAI_TRUST_PROXY`, default false). */
+  trustProxy: boolean;
 }
 
 /** Thrown when the environment is invalid; the message lists every problem, in Chinese. */
@@ -81,6 +89,14 @@ const envSchema = z.object({
       message: 'GONGKAI_PG_USER 应为合法的系统用户名（小写字母、数字、-、_）',
     }),
   GONGKAI_ALLOWED_ORIGINS: z.string().optional(),
+  GONGKAI_PUBLIC_HOSTS: z.string().optional(),
+  GONGKAI_TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || ['', 'true', 'false', '1', '0', 'yes', 'no'].includes(v.toLowerCase()), {
+      message: 'GONGKAI_TRUST_PROXY 应为 true 或 false',
+    }),
 });
 
 /**
@@ -100,6 +116,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (badOrigin) {
     throw new ConfigError([`GONGKAI_ALLOWED_ORIGINS 中的“${badOrigin}”不是来源（应形如 https://gongkai.example.gov.cn，不带路径）`]);
   }
+  const publicHosts = (e.GONGKAI_PUBLIC_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const badHost = publicHosts.find((h) => !/^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/.test(h));
+  if (badHost) {
+    throw new ConfigError([`GONGKAI_PUBLIC_HOSTS 中的“${badHost}”不是主机名（应形如 gongkai.example.gov.cn 或 gongkai.example.gov.cn:8443，不带 https:// 和路径）`]);
+  }
   return {
     port: e.PORT,
     host: e.HOST || '127.0.0.1',
@@ -110,5 +131,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     importTimeoutMs: e.GONGKAI_IMPORT_TIMEOUT_S * 1000,
     pgSystemUser: e.GONGKAI_PG_USER || 'gongkai-pg',
     allowedOrigins: origins,
+    publicHosts,
+    trustProxy: ['true', '1', 'yes'].includes((e.GONGKAI_TRUST_PROXY ?? '').toLowerCase()),
   };
 }

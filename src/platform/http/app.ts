@@ -4,11 +4,12 @@
  * composition root (src/app.ts) gives it. It knows no room.
  */
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 import type { Services } from '../services.ts';
 import { errorHandler, notFoundHandler } from './error-handler.tsx';
 import { STYLESHEET } from './layout.tsx';
-import { crossOriginProtection, requestLogger, securityHeaders, textSizePreference } from './middleware.ts';
+import { crossOriginProtection, requestLogger, requestOrigin, securityHeaders, textSizePreference } from './middleware.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { prefsRoutes } from './prefs.ts';
 import type { AppEnv, NavItem, OpenApiPaths, RouteModule } from './types.ts';
@@ -33,10 +34,11 @@ export function createHttpApp(services: Services, parts: HttpAppParts): Hono<App
     await next();
   }));
   app.use(requestLogger(services.logger));
+  app.onError(errorHandler(services.logger));
+  app.use(requestOrigin({ bindHost: services.config.host, publicHosts: services.config.publicHosts, trustProxy: services.config.trustProxy }));
   app.use(securityHeaders());
   app.use(textSizePreference());
   app.use(crossOriginProtection(services.config.allowedOrigins));
-  app.onError(errorHandler(services.logger));
   app.notFound(notFoundHandler(services.logger));
 
   app.get('/healthz', async (c) => {
@@ -61,6 +63,10 @@ export function createHttpApp(services: Services, parts: HttpAppParts): Hono<App
     Object.assign(paths, module.openapi);
   }
   const document = buildOpenApiDocument(paths);
-  app.get('/api/openapi.json', (c) => c.json(document));
+  // Public and the same for everyone: cacheable, revalidated by its ETag.
+  app.get('/api/openapi.json', etag(), (c) => {
+    c.header('Cache-Control', 'public, no-cache');
+    return c.json(document);
+  });
   return app;
 }

@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
-import { ForbiddenError, PayloadTooLargeError } from '../errors.ts';
+import { AppError, ForbiddenError, PayloadTooLargeError } from '../errors.ts';
 import type { AppEnv } from './types.ts';
 
 /** Logs one line per request: method, path (no query, no body), status, milliseconds. */
@@ -23,6 +23,53 @@ export function requestLogger(logger: Logger) {
     const line = { reqId: requestId, method: c.req.method, path: c.req.path, status, ms };
     if (status >= 500) logger.error(line, 'request');
     else logger.info(line, 'request');
+  });
+}
+
+const LOOPBACK_BIND = /^(?:127\.\d+\.\d+\.\d+|::1|localhost)$/;
+const LOOPBACK_NAME = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/** The first value of a header a proxy may have appended to. */
+function firstValue(header: string | undefined): string | undefined {
+  const value = header?.split(',')[0]?.trim();
+  return value === '' ? undefined : value;
+}
+
+/** Options of `requestOrigin`. */
+export interface RequestOriginOptions {
+  /** The address the server is bound to (config.host). */
+  bindHost: string;
+  /** Host names the site answers to (config.publicHosts). */
+  publicHosts: readonly string[];
+  /** Trust X-Forwarded-Proto/-Host (config.trustProxy). */
+  trustProxy: boolean;
+}
+
+/**
+ * Works out the site's origin as the browser sees it (scheme from the connection, or from a trusted
+ * proxy's X-Forwarded-Proto; host from Host or X-Forwarded-Host), refuses a Host the site does not
+ * answer to when bound to loopback (DNS rebinding: a page of evil.example resolving to 127.0.0.1
+ * must not reach the app) or not in GONGKAI_PUBLIC_HOSTS when given, and sets what every response
+ * needs: HSTS over HTTPS, and `Cache-Control: no-store` unless the route set its own.
+ */
+export function requestOrigin(options: RequestOriginOptions) {
+  const loopbackOnly = LOOPBACK_BIND.test(options.bindHost);
+  const hosts = new Set(options.publicHosts.map((h) => h.toLowerCase()));
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const url = new URL(c.req.url);
+    const forwardedProto = options.trustProxy ? firstValue(c.req.header('x-forwarded-proto'))?.toLowerCase() : undefined;
+    const scheme = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : url.protocol.slice(0, -1);
+    const host = ((options.trustProxy ? firstValue(c.req.header('x-forwarded-host')) : undefined) ?? c.req.header('host') ?? url.host).toLowerCase();
+    const hostname = host.replace(/:\d+$/, '');
+    const known = hosts.has(host) || hosts.has(hostname) || LOOPBACK_NAME.test(hostname);
+    if (!known && (loopbackOnly || hosts.size > 0)) {
+      throw new AppError('http.unknown_host', `本网站不使用地址“${host.slice(0, 100)}”：请使用网站的正式地址访问。`, { status: 400 });
+    }
+    c.set('secure', scheme === 'https');
+    c.set('origin', `${scheme}://${host}`);
+    await next();
+    if (scheme === 'https') c.header('Strict-Transport-Security', 'max-age=31536000');
+    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
   });
 }
 
@@ -41,6 +88,8 @@ export function securityHeaders() {
       formAction: ["'self'"],
       frameAncestors: ["'none'"],
     },
+    // HSTS only over HTTPS, set by requestOrigin (a plain-HTTP response must not carry it).
+    strictTransportSecurity: false,
     xFrameOptions: 'DENY',
     xContentTypeOptions: 'nosniff',
     referrerPolicy: 'strict-origin-when-cross-origin',
@@ -52,9 +101,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Refuses cross-origin state-changing requests from browsers (CSRF), the way Go 1.25's
- * CrossOriginProtection does: `Sec-Fetch-Site` same-origin/none passes; otherwise the `Origin`
- * host must equal the request's Host (or be a configured trusted origin). Requests with neither
- * header do not come from a browser (curl, API clients) and pass. Cookies are SameSite=Lax too.
+ * CrossOriginProtection does: `Sec-Fetch-Site` same-origin/none passes; otherwise the whole `Origin`
+ * (scheme, host and port) must equal the site's origin as requestOrigin worked it out (or be a
+ * configured trusted origin). Requests with neither header do not come from a browser (curl, API
+ * clients) and pass. Cookies are SameSite=Lax too.
  */
 export function crossOriginProtection(trustedOrigins: readonly string[] = []) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -65,8 +115,7 @@ export function crossOriginProtection(trustedOrigins: readonly string[] = []) {
     if (site === 'same-origin' || site === 'none') return next();
     if (site === undefined) {
       if (origin === undefined) return next();
-      const host = c.req.header('host') ?? new URL(c.req.url).host;
-      if (origin !== 'null' && URL.canParse(origin) && new URL(origin).host === host) return next();
+      if (origin !== 'null' && URL.canParse(origin) && new URL(origin).origin === new URL(c.get('origin')).origin) return next();
     }
     throw new ForbiddenError(
       'http.cross_origin',

@@ -6,10 +6,19 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppEnv } from './types.ts';
 
-/** Only local paths are followed back (no open redirect). */
+const SELF = 'http://gongkai.invalid';
+
+/**
+ * Only a path of this site is followed back (no open redirect), by construction: the value is
+ * parsed as a URL against a fixed origin (as a browser would: tabs and newlines dropped,
+ * backslashes as slashes) and kept only if the origin is unchanged; what is returned is the URL's
+ * own serialisation (path, query, fragment), so it holds no control character for a header.
+ */
 export function safeBackPath(back: string | undefined): string {
-  if (!back || !back.startsWith('/') || back.startsWith('//') || back.startsWith('/\\')) return '/';
-  return back;
+  if (!back || !back.startsWith('/') || !URL.canParse(back, SELF)) return '/';
+  const url = new URL(back, SELF);
+  if (url.origin !== SELF) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /** The preference routes. */
@@ -21,7 +30,7 @@ export function prefsRoutes(): Hono<AppEnv> {
       path: '/',
       httpOnly: true,
       sameSite: 'Lax',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: c.get('secure'),
       maxAge: 365 * 24 * 3600,
     });
     return c.redirect(safeBackPath(c.req.query('back')), 303);

@@ -19,6 +19,10 @@ export interface AppEnv {
     requestId: string;
     /** The main navigation: the rooms' entries, then the platform's. */
     nav: readonly NavItem[];
+    /** The site's origin as the browser sees it (`https://host`), behind a trusted proxy too. */
+    origin: string;
+    /** The request came over HTTPS (directly, or to a trusted proxy): cookies get `Secure`. */
+    secure: boolean;
   };
 }
 
