@@ -316,3 +316,66 @@ describe('validateReport: hand-made reports', () => {
     expect(JSON.stringify(report)).toBe(before);
   });
 });
+
+describe('CELL-BLANK and the cells the importer declined to read', () => {
+  const blanks = (report: AnnualReport) => validateReport(report).filter((f) => f.rule === 'CELL-BLANK');
+
+  it('表二数字连写、有多种拆法而留空：不算机关留空（pingtan-2023 行政规范性文件）', () => {
+    const report = cleanReport();
+    report.table2.normativeDocuments = { issued: null, repealed: null, inForce: null };
+    expect(blanks(report).flatMap((f) => f.cells)).toEqual(['t2.normativeDocuments.issued', 't2.normativeDocuments.repealed', 't2.normativeDocuments.inForce']);
+    report.warnings = [{ code: 'table2.split-ambiguous', path: 't2.normativeDocuments', message: '表二「行政规范性文件」一行数字连在一起（77132470）……可能的读法：77|132|470、771|32|470。' }];
+    expect(blanks(report)).toEqual([]);
+  });
+
+  it('表三一行有多种读法而留空：该行不报空白，同一报告中机关留空的格照报', () => {
+    const report = cleanReport();
+    report.table3.rows.granted = [null, null, null, null, null, null, null];
+    report.table3.rows.carriedForward = [1, null, 0, 0, 0, 0, 1];
+    report.warnings = [{ code: 'table3.row-ambiguous', path: 't3.granted', message: '表三「（一）予以公开」一行有 2 种与表格规则一致的读法，各格留空，请人工核对。' }];
+    expect(blanks(report).flatMap((f) => f.cells)).toEqual(['t3.carriedForward[1]']);
+  });
+
+  it('表四数字连写有多种读法：十五格都不报空白', () => {
+    const report = cleanReport();
+    for (const group of ['reconsideration', 'litigationDirect', 'litigationAfterReconsideration'] as const) {
+      report.table4[group] = { upheld: null, corrected: null, other: null, pending: null, total: null };
+    }
+    expect(blanks(report)).toHaveLength(3);
+    report.warnings = [{ code: 'table4.ambiguous', path: 't4', message: '表四有多种与各组合计一致的读法，各格留空，请人工核对。' }];
+    expect(blanks(report)).toEqual([]);
+  });
+
+  it('表三数字与行名对不上而留空：从所指的行起，连续未找到的各行都不报空白', () => {
+    const report = cleanReport();
+    const empty = () => [null, null, null, null, null, null, null];
+    report.table3.rows['denied.stateSecret'] = empty();
+    report.table3.rows['denied.prohibitedByLaw'] = empty();
+    report.table3.rows.carriedForward = empty(); // not found, and not part of the run
+    report.warnings = [
+      { code: 'table3.rows-unaligned', path: 't3.denied.stateSecret', message: '表三有 1 行数字与行名分离，而其间缺 2 行……这些行留空。' },
+      { code: 'table3.row-missing', path: 't3.denied.stateSecret', message: '表三未找到「1.属于国家秘密」一行，各格留空。' },
+      { code: 'table3.row-missing', path: 't3.denied.prohibitedByLaw', message: '表三未找到「2.其他法律行政法规禁止公开」一行，各格留空。' },
+      { code: 'table3.row-missing', path: 't3.carriedForward', message: '表三未找到「四、结转下年度继续办理」一行，各格留空。' },
+    ];
+    expect(blanks(report).flatMap((f) => f.cells)).toEqual(Array.from({ length: 7 }, (_, i) => `t3.carriedForward[${i}]`));
+  });
+
+  it('只印了行名、没有数字的行（pingtan-scj-2022 （六）2、3）仍报空白：导入程序没有存疑', () => {
+    const report = cleanReport();
+    report.table3.rows['otherDisposal.unpaidFee'] = [null, null, null, null, null, null, null];
+    report.warnings = [{ code: 'table3.row-missing', path: 't3.otherDisposal.unpaidFee', message: '表三未找到「2.申请人逾期未按收费通知要求缴纳费用……」一行，各格留空。' }];
+    expect(blanks(report).flatMap((f) => f.cells)).toHaveLength(7);
+  });
+
+  it('整列空白时，未能读出的行不计入，其余各行仍合为一条', () => {
+    const report = cleanReport();
+    for (const cells of Object.values(report.table3.rows)) cells[1] = null;
+    report.table3.rows.granted = [null, null, null, null, null, null, null];
+    report.warnings = [{ code: 'table3.row-ambiguous', path: 't3.granted', message: '表三「（一）予以公开」一行有 2 种读法，各格留空。' }];
+    const found = blanks(report);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.cells).not.toContain('t3.granted[1]');
+    expect(found[0]!.message).toMatch(/列除未能读出的 1 行外，其余 \d+ 行均为空白/);
+  });
+});
