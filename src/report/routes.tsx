@@ -17,6 +17,7 @@ import { UploadPage } from './pages/upload-page.tsx';
 import { UploadResultsPage } from './pages/upload-results-page.tsx';
 import { checkAndStoreFiles, getReportOrThrow, getSourceOrThrow, getUploadOrThrow, listReports, renderStoredReport } from './service.ts';
 import { createImportPool } from './import/pool.ts';
+import { checkResultRoutes } from './check-result-routes.tsx';
 import type { ReportFile } from './import/index.ts';
 
 const REPORT_TABLES_CSS_PATH = '/assets/report-tables.css';
@@ -79,6 +80,8 @@ export function reportRouteModule(services: Services): RouteModule {
       stylesheets: [REPORT_TABLES_CSS_PATH],
     });
   });
+
+  app.route('/', checkResultRoutes(services)); // 检查意见, and download.json with the findings: before the downloads below
 
   app.get('/reports/:id{[0-9]+}/:file{download\\.(?:html|docx|xlsx|json)}', async (c) => {
     const format = c.req.param('file').slice('download.'.length) as RenderFormat;

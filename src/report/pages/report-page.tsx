@@ -70,6 +70,8 @@ export function ReportPage(props: ReportPageProps) {
         <a class="button button-secondary" href={`/reports/${r.id}/download.xlsx`}>下载 XLSX</a>
         <a class="button button-secondary" href={`/reports/${r.id}/download.json`}>下载 JSON</a>
         <a class="button button-secondary" href={`/reports/${r.id}/download.html`}>下载 HTML</a>
+        <a class="button button-secondary" href={`/reports/${r.id}/check-result.docx`}>下载检查意见（Word）</a>
+        <a class="button button-secondary" href={`/reports/${r.id}/check-result`}>打印检查意见</a>
       </div>
 
       <h2 id="findings">发现的问题（{ordered.length}）</h2>

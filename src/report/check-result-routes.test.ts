@@ -1,0 +1,100 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalReport, jsonFile, uploadForm } from '../../test/support/fixtures.ts';
+import { createTestServices } from '../../test/support/services.ts';
+import { createTestApp } from '../../test/support/app.ts';
+import { readZipEntries } from '../../test/support/zip-writer.ts';
+import type { AppEnv } from '../platform/http/types.ts';
+import type { Services } from '../platform/services.ts';
+import { parseCanonicalReport } from './canonical.ts';
+
+let services: Services;
+let app: Hono<AppEnv>;
+let id: number;
+
+const TITLE = '关于测试市检查局2023年政府信息公开工作年度报告的检查意见';
+
+beforeAll(async () => {
+  services = await createTestServices();
+  app = await createTestApp(services);
+  // 表三「（七）总计」「总计」 filled as 9 where every other cell is 0; 表四 one blank cell.
+  const report = canonicalReport('测试市检查局', 2023, (r) => {
+    r.table3.rows.totalProcessed = [0, 0, 0, 0, 0, 0, 9];
+    r.table4.reconsideration = { upheld: null, corrected: 0, other: 0, pending: 0, total: 0 };
+  });
+  const res = await app.request('/reports', { method: 'POST', body: uploadForm([jsonFile('check.json', report)]) });
+  id = Number(/\/reports\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
+});
+afterAll(async () => {
+  await services.close();
+});
+
+describe('检查意见 of a stored report', () => {
+  it('the report page links to the Word download and the printable page', async () => {
+    const html = await (await app.request(`/reports/${id}`)).text();
+    expect(html).toContain(`href="/reports/${id}/check-result.docx">下载检查意见（Word）</a>`);
+    expect(html).toContain(`href="/reports/${id}/check-result">打印检查意见</a>`);
+  });
+
+  it('downloads as Word with a Chinese file name, holding the title and each finding in words', async () => {
+    const res = await app.request(`/reports/${id}/check-result.docx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="check-result-${id}.docx"; filename*=UTF-8''${encodeURIComponent(`${TITLE}.docx`)}`,
+    );
+    const entries = await readZipEntries(new Uint8Array(await res.arrayBuffer()));
+    const xml = entries.find((e) => e.name === 'word/document.xml')?.data.toString('utf8') ?? '';
+    expect(xml).toContain(TITLE);
+    expect(xml).toContain('表三「（七）总计」行「总计」列 = 9');
+    expect(xml).toContain('表四「行政复议」「结果维持」 = 空白');
+  });
+
+  it('shows a printable page: the 检查意见 in the site layout, without rule ids or cell paths', async () => {
+    const res = await app.request(`/reports/${id}/check-result`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`<title>${TITLE} - `);
+    expect(html).toContain('<article class="check-result">');
+    expect(html).toContain('<p class="check-result-addressee">测试市检查局：</p>');
+    expect(html).toContain('<h2>一、错误（3 项）</h2>');
+    expect(html).toContain('<li>表三「（七）总计」行「总计」列 = 9</li>');
+    expect(html).toContain(`href="/reports/${id}/check-result.docx"`);
+    const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+    expect(article).not.toMatch(/T3-|T4-|CELL-BLANK|t3\.|t4\./u);
+    expect(html).not.toContain('style=');
+  });
+
+  it('the JSON download carries the findings beside the canonical report, and imports back as the report', async () => {
+    const res = await app.request(`/reports/${id}/download.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('测试市检查局2023年政府信息公开工作年度报告.json')}`);
+    const text = await res.text();
+    const json = JSON.parse(text) as { findings: { rule: string; severity: string; cells: string[]; message: string }[] };
+    expect(json.findings.map((f) => Object.keys(f))).toContainEqual(['rule', 'severity', 'cells', 'message']);
+    expect(json.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort()).toEqual(['T3-BALANCE', 'T3-OUTCOME-TOTAL', 'T3-ROW-TOTAL']);
+    expect(parseCanonicalReport(json).ok).toBe(true);
+
+    const again = await app.request('/reports', { method: 'POST', body: uploadForm([new File([text], 'downloaded.json')]) });
+    expect(again.status).toBe(303);
+    const location = again.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/reports\/\d+\?notice=checked$/);
+    const againId = Number(/\/reports\/(\d+)/.exec(location)?.[1]);
+    const back = JSON.parse(await (await app.request(`/reports/${againId}/download.json`)).text()) as typeof json;
+    expect(back).toEqual(json);
+  });
+
+  it('the other downloads are the report as before', async () => {
+    const res = await app.request(`/reports/${id}/download.html`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('测试市检查局2023年政府信息公开工作年度报告');
+  });
+
+  it('says in Chinese that an unknown report has no 检查意见 (404)', async () => {
+    for (const path of ['/reports/999999/check-result', '/reports/999999/check-result.docx', '/reports/999999/download.json']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).toContain('找不到编号为 999999 的已检查报告');
+    }
+  });
+});
