@@ -13,6 +13,7 @@ import {
   REPORT_FORMATS, SECTION_KEYS, TABLE2_2019, TABLE2_2021, TABLE3_COLUMNS, TABLE3_ROWS_2021, TABLE4_COLUMNS, TABLE4_GROUPS,
 } from './model.ts';
 import type { AnnualReport } from './model.ts';
+import { unstorableTextPaths } from './text-safety.ts';
 
 /** One reason a JSON value is not a canonical report. */
 export interface CanonicalError {
@@ -111,6 +112,11 @@ function formatPath(path: readonly PropertyKey[]): string {
  * Example error: `{ path: 'table3.rows.granted', message: 'table3.rows.granted：应为 7 个数值或 null 的数组，实际为 6 个' }`.
  */
 export function parseCanonicalReport(json: unknown): CanonicalParseResult {
+  // A NUL or a lone surrogate cannot be stored: refused here, naming the field, not at the database.
+  const unstorable = unstorableTextPaths(json);
+  if (unstorable.length > 0) {
+    return { ok: false, errors: unstorable.map((path) => ({ path, message: `${path}：含有无法保存的字符（空字符 NUL 或不成对的 UTF-16 代理项），请删除后再提交` })) };
+  }
   const result = schema.safeParse(json, { reportInput: true });
   if (result.success) {
     const report = result.data as AnnualReport;

@@ -15,6 +15,13 @@ export interface ZipEntryToWrite {
   store?: boolean;
   /** The uncompressed size written in both headers instead of the true one (a lying header). */
   declaredSize?: number;
+  /**
+   * Data already deflated (a zip bomb's gigabyte of zeros is never held inflated), with the
+   * inflated size and CRC-32 it has; `data` is then ignored.
+   */
+  packed?: Uint8Array;
+  size?: number;
+  crc?: number;
 }
 
 /** The bytes of a ZIP archive holding `entries`, in order. */
@@ -24,13 +31,13 @@ export function writeZip(entries: readonly ZipEntryToWrite[]): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
-    const packed = entry.store ? data : deflateRawSync(data);
+    const packed = entry.packed ? Buffer.from(entry.packed) : entry.store ? data : deflateRawSync(data);
     const name = Buffer.from(entry.name, 'utf8');
     const fields = {
-      method: entry.store ? 0 : 8,
-      crc: crc32(data) >>> 0,
+      method: entry.store && !entry.packed ? 0 : 8,
+      crc: (entry.packed ? (entry.crc ?? 0) : crc32(data)) >>> 0,
       compressed: packed.length,
-      size: entry.declaredSize ?? data.length,
+      size: entry.declaredSize ?? (entry.packed ? (entry.size ?? 0) : data.length),
     };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

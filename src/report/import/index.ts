@@ -10,6 +10,7 @@
 import type { AnnualReport } from '../model.ts';
 import type { SourceDocument } from './source.ts';
 import { interpretReport, looksLikeReport } from './interpret/index.ts';
+import { withStorableText } from '../text-safety.ts';
 import { readDecodedText } from './readers/text/text.ts';
 import { readDecodedMarkdown } from './readers/text/markdown.ts';
 import { decodeText, sniffHead, type DecodedText } from './readers/text/decode.ts';
@@ -168,7 +169,8 @@ export async function importReport(file: ReportFile): Promise<ImportResult> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ReportReadError(/[\u4e00-\u9fff]/.test(reason) ? `${file.name}：${reason}` : `${file.name}：无法读取文件（${reason}）`, file.name);
   }
-  const report = interpretReport(doc);
+  // The document's own text is cleaned of what cannot be stored (NUL, lone surrogates).
+  const report = withStorableText(interpretReport(doc));
   if (!looksLikeReport(report)) {
     throw new ReportReadError(`${file.name}：文件中没有找到政府信息公开工作年度报告的内容（没有表二、表三、表四，也没有报告各部分的标题）。`, file.name);
   }

@@ -1,0 +1,50 @@
+/**
+ * Text PostgreSQL cannot store: a NUL character (text columns refuse it) and a lone UTF-16
+ * surrogate (not a character; jsonb refuses its escape). At the boundary, canonical JSON holding
+ * either is refused with the field named (the sender must fix it); text read out of a document —
+ * the document's own words — is cleaned instead (NUL dropped, a lone surrogate made U+FFFD). Pure.
+ */
+
+// (String.prototype.isWellFormed is ES2024, beyond the project's ES2023 lib.)
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string can be stored as it is. */
+export function isStorableText(text: string): boolean {
+  return !UNSTORABLE.test(text);
+}
+
+/** The string made storable: NUL removed, each lone surrogate replaced by U+FFFD. */
+export function storableText(text: string): string {
+  return isStorableText(text) ? text : text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** Paths (`sections[2].text`, `agency`) of the strings in a JSON value that cannot be stored, at most `limit`. */
+export function unstorableTextPaths(value: unknown, limit = 10): string[] {
+  const found: string[] = [];
+  const visit = (v: unknown, path: string): void => {
+    if (found.length >= limit) return;
+    if (typeof v === 'string') {
+      if (!isStorableText(v)) found.push(path || '（根）');
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => visit(item, `${path}[${i}]`));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, item] of Object.entries(v)) {
+        if (!isStorableText(key)) found.push(`${path}${path ? '.' : ''}（键名）`);
+        visit(item, path ? `${path}.${key}` : key);
+      }
+    }
+  };
+  visit(value, '');
+  return found;
+}
+
+/** A copy of a JSON value with every string (and key) made storable. */
+export function withStorableText<T>(value: T): T {
+  if (typeof value === 'string') return storableText(value) as T;
+  if (Array.isArray(value)) return value.map((item) => withStorableText(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), withStorableText(v)])) as T;
+  }
+  return value;
+}
