@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../../test/support/cli.ts';
 import { corpusPath } from '../../test/support/corpus.ts';
 import { testDir } from '../../test/support/temp-dir.ts';
+import { readZipEntries } from '../../test/support/zip-writer.ts';
 
 const seed = corpusPath('seed-taiping-wenlv-2023.txt');
 const seedTruth = corpusPath('seed-taiping-wenlv-2023.truth.json');
@@ -148,5 +149,62 @@ describe('gongkai report validate of a folder (an evaluator\'s bulk check)', () 
     const jobs = await runCli(['report', 'import', seed, '--jobs', 'many']);
     expect(jobs.code).toBe(2);
     expect(jobs.stderr).toContain('--jobs 应为 1 到 256 的整数');
+  });
+});
+
+describe('gongkai report validate --format docx (the 检查意见 as Word)', () => {
+  /** The paragraphs' text of a DOCX's body. */
+  async function docxText(file: string): Promise<string> {
+    const entries = await readZipEntries(new Uint8Array(await readFile(file)));
+    const xml = entries.find((e) => e.name === 'word/document.xml')?.data.toString('utf8') ?? '';
+    return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/gu)].map((t) => t[1]).join('');
+  }
+
+  it('writes the 检查意见 of one file to -o, keeping the exit code (1: a finding is an error)', async () => {
+    const dir = await testDir('cli-docx');
+    const file = await brokenReportFile(dir);
+    const out = path.join(dir, '检查意见.docx');
+    const run = await runCli(['report', 'validate', file, '--format', 'docx', '-o', out]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toContain(`检查意见已输出到 ${out}`);
+    const text = await docxText(out);
+    expect(text).toContain('关于阜新市太平区文化旅游和广播电视局2023年政府信息公开工作年度报告的检查意见');
+    expect(text).toContain('表三「一、本年新收政府信息公开申请数量」行「总计」列应为 3');
+    expect(text).toContain('表三「一、本年新收政府信息公开申请数量」行「总计」列 = 2');
+    expect(text).not.toContain('T3-ROW-TOTAL');
+    expect(text).not.toContain('t3.');
+  });
+
+  it('writes one 检查意见 per file into the folder -o names when several files are checked', async () => {
+    const dir = await testDir('cli-docx');
+    const broken = await brokenReportFile(dir);
+    const out = path.join(dir, '意见');
+    const run = await runCli(['report', 'validate', seedTruth, broken, '--format', 'docx', '-o', out]);
+    expect(run.code, run.stderr).toBe(1);
+    expect((await readdir(out)).sort()).toEqual(['broken-检查意见.docx', 'seed-taiping-wenlv-2023.truth-检查意见.docx']);
+    expect(await docxText(path.join(out, 'seed-taiping-wenlv-2023.truth-检查意见.docx'))).toContain('未发现错误或需要核实的事项');
+    const again = await runCli(['report', 'validate', seedTruth, '--format', 'docx', '-o', `${out}/`]);
+    expect(again.code, again.stderr).toBe(0);
+  });
+
+  it('refuses --format docx without -o, -o without it, another format, and --json with it (exit 2)', async () => {
+    const cases: [string[], string][] = [
+      [['--format', 'docx'], '需要 -o OUT'],
+      [['-o', '/tmp/x.docx'], '-o 只与 --format docx 一起使用'],
+      [['--format', 'pdf', '-o', '/tmp/x.pdf'], '--format 应为 docx'],
+      [['--format', 'docx', '-o', '/tmp/x.docx', '--json'], '--json 与 --format docx 不能同时使用'],
+    ];
+    for (const [options, message] of cases) {
+      const run = await runCli(['report', 'validate', seedTruth, ...options]);
+      expect(run.code, options.join(' ')).toBe(2);
+      expect(run.stdout + run.stderr, options.join(' ')).toContain(message);
+    }
+  });
+
+  it('says why the 检查意见 cannot be written (exit 2)', async () => {
+    const dir = await testDir('cli-docx');
+    const run = await runCli(['report', 'validate', seedTruth, '--format', 'docx', '-o', path.join(dir, 'no-such-dir', 'x.docx')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('所在目录不存在');
   });
 });

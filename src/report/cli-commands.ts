@@ -23,6 +23,8 @@ export const VALIDATE_OPTIONS = {
   jobs: JOBS,
   previous: { type: 'string', value: 'FILE', description: '同一机关上一年度的报告，用于跨年度核对（X-CARRY、X-IN-FORCE）' },
   json: { type: 'boolean', description: '每个文件输出一行 JSON：{"file", "findings": [{"rule", "severity", "cells", "message"}]}' },
+  format: { type: 'string', value: 'docx', description: '写出检查意见（Word）：检查一个文件时写入 -o 指定的文件；多个文件（或 -o 是目录）时每个报告一份，写入 -o 指定的目录，文件名为「原文件名-检查意见.docx」' },
+  output: { type: 'string', short: 'o', value: 'OUT', description: '检查意见的输出文件或目录（与 --format docx 一起使用）' },
 } as const;
 
 /** Options of `gongkai report render`. */
@@ -44,7 +46,7 @@ export const reportCommands: readonly Command[] = [
   defineCommand({
     path: ['report', 'validate'],
     summary: '按年报格式规则检查年度报告；有错误时退出码为 1，文件无法读取时为 2',
-    usage: 'gongkai report validate FILE|DIR… [--previous FILE] [--json] [--jobs N]',
+    usage: 'gongkai report validate FILE|DIR… [--previous FILE] [--json | --format docx -o OUT] [--jobs N]',
     options: VALIDATE_OPTIONS,
     positionals: FILES,
     load: async () => (await import('./cli-run.ts')).runValidate,

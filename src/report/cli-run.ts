@@ -2,9 +2,10 @@
  * What `gongkai report import|validate|render` do (declared in cli-commands.ts). Each file is
  * processed on its own: one unreadable file never stops the others.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import type { CliIo, CommandRun } from '../platform/cli/types.ts';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { UsageError } from '../platform/cli/args.ts';
+import type { CliIo, CommandRun, OptionValues } from '../platform/cli/types.ts';
 import type { IMPORT_OPTIONS, RENDER_OPTIONS, VALIDATE_OPTIONS } from './cli-commands.ts';
 import { importReport, ReportReadError } from './import/index.ts';
 import { expandInputs, importMany } from './import/batch.ts';
@@ -14,6 +15,9 @@ import type { Finding } from './findings.ts';
 import { renderReport, RENDER_FORMATS, type RenderFormat } from './render/index.ts';
 import { toCanonicalReport } from './render/json.ts';
 import { formatFindingsSummary, formatImportSummary } from './cli-summary.ts';
+import { isPreviousYear } from './rules/cross-year.ts';
+import { buildCheckResult, checkDateOf } from './render/check-result.ts';
+import { renderCheckResultDocx } from './render/check-result-docx.ts';
 
 /** Reads and imports one file; on failure writes the reason to stderr and returns undefined. */
 async function loadReport(file: string, io: CliIo): Promise<AnnualReport | undefined> {
@@ -42,7 +46,7 @@ async function loadReport(file: string, io: CliIo): Promise<AnnualReport | undef
  * said on stderr; `each` runs for the others. Resolves to whether anything failed.
  */
 async function forEachReport(
-  args: readonly string[], jobs: string | undefined, io: CliIo, each: (file: string, report: AnnualReport) => void,
+  args: readonly string[], jobs: string | undefined, io: CliIo, each: (file: string, report: AnnualReport) => void | Promise<void>,
 ): Promise<{ failed: boolean } | { badJobs: string }> {
   const parallelism = jobs === undefined ? undefined : Number(jobs);
   if (parallelism !== undefined && !(Number.isInteger(parallelism) && parallelism >= 1 && parallelism <= 256)) return { badJobs: jobs ?? '' };
@@ -50,7 +54,7 @@ async function forEachReport(
   for (const problem of problems) io.stderr(`${problem.message}\n`);
   let failed = problems.length > 0;
   for await (const outcome of importMany(files, parallelism === undefined ? {} : { parallelism })) {
-    if (outcome.ok) each(outcome.file, outcome.result.report);
+    if (outcome.ok) await each(outcome.file, outcome.result.report);
     else {
       io.stderr(`${outcome.message}\n`);
       failed = true;
@@ -74,8 +78,13 @@ export const runImport: CommandRun<typeof IMPORT_OPTIONS> = async ({ positionals
   return result.failed ? 2 : 0;
 };
 
-/** `gongkai report validate FILE|DIR… [--previous FILE] [--json]`: exit 1 when a finding is an error, 2 when a file cannot be read. */
+/**
+ * `gongkai report validate FILE|DIR… [--previous FILE] [--json | --format docx -o OUT]`: exit 1 when
+ * a finding is an error, 2 when a file cannot be read or its 检查意见 cannot be written.
+ */
 export const runValidate: CommandRun<typeof VALIDATE_OPTIONS> = async ({ positionals, values }, io) => {
+  checkResultOptions(values);
+  const writeCheckResult = values.format === 'docx' ? await checkResultWriter(positionals, values.output ?? '', io) : undefined;
   let unreadable = false;
   let anyError = false;
   let previous: AnnualReport | undefined;
@@ -84,10 +93,12 @@ export const runValidate: CommandRun<typeof VALIDATE_OPTIONS> = async ({ positio
     previous = await loadReport(previousFile, io);
     if (!previous) unreadable = true;
   }
-  const result = await forEachReport(positionals, values.jobs, io, (file, report) => {
+  const result = await forEachReport(positionals, values.jobs, io, async (file, report) => {
     const findings: Finding[] = validateReport(report, previous ? { previous } : {});
     if (findings.some((f) => f.severity === 'error')) anyError = true;
-    if (values.json) {
+    if (writeCheckResult) {
+      if (!(await writeCheckResult(file, report, findings, previous))) unreadable = true;
+    } else if (values.json) {
       const shaped = findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message }));
       io.stdout(JSON.stringify({ file, findings: shaped }) + '\n');
     } else {
@@ -97,6 +108,57 @@ export const runValidate: CommandRun<typeof VALIDATE_OPTIONS> = async ({ positio
   if ('badJobs' in result) return badJobs(io, result.badJobs);
   return unreadable || result.failed ? 2 : anyError ? 1 : 0;
 };
+
+/** `--format docx -o OUT` go together, and not with --json (which prints the findings instead). */
+function checkResultOptions(values: OptionValues<typeof VALIDATE_OPTIONS>): void {
+  if (values.format !== undefined && values.format !== 'docx') {
+    throw new UsageError(`--format 应为 docx（检查意见的 Word 文件），实际为「${values.format}」；要 JSON 请用 --json`);
+  }
+  if (values.format === 'docx' && values.output === undefined) throw new UsageError('--format docx 需要 -o OUT：检查意见写入的文件（检查多个文件时为目录）');
+  if (values.format === undefined && values.output !== undefined) throw new UsageError('-o 只与 --format docx 一起使用：把检查意见写成 Word 文件');
+  if (values.format === 'docx' && values.json) {
+    throw new UsageError('--json 与 --format docx 不能同时使用：--json 把检查结果逐行输出到屏幕，--format docx 把检查意见写入文件，请分两次运行');
+  }
+}
+
+type CheckResultWriter = (file: string, report: AnnualReport, findings: readonly Finding[], previous: AnnualReport | undefined) => Promise<boolean>;
+
+/**
+ * Writes each report's 检查意见 (render/check-result.ts) as DOCX, dated today: into the file `output`
+ * when one file is checked, else — several files, or `output` a folder — one per report into the
+ * folder `output` (made if absent), named after the report's file (「原文件名-检查意见.docx」, -2, -3 …
+ * when two files share a name). Resolves to false, having said why, when a file cannot be written.
+ */
+async function checkResultWriter(args: readonly string[], output: string, io: CliIo): Promise<CheckResultWriter> {
+  const { files } = await expandInputs(args);
+  const intoFolder = files.length > 1 || /[\\/]$/.test(output) || (await stat(output).catch(() => undefined))?.isDirectory() === true;
+  const folderProblem = intoFolder ? await mkdir(output, { recursive: true }).then(() => undefined, writeFailure) : undefined;
+  if (folderProblem !== undefined) io.stderr(`无法建立检查意见的输出目录 ${output}：${folderProblem}\n`);
+  const checkedOn = checkDateOf(new Date());
+  const used = new Set<string>();
+  return async (file, report, findings, previous) => {
+    if (folderProblem !== undefined) return false;
+    let out = output;
+    if (intoFolder) {
+      const stem = basename(file, extname(file));
+      let name = `${stem}-检查意见.docx`;
+      for (let n = 2; used.has(name); n += 1) name = `${stem}-检查意见-${n}.docx`;
+      used.add(name);
+      out = join(output, name);
+    }
+    const facts = previous && isPreviousYear(report, previous) ? { year: previous.year } : undefined;
+    const bytes = await renderCheckResultDocx(buildCheckResult({ report, findings, previous: facts, checkedOn }));
+    try {
+      await writeFile(out, bytes);
+    } catch (error) {
+      io.stderr(`无法写入检查意见 ${out}：${writeFailure(error)}\n`);
+      return false;
+    }
+    const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+    io.stdout(`${file}：错误 ${count('error')} 项，警告 ${count('warning')} 项；检查意见已输出到 ${out}\n`);
+    return true;
+  };
+}
 
 /** `gongkai report render FILE --format F -o OUT`: exit 2 when the file cannot be read or the output written. */
 export const runRender: CommandRun<typeof RENDER_OPTIONS> = async ({ positionals, values }, io) => {
@@ -124,6 +186,7 @@ function writeFailure(error: unknown): string {
   if (code === 'ENOENT') return '所在目录不存在';
   if (code === 'EACCES' || code === 'EPERM') return '没有写入权限';
   if (code === 'EISDIR') return '这是一个目录';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return '已有同名的文件，不是目录';
   if (code === 'ENOSPC') return '磁盘空间不足';
   return error instanceof Error ? error.message : String(error);
 }

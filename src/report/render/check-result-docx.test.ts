@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseCanonicalReport } from '../canonical.ts';
 import { validateReport } from '../rules.ts';
 import { seedTruth } from '../../../test/support/fixtures.ts';
 import { readZipEntries } from '../../../test/support/zip-writer.ts';
 import { buildCheckResult } from './check-result.ts';
 import { renderCheckResultDocx } from './check-result-docx.ts';
 import { CheckResultArticle } from './check-result-html.tsx';
-import { renderJsonWithFindings } from './check-result-json.ts';
 
 function corruptedResult() {
   const report = seedTruth();
@@ -59,20 +57,5 @@ describe('检查意见 as the printable article', () => {
     expect(html).toContain('<h2>二、提醒（1 项）</h2>');
     expect(html).toContain('<p class="check-result-date">检查日期：2025年3月1日</p>');
     expect(html).not.toContain('style=');
-  });
-});
-
-describe('JSON with findings', () => {
-  it('keeps the canonical report as it is, adds {rule, severity, cells, message}, and still parses as the report', () => {
-    const { report, findings } = corruptedResult();
-    const json = JSON.parse(renderJsonWithFindings(report, findings)) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['agency', 'year', 'format', 'table2', 'table3', 'table4', 'findings']);
-    expect(json.findings).toEqual(findings.map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message })));
-    const parsed = parseCanonicalReport(json);
-    expect(parsed.ok).toBe(true);
-    if (parsed.ok) {
-      expect(parsed.report).toEqual(report);
-      expect('findings' in parsed.report).toBe(false);
-    }
   });
 });
