@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { writeAudit } from '../platform/audit/audit-log.ts';
@@ -15,9 +16,12 @@ import type { Finding } from './findings.ts';
 import { importReport, ReportReadError, type ImportResult, type ReportFile } from './import/index.ts';
 import { renderReport, RENDER_MEDIA_TYPES } from './render/index.ts';
 import type { RenderFormat } from './render/index.ts';
-import type { AnnualReport } from './model.ts';
+import type { AnnualReport, ParseWarning } from './model.ts';
 import { validateReport } from './rules.ts';
-import { findLatestReport, getCheckedReport, getReportSource, getUpload, insertCheckedReport, insertUpload, listCheckedReports, countCheckedReports } from './store.ts';
+import {
+  countCheckedReports, findLatestReport, findReportsBySource, getCheckedReport, getReportSource, getUpload, insertCheckedReport, insertUpload,
+  listCheckedReports, lockSource,
+} from './store.ts';
 import type { CheckedReport, CheckedReportSummary, ReportListQuery, StoredUpload } from './store.ts';
 
 /** A file as uploaded. */
@@ -32,6 +36,7 @@ export type FileOutcome =
       ok: true;
       fileName: string;
       role: 'report' | 'previous';
+      /** The stored check: a new one, or the earlier check of the same file (`alreadyChecked`). */
       reportId: number;
       agency: string | null;
       year: number | null;
@@ -39,6 +44,10 @@ export type FileOutcome =
       warningCount: number;
       parseWarningCount: number;
       previousReportId: number | null;
+      /** The same bytes were checked before with the same result (same previous-year report): nothing was stored, `reportId` is that check. */
+      alreadyChecked: boolean;
+      /** Checked and stored anew although these bytes were checked before with another result (another previous-year report, or a newer checker): the newest earlier check. */
+      earlierReportId: number | null;
     }
   | { ok: false; fileName: string; role: 'report' | 'previous'; error: { code: string; message: string } };
 
@@ -51,15 +60,19 @@ export interface UploadOutcome {
 /** Input of checkAndStoreFiles. */
 export interface CheckFilesInput {
   files: UploadedFile[];
-  /** The agency's report of the previous year, checked and stored first, used for X-CARRY / X-IN-FORCE. */
+  /** The agency's report of the previous year, for X-CARRY / X-IN-FORCE: read first, stored when a file is checked against it. */
   previous?: UploadedFile | undefined;
   /** 'anonymous' (web), 'cli'. */
   actor: string;
 }
 
+/** A previous-year report to check against: a stored one, or one uploaded with the files and stored when first used. */
 interface PreviousReport {
-  id: number;
   report: AnnualReport;
+  /** Its id once stored (at once for a stored report). */
+  storedId: number | undefined;
+  /** Its id, storing it first if it is not stored yet. */
+  id: () => Promise<number>;
 }
 
 const countOf = (findings: Finding[], severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
@@ -67,88 +80,203 @@ const countOf = (findings: Finding[], severity: Finding['severity']) => findings
 /** Reads one report file as `importReport` does: in this thread, or in a worker (import/pool.ts) for the server. */
 export type ReportImporter = (file: ReportFile) => Promise<ImportResult>;
 
-/** Imports and validates one file, then stores it with an audit entry; never throws for a bad file. */
-export async function checkAndStoreFile(
-  db: pg.Pool,
-  file: UploadedFile,
-  options: { actor: string; role?: 'report' | 'previous'; previous?: PreviousReport | undefined; logger?: Logger | undefined; importer?: ReportImporter | undefined },
-): Promise<FileOutcome> {
-  const role = options.role ?? 'report';
-  const refuse = (code: string, message: string): FileOutcome => ({ ok: false, fileName: file.name, role, error: { code, message } });
-  const problem = fileTypeProblem(file.name, file.bytes);
-  if (problem) return refuse('report.file_type', problem);
+interface CheckOptions {
+  actor: string;
+  role?: 'report' | 'previous';
+  /** An uploaded previous-year report, used when it is of the same agency and the year before. */
+  previous?: PreviousReport | undefined;
+  logger?: Logger | undefined;
+  importer?: ReportImporter | undefined;
+}
 
-  let imported: Awaited<ReturnType<typeof importReport>>;
-  try {
-    imported = await (options.importer ?? importReport)({ name: file.name, bytes: file.bytes });
-  } catch (error) {
-    if (error instanceof ReportReadError) return refuse('report.unreadable', error.message);
-    options.logger?.error({ err: error, fileName: file.name }, '读取报告时出现意外错误');
-    return refuse('report.import_failed', `读取“${file.name}”时出现意外错误，未能检查。请确认文件完好后重试，或换一种格式（如 .docx、.pdf）上传。`);
-  }
-  const { warnings = [], ...report } = imported.report;
-  const previous = choosePrevious(report, options.previous) ?? (await storedPrevious(db, report));
+type Refusal = Extract<FileOutcome, { ok: false }>;
 
-  let findings: Finding[];
-  try {
-    findings = validateReport(report, previous ? { previous: previous.report } : {});
-  } catch (error) {
-    options.logger?.error({ err: error, fileName: file.name }, '检查报告时出现意外错误');
-    return refuse('report.validate_failed', `检查“${file.name}”时出现意外错误，结果未保存。请把文件发给网站管理员。`);
-  }
+/** A file read and validated, not yet stored. */
+interface CheckedFile {
+  ok: true;
+  file: UploadedFile;
+  sha256: string;
+  sourceKind: string;
+  report: AnnualReport;
+  warnings: ParseWarning[];
+  findings: Finding[];
+  previous: PreviousReport | undefined;
+}
 
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const reportId = await withTransaction(db, async (tx) => {
-    const id = await insertCheckedReport(tx, {
-      agency: report.agency, year: report.year, format: report.format, agencyKind: report.agencyKind ?? null,
-      publishedOn: report.publishedOn ?? null, sourceFileName: file.name, sourceKind: imported.sourceKind,
-      sourceSha256: sha256, sourceSize: file.bytes.length, source: file.bytes, canonical: report, findings, warnings,
-      previousReportId: previous?.id ?? null,
-    });
-    await writeAudit(tx, {
-      actor: options.actor, action: 'report.check', subject: `checked_report:${id}`,
-      details: { fileName: file.name, sha256, agency: report.agency, year: report.year, errors: countOf(findings, 'error'), warnings: countOf(findings, 'warning') },
-    });
-    return id;
-  });
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function refusal(file: UploadedFile, role: 'report' | 'previous', code: string, message: string): Refusal {
+  return { ok: false, fileName: file.name, role, error: { code, message } };
+}
+
+function outcomeOf(file: UploadedFile, role: 'report' | 'previous', r: CheckedReport, alreadyChecked: boolean, earlierReportId: number | null): FileOutcome {
   return {
-    ok: true, fileName: file.name, role, reportId, agency: report.agency, year: report.year,
-    errorCount: countOf(findings, 'error'), warningCount: countOf(findings, 'warning'),
-    parseWarningCount: warnings.length, previousReportId: previous?.id ?? null,
+    ok: true, fileName: file.name, role, reportId: r.id, agency: r.agency, year: r.year,
+    errorCount: countOf(r.findings, 'error'), warningCount: countOf(r.findings, 'warning'), parseWarningCount: r.warnings.length,
+    previousReportId: r.previousReportId, alreadyChecked, earlierReportId,
   };
 }
 
-/** An uploaded previous-year report applies when it is of the year before. */
-function choosePrevious(report: AnnualReport, uploaded: PreviousReport | undefined): PreviousReport | undefined {
-  return uploaded && report.year !== null && uploaded.report.year === report.year - 1 ? uploaded : undefined;
+/** Reads and validates one file (against `previous` or the agency's stored previous year); never throws for a bad file. */
+async function readAndValidate(db: pg.Pool, file: UploadedFile, sha256: string, options: CheckOptions): Promise<CheckedFile | Refusal> {
+  const role = options.role ?? 'report';
+  let imported: ImportResult;
+  try {
+    imported = await (options.importer ?? importReport)({ name: file.name, bytes: file.bytes });
+  } catch (error) {
+    if (error instanceof ReportReadError) return refusal(file, role, 'report.unreadable', error.message);
+    options.logger?.error({ err: error, fileName: file.name }, '读取报告时出现意外错误');
+    return refusal(file, role, 'report.import_failed', `读取“${file.name}”时出现意外错误，未能检查。请确认文件完好后重试，或换一种格式（如 .docx、.pdf）上传。`);
+  }
+  const { warnings = [], ...report } = imported.report;
+  const previous = await previousFor(db, report, options.previous);
+  let findings: Finding[];
+  try {
+    // With the parse warnings: CELL-BLANK skips the cells the importer declined to read.
+    findings = validateReport({ ...report, warnings }, previous ? { previous: previous.report } : {});
+  } catch (error) {
+    options.logger?.error({ err: error, fileName: file.name }, '检查报告时出现意外错误');
+    return refusal(file, role, 'report.validate_failed', `检查“${file.name}”时出现意外错误，结果未保存。请把文件发给网站管理员。`);
+  }
+  return { ok: true, file, sha256, sourceKind: imported.sourceKind, report, warnings, findings, previous };
+}
+
+/**
+ * Stores a checked file with an audit entry, unless the same bytes were checked before against the
+ * same previous-year report with the same result: then that earlier check is returned. A file is
+ * thus checked again (and stored) only when the result changed: another previous-year report, or
+ * a new version of the importer or the rules.
+ */
+async function storeChecked(db: pg.Pool, checked: CheckedFile, actor: string): Promise<{ report: CheckedReport; stored: boolean; earlierId: number | null }> {
+  const { file, report, findings, warnings, sha256 } = checked;
+  const previousReportId = checked.previous ? await checked.previous.id() : null;
+  return withTransaction(db, async (tx) => {
+    // Two uploads of one file at once (a double click) look for each other's check one after the other.
+    await lockSource(tx, sha256);
+    const earlier = await findReportsBySource(tx, sha256);
+    const same = earlier.find((r) => r.previousReportId === previousReportId && sameResult(r, checked));
+    if (same) return { report: same, stored: false, earlierId: null };
+    const id = await insertCheckedReport(tx, {
+      agency: report.agency, year: report.year, format: report.format, agencyKind: report.agencyKind ?? null,
+      publishedOn: report.publishedOn ?? null, sourceFileName: file.name, sourceKind: checked.sourceKind,
+      sourceSha256: sha256, sourceSize: file.bytes.length, source: file.bytes, canonical: report, findings, warnings,
+      previousReportId,
+    });
+    await writeAudit(tx, {
+      actor, action: 'report.check', subject: `checked_report:${id}`,
+      details: { fileName: file.name, sha256, agency: report.agency, year: report.year, errors: countOf(findings, 'error'), warnings: countOf(findings, 'warning') },
+    });
+    const stored = await getCheckedReport(tx, id);
+    return { report: stored!, stored: true, earlierId: earlier[0]?.id ?? null };
+  });
+}
+
+/** As stored in JSON (jsonb keeps no key order and no undefined). */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+/** True when a stored check has the result of this one: the report as read, the parse warnings and the findings. */
+function sameResult(stored: CheckedReport, checked: CheckedFile): boolean {
+  return isDeepStrictEqual(stored.findings, asJson(checked.findings))
+    && isDeepStrictEqual(stored.warnings, asJson(checked.warnings))
+    && isDeepStrictEqual(stored.canonical, asJson(checked.report));
+}
+
+/**
+ * Checks one file and stores it with an audit entry; never throws for a bad file. A file checked
+ * before with the same result is not stored again: the outcome is that check, `alreadyChecked`.
+ */
+export async function checkAndStoreFile(db: pg.Pool, file: UploadedFile, options: CheckOptions): Promise<FileOutcome> {
+  const role = options.role ?? 'report';
+  const problem = fileTypeProblem(file.name, file.bytes);
+  if (problem) return refusal(file, role, 'report.file_type', problem);
+  const checked = await readAndValidate(db, file, sha256Of(file.bytes), options);
+  if (!checked.ok) return checked;
+  const { report, stored, earlierId } = await storeChecked(db, checked, options.actor);
+  return outcomeOf(file, role, report, !stored, earlierId);
+}
+
+/** True when `previous` is the same agency's report of the year before `report`'s. */
+function isPreviousOf(previous: AnnualReport, report: AnnualReport): boolean {
+  return report.agency !== null && report.year !== null && previous.agency === report.agency && previous.year === report.year - 1;
+}
+
+/** The uploaded previous-year report when it applies to `report`, else the agency's stored report of the year before. */
+async function previousFor(db: pg.Pool, report: AnnualReport, uploaded: PreviousReport | undefined): Promise<PreviousReport | undefined> {
+  if (uploaded && isPreviousOf(uploaded.report, report)) return uploaded;
+  return storedPrevious(db, report);
 }
 
 async function storedPrevious(db: pg.Pool, report: AnnualReport): Promise<PreviousReport | undefined> {
   if (report.agency === null || report.year === null) return undefined;
   const found = await findLatestReport(db, report.agency, report.year - 1);
-  return found && { id: found.id, report: found.canonical };
+  return found && { report: found.canonical, storedId: found.id, id: () => Promise.resolve(found.id) };
 }
-
 /**
- * Checks every file of an upload independently (a broken file affects no other), the
- * previous-year file first, and records the upload. Resolves to each file's outcome.
+ * Checks every file of an upload independently (a broken file affects no other) and records the
+ * upload. The previous-year file is read first and stored only when it is used: when it is the
+ * same agency's report of the year before one of the files; otherwise its outcome says why it was
+ * not used. Resolves to each file's outcome, the previous-year file first.
  */
 export async function checkAndStoreFiles(db: pg.Pool, input: CheckFilesInput, logger?: Logger, importer?: ReportImporter): Promise<UploadOutcome> {
+  const common = { actor: input.actor, logger, importer };
+  const uploaded = input.previous ? await readPrevious(db, input.previous, common) : undefined;
   const results: FileOutcome[] = [];
-  let previous: PreviousReport | undefined;
-  if (input.previous) {
-    const outcome = await checkAndStoreFile(db, input.previous, { actor: input.actor, role: 'previous', logger, importer });
-    results.push(outcome);
-    if (outcome.ok) {
-      const stored = await getCheckedReport(db, outcome.reportId);
-      previous = stored && { id: stored.id, report: stored.canonical };
-    }
-  }
   for (const file of input.files) {
-    results.push(await checkAndStoreFile(db, file, { actor: input.actor, previous, logger, importer }));
+    results.push(await checkAndStoreFile(db, file, { ...common, previous: uploaded && 'previous' in uploaded ? uploaded.previous : undefined }));
   }
+  if (uploaded) results.unshift(previousOutcome(uploaded, results));
   const uploadId = await insertUpload(db, input.actor, results);
   return { uploadId, results };
+}
+
+/** The uploaded previous-year file: refused, or read (and stored when first used), with its outcome once stored. */
+type UploadedPrevious = Refusal | { file: UploadedFile; previous: PreviousReport; outcome: () => FileOutcome | undefined };
+
+async function readPrevious(db: pg.Pool, file: UploadedFile, common: Omit<CheckOptions, 'role' | 'previous'>): Promise<UploadedPrevious> {
+  const problem = fileTypeProblem(file.name, file.bytes);
+  if (problem) return refusal(file, 'previous', 'report.file_type', problem);
+  const checked = await readAndValidate(db, file, sha256Of(file.bytes), { ...common, role: 'previous' });
+  if (!checked.ok) return checked;
+  let storing: Promise<number> | undefined;
+  let outcome: FileOutcome | undefined;
+  const previous: PreviousReport = {
+    report: checked.report,
+    storedId: undefined,
+    id: () => {
+      storing ??= storeChecked(db, checked, common.actor).then(({ report, stored, earlierId }) => {
+        previous.storedId = report.id;
+        outcome = outcomeOf(file, 'previous', report, !stored, earlierId);
+        return report.id;
+      });
+      return storing;
+    },
+  };
+  return { file, previous, outcome: () => outcome };
+}
+
+/** The previous-year file's outcome: its check when a file was checked against it, else why it was not used. */
+function previousOutcome(uploaded: UploadedPrevious, results: readonly FileOutcome[]): FileOutcome {
+  if (!('previous' in uploaded)) return uploaded;
+  const { file, previous } = uploaded;
+  const outcome = uploaded.outcome();
+  if (outcome && results.some((r) => r.ok && r.previousReportId === previous.storedId)) return outcome;
+  const checked = results.flatMap((r) => (r.ok ? [r] : []));
+  const p = previous.report;
+  let why: string;
+  if (checked.length === 0) {
+    why = '本次没有能检查的年度报告';
+  } else if (p.agency === null || p.year === null) {
+    why = `未能从中读出${p.agency === null ? '机关名称' : '报告年度'}，无法确认它是同一机关上一年度的报告`;
+  } else {
+    const some = (list: string[]) => [...new Set(list)].slice(0, 3).join('、') + (new Set(list).size > 3 ? '等' : '');
+    const agencyOf = (r: { agency: string | null }) => r.agency ?? '（未识别出机关名称）';
+    const checkedNames = some(checked.map((r) => `${agencyOf(r)}${r.year ?? '（未识别年度）'}年度`));
+    const needed = some(checked.map((r) => `${agencyOf(r)}${r.year === null ? '上一' : r.year - 1}年度`));
+    why = `它是${p.agency}${p.year}年度的报告，而本次检查的是${checkedNames}的报告，需要的是${needed}的报告`;
+  }
+  const kept = previous.storedId === undefined ? '，也未保存' : '';
+  return refusal(file, 'previous', 'report.previous_not_used',
+    `上一年度报告“${file.name}”未用于跨年度核对${kept}：${why}。如需检查这份报告本身，请把它作为年度报告上传。`);
 }
 
 /** One checked report, or NotFoundError. */

@@ -3,8 +3,10 @@ import { createTestDatabase } from '../../test/support/db.ts';
 import type { TestDatabase } from '../../test/support/db.ts';
 import type { AnnualReport } from './model.ts';
 import {
-  countCheckedReports, findLatestReport, getCheckedReport, getReportSource, getUpload, insertCheckedReport, insertUpload, listCheckedReports,
+  countCheckedReports, findLatestReport, findReportsBySource, getCheckedReport, getReportSource, getUpload, insertCheckedReport, insertUpload,
+  listCheckedReports, lockSource,
 } from './store.ts';
+import { withTransaction } from '../platform/db/transaction.ts';
 import type { NewCheckedReport } from './store.ts';
 
 let db: TestDatabase;
@@ -98,5 +100,44 @@ describe('checked report store', () => {
     expect(upload).toMatchObject({ id, actor: 'anonymous', results: [{ fileName: 'a.txt', ok: false }] });
     expect(await getUpload(db.pool, 'not-a-uuid')).toBeUndefined();
     expect(await getUpload(db.pool, '00000000-0000-0000-0000-000000000000')).toBeUndefined();
+  });
+
+  it('finds the checks of a source file by its SHA-256, newest first (index of migration 0004)', async () => {
+    const sha = 'cd'.repeat(32);
+    const first = await insertCheckedReport(db.pool, row('哈希测试局', 2023, { sourceSha256: sha }));
+    const second = await insertCheckedReport(db.pool, row('哈希测试局', 2023, { sourceSha256: sha, previousReportId: first }));
+    expect((await findReportsBySource(db.pool, sha)).map((r) => [r.id, r.previousReportId])).toEqual([[second, first], [first, null]]);
+    expect(await findReportsBySource(db.pool, 'ef'.repeat(32))).toEqual([]);
+    const index = await db.pool.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'checked_reports_source_sha256_idx'");
+    expect(index.rows[0]?.indexdef).toContain('(source_sha256, created_at DESC)');
+  });
+
+  it('lockSource makes a second transaction on the same file wait until the first ends', async () => {
+    const sha = '12'.repeat(32);
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let locked!: () => void;
+    const firstLocked = new Promise<void>((resolve) => { locked = resolve; });
+    const first = withTransaction(db.pool, async (tx) => {
+      await lockSource(tx, sha);
+      locked();
+      await held;
+      order.push('first done');
+    });
+    await firstLocked;
+    const second = withTransaction(db.pool, async (tx) => {
+      await lockSource(tx, sha);
+      order.push('second locked');
+    });
+    const other = withTransaction(db.pool, async (tx) => {
+      await lockSource(tx, '34'.repeat(32)); // another file: not held up
+      order.push('other locked');
+    });
+    await other;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['other locked', 'first done', 'second locked']);
   });
 });

@@ -133,6 +133,26 @@ export async function findLatestReport(db: Queryable, agency: string, year: numb
   return result.rows[0] && toCheckedReport(result.rows[0]);
 }
 
+/**
+ * The checks of a source file, by the SHA-256 of its bytes, newest first (a file is checked again
+ * only when an upload brings it another previous-year report).
+ */
+export async function findReportsBySource(db: Queryable, sha256: string): Promise<CheckedReport[]> {
+  const result = await db.query<ReportRow>(
+    `SELECT ${REPORT_COLUMNS} FROM checked_reports WHERE source_sha256 = $1 ORDER BY created_at DESC, id DESC`,
+    [sha256],
+  );
+  return result.rows.map(toCheckedReport);
+}
+
+/**
+ * Holds, until the transaction ends, a lock on one source file's hash: two uploads of the same
+ * file at once (a double click) check for an earlier copy one after the other.
+ */
+export async function lockSource(db: Queryable, sha256: string): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 14))', [`checked_reports:${sha256}`]);
+}
+
 /** A page of summaries (agency, then year newest first, then newest check) and the total count. */
 export async function listCheckedReports(db: Queryable, q: ReportListQuery): Promise<{ total: number; items: CheckedReportSummary[] }> {
   const where: string[] = [];
