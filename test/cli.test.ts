@@ -77,7 +77,7 @@ describe('one strict parser: mistakes exit 2 with a Chinese message naming them'
     ['an unknown option of report import', ['report', 'import', 'x.txt', '--previous', 'y.txt'], '未知选项：--previous'],
     ['an unknown short option', ['report', 'validate', 'x.txt', '-j'], '未知选项：-j'],
     ['a value missing at the end', ['report', 'validate', 'x.txt', '--previous'], '--previous：缺少取值'],
-    ['an option where a value should be', ['law', 'publish-due', '--formed', '--json'], '--formed：缺少取值'],
+    ['an option where a value should be', ['law', 'publish-due', '--formed', '--db'], '--formed：缺少取值'],
     ['a value given to a flag', ['report', 'import', 'x.txt', '--json=yes'], '--json：此选项不带取值'],
     ['a required option missing', ['report', 'render', 'x.txt', '-o', 'out.html'], '--format：缺少此选项'],
     ['no file', ['report', 'validate', '--json'], '缺少参数 FILE…'],

@@ -17,16 +17,26 @@ import { dayOf, isoOf, isWeekend, weekdayLabel, type IsoDate } from './dates.ts'
 import { isoDateSchema, parseWith, type FieldError, type Parsed } from './validation.ts';
 
 const nameSchema = z.string().trim().min(1).max(40);
+/** A date of the notice; `format` tells `--help` (law/edge/input-help.ts) to say 日期 YYYY-MM-DD. */
+const date = isoDateSchema.meta({ format: 'date' });
 
-const importSchema = z.object({
-  year: z.number().int().min(2019).max(2100),
-  source: z.string().trim().min(1).max(200),
-  holidays: z.array(z.object({ name: nameSchema, from: isoDateSchema, to: isoDateSchema }).strict()).min(1).max(40),
-  workdays: z.array(z.union([isoDateSchema, z.object({ date: isoDateSchema, name: nameSchema.optional() }).strict()])).max(40),
+/** The notice file's fields; each `describe` is its line in `gongkai law calendar --help` (a test checks every key is there). */
+export const calendarImportSchema = z.object({
+  year: z.number().int().min(2019).max(2100).describe('通知安排的年份'),
+  source: z.string().trim().min(1).max(200).describe('通知的文号或名称（如 国办发明电〔2023〕7号），记为该年日历数据的来源'),
+  holidays: z.array(z.object({
+    name: nameSchema.describe('节日名称，如 春节'),
+    from: date.describe('放假第一天'),
+    to: date.describe('放假最后一天（含该日）'),
+  }).strict()).min(1).max(40).describe('放假区间，每个节日一项，含首尾两日（可含周末）；可以从上一年12月开始（如元旦）'),
+  workdays: z.array(z.union([date, z.object({
+    date: date.describe('调休上班日'),
+    name: nameSchema.optional().describe('所属节日；不填则取最近的放假区间的名称'),
+  }).strict()])).max(40).describe('调休上班的星期六、星期日'),
 }).strict();
 
 /** A validated notice file. */
-export type CalendarImport = z.output<typeof importSchema>;
+export type CalendarImport = z.output<typeof calendarImportSchema>;
 
 /** Longest plausible holiday period (the 2020 Spring Festival extension was 10 days). */
 const MAX_PERIOD_DAYS = 31;
@@ -69,7 +79,7 @@ function checkNotice(notice: CalendarImport): FieldError[] {
 
 /** Parses and checks a notice file's JSON. */
 export function parseCalendarImport(raw: unknown): Parsed<CalendarImport> {
-  const parsed = parseWith(importSchema, raw);
+  const parsed = parseWith(calendarImportSchema, raw);
   if (!parsed.ok) return parsed;
   const errors = checkNotice(parsed.value);
   return errors.length > 0 ? { ok: false, errors } : parsed;

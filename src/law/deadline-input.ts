@@ -19,19 +19,9 @@ const channelSchema = z.string().transform((text, ctx): Channel => {
   return z.NEVER;
 });
 
-const optionalDate = isoDateSchema.nullable().optional().transform((v) => v ?? null);
-
-const deadlineSchema = z.object({
-  channel: channelSchema,
-  submitted: isoDateSchema,
-  confirmed: optionalDate,
-  onTheSpot: z.boolean().optional().default(false),
-  correction: z.object({ notifiedOn: isoDateSchema, correctedReceivedOn: optionalDate }).strict().nullable().optional()
-    .transform((v) => v ?? null),
-  extensionWorkingDays: z.number().int().min(0).max(MAX_EXTENSION_WORKING_DAYS).optional().default(0),
-  thirdParty: z.object({ sentOn: isoDateSchema, receivedOn: isoDateSchema, repliedOn: optionalDate }).strict().nullable().optional()
-    .transform((v) => v ?? null),
-}).strict();
+/** A date of the input; `format` tells `--help` (law/edge/input-help.ts) to say 日期 YYYY-MM-DD. */
+const date = isoDateSchema.meta({ format: 'date' });
+const optionalDate = date.nullable().optional().transform((v) => v ?? null);
 
 const CONFIRMATION_NAMES: Record<Channel, string> = {
   inPerson: '',
@@ -40,6 +30,34 @@ const CONFIRMATION_NAMES: Record<Channel, string> = {
   online: '双方确认之日',
   fax: '双方确认之日',
 };
+
+const CONFIRMED_CHANNELS = CHANNELS.filter(needsConfirmation);
+
+/**
+ * The input's fields. Each `describe` is its line in `gongkai law deadline --help` (a test checks
+ * that every key is there); `requirement` says when a field the schema leaves optional is needed.
+ */
+export const deadlineInputSchema = z.object({
+  channel: channelSchema.describe(`提交申请的渠道，决定收到申请之日（第三十一条）：${CHANNELS.map((c) => CHANNEL_LABELS[c]).join('、')}（也可写代码 ${CHANNELS.join('、')}）`),
+  submitted: date.describe('申请人提交申请之日（当面提交的，即收到申请之日）'),
+  confirmed: optionalDate.meta({
+    requirement: `${CONFIRMED_CHANNELS.map((c) => CHANNEL_LABELS[c]).join('、')}必填`,
+    description: `收到申请之日（第三十一条）：${CONFIRMED_CHANNELS.map((c) => `${CHANNEL_LABELS[c]}为${CONFIRMATION_NAMES[c]}`).join('，')}；当面提交的不填或为 null`,
+  }),
+  onTheSpot: z.boolean().optional().default(false).describe('当场答复（第三十三条第一款）；为 true 时不能延期或征求第三方意见'),
+  correction: z.object({
+    notifiedOn: date.describe('发出补正告知之日（应在收到申请之日起7个工作日内，第三十条）'),
+    correctedReceivedOn: optionalDate.describe('收到补正后的申请之日，答复期限自该日重新起算；申请人未补正的为 null（视为放弃申请）'),
+  }).strict().nullable().optional().transform((v) => v ?? null).describe('告知申请人补正（第三十条）；没有补正的不填或为 null'),
+  extensionWorkingDays: z.number().int().min(0).max(MAX_EXTENSION_WORKING_DAYS).optional().default(0)
+    .describe(`延长答复期限的工作日数（经政府信息公开工作机构负责人同意，最长${MAX_EXTENSION_WORKING_DAYS}个工作日，第三十三条第二款）`),
+  thirdParty: z.object({
+    sentOn: date.describe('征求意见书发出之日'),
+    receivedOn: date.describe('第三方收到征求意见书之日'),
+    repliedOn: optionalDate.describe('第三方提出意见之日；未提出的为 null（扣除期间截至意见期限届满之日）'),
+  }).strict().nullable().optional().transform((v) => v ?? null)
+    .describe('征求第三方意见（第三十二条，征求意见的时间不计入答复期限）；没有征求的不填或为 null'),
+}).strict();
 
 /** Cross-field checks: a confirmation date where the channel needs one, and dates in order. */
 function checkOrder(input: DeadlineInput): FieldError[] {
@@ -95,7 +113,7 @@ function checkOrder(input: DeadlineInput): FieldError[] {
  * negative or too long extensions: each is an error naming its field.
  */
 export function parseDeadlineInput(raw: unknown): Parsed<DeadlineInput> {
-  const parsed = parseWith(deadlineSchema, raw);
+  const parsed = parseWith(deadlineInputSchema, raw);
   if (!parsed.ok) return parsed;
   const input: DeadlineInput = parsed.value;
   const errors = checkOrder(input);

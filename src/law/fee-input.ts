@@ -17,11 +17,25 @@ const modeSchema = z.string().transform((text, ctx): FeeMode => {
   return z.NEVER;
 });
 
-const feeSchema = z.object({
-  mode: modeSchema,
-  applicationsThisMonthBefore: count.optional(),
-  applicationsInBatch: count.optional(),
-  pages: count.nullable().optional(),
+/**
+ * The input's fields, one flat object for both modes. Each `describe` is its line in
+ * `gongkai law fee --help` (a test checks that every key is there); `requirement` says which mode
+ * uses a field the schema leaves optional.
+ */
+export const feeInputSchema = z.object({
+  mode: modeSchema.describe(`计收方式（处理费办法第三条，一件申请只能选一种）：“${FEE_MODE_LABELS.perApplication}”按申请件数（第四条），“${FEE_MODE_LABELS.perPage}”按页数（第五条）；也可写代码 ${FEE_MODES.join('、')}`),
+  applicationsThisMonthBefore: count.optional().meta({
+    requirement: '按件时可选，默认 0',
+    description: '按件：同一申请人本自然月内此前已提出的申请件数（按收到申请之日所在自然月累计，约定C-11）',
+  }),
+  applicationsInBatch: count.optional().meta({
+    requirement: '按件时可选，默认 1',
+    description: '按件：本次计费的申请件数（本批）',
+  }),
+  pages: count.nullable().optional().meta({
+    requirement: '按量时必填',
+    description: '按量：本件申请提供的政府信息的页数',
+  }),
 }).strict();
 
 /**
@@ -29,7 +43,7 @@ const feeSchema = z.object({
  * applicationsInBatch to 1); 按量 needs `pages`. Negative or fractional numbers are errors.
  */
 export function parseFeeInput(raw: unknown): Parsed<FeeInput> {
-  const parsed = parseWith(feeSchema, raw);
+  const parsed = parseWith(feeInputSchema, raw);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
   switch (v.mode) {

@@ -1,5 +1,10 @@
-/** What `gongkai law calendar` does (declared in commands.ts): list a year, or import one into the database. */
+/**
+ * What `gongkai law calendar` does (declared in commands.ts): list a year, or import one into the
+ * database. With `--json`, the result and the errors are JSON on stdout (errors: cli-support.ts
+ * `fail`).
+ */
 import { readFile } from 'node:fs/promises';
+import { jsonErrorLine } from '../../platform/cli/json-error.ts';
 import type { CliContext, CliIo, CommandRun } from '../../platform/cli/types.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import type { Services } from '../../platform/services.ts';
@@ -14,11 +19,12 @@ import type { CALENDAR_OPTIONS } from './commands.ts';
 
 /** `--year YYYY`: the year's holidays and make-up working days; `--import FILE.json`: load a year. */
 export const runCalendar: CommandRun<typeof CALENDAR_OPTIONS> = async ({ values }, io, context) => {
-  if (values.import !== undefined) return importYear(values.import, values.actor ?? context.actor(), context, io);
+  const json = values.json === true;
+  if (values.import !== undefined) return importYear(values.import, values.actor ?? context.actor(), json, context, io);
   const yearText = values.year;
-  if (yearText === undefined) return fail(io, [{ path: '--year', message: '缺少此参数（或使用 --import FILE.json 导入）' }]);
+  if (yearText === undefined) return fail(io, [{ path: '--year', message: '缺少此参数（或使用 --import FILE.json 导入）' }], json);
   const year = Number(yearText);
-  if (!/^\d{4}$/.test(yearText) || year < 2019 || year > 2100) return fail(io, [{ path: '--year', message: `应为 2019 至 2100 之间的年份，实际为 ${yearText}` }]);
+  if (!/^\d{4}$/.test(yearText) || year < 2019 || year > 2100) return fail(io, [{ path: '--year', message: `应为 2019 至 2100 之间的年份，实际为 ${yearText}` }], json);
   const imported = values['no-db'] ? undefined : await loadImportedYears(context, io);
   const cal = imported && imported.length > 0 ? buildCalendar(nationalCalendarSpec(imported)) : packageCalendar();
   const listing = listYear(cal, year);
@@ -27,18 +33,20 @@ export const runCalendar: CommandRun<typeof CALENDAR_OPTIONS> = async ({ values 
 };
 
 /** Checks the file first (no database for a bad file), then saves the year with its audit row in one transaction. */
-async function importYear(file: string, actor: string, context: CliContext, io: CliIo): Promise<number> {
+async function importYear(file: string, actor: string, json: boolean, context: CliContext, io: CliIo): Promise<number> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8')) as unknown;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? '文件不存在' : error instanceof SyntaxError ? `不是合法的 JSON（${error.message}）` : String(code ?? error);
+    if (json) return fail(io, [{ path: '--import', message: `${file}：无法读取（${reason}）` }], json);
     io.stderr(`${file}：无法读取（${reason}）\n`);
     return 2;
   }
   const notice = parseCalendarImport(raw);
   if (!notice.ok) {
+    if (json) return fail(io, notice.errors, json);
     io.stderr(`${file}：节假日安排文件有误：\n${formatErrors(notice.errors)}\n`);
     return 2;
   }
@@ -47,24 +55,27 @@ async function importYear(file: string, actor: string, context: CliContext, io: 
   try {
     services = await context.openServices();
   } catch (error) {
-    io.stderr(`无法连接数据库，未导入（${error instanceof Error ? error.message : String(error)}）\n`);
+    const message = `无法连接数据库，未导入（${error instanceof Error ? error.message : String(error)}）`;
+    if (json) io.stdout(jsonErrorLine([{ field: null, message }]));
+    else io.stderr(`${message}\n`);
     return 1;
   }
   try {
-    const after = await withTransaction(services.db, async (tx) => {
+    const saved = await withTransaction(services.db, async (tx) => {
       const existing = await listImportedYears(tx);
       const before = buildCalendar(nationalCalendarSpec(existing));
-      const next = buildCalendar(nationalCalendarSpec([...existing.filter((y) => y.year !== year.year), year]));
-      await saveImportedYear(tx, year, {
-        actor,
-        replaced: existing.some((y) => y.year === year.year),
-        calendarVersionBefore: before.version,
-        calendarVersionAfter: next.version,
-      });
-      io.stdout(`已导入${year.year}年节假日安排（${year.source}），该年数据标记为正式；日历版本 ${before.version} → ${next.version}。\n\n`);
-      return next;
+      const after = buildCalendar(nationalCalendarSpec([...existing.filter((y) => y.year !== year.year), year]));
+      const replaced = existing.some((y) => y.year === year.year);
+      await saveImportedYear(tx, year, { actor, replaced, calendarVersionBefore: before.version, calendarVersionAfter: after.version });
+      return { before, after, replaced };
     });
-    io.stdout(formatYearListing(listYear(after, year.year)));
+    const listing = listYear(saved.after, year.year);
+    io.stdout(json
+      ? JSON.stringify({
+        imported: { year: year.year, source: year.source, replaced: saved.replaced },
+        calendarVersionBefore: saved.before.version, calendarVersionAfter: saved.after.version, listing,
+      }) + '\n'
+      : `已导入${year.year}年节假日安排（${year.source}），该年数据标记为正式；日历版本 ${saved.before.version} → ${saved.after.version}。\n\n${formatYearListing(listing)}`);
     return 0;
   } finally {
     await services.close();

@@ -1,4 +1,5 @@
 /** What the law room's commands share: error output, JSON on standard input, the calendar to count with. */
+import { jsonErrorLine, type CliFieldError } from '../../platform/cli/json-error.ts';
 import type { CliContext, CliIo } from '../../platform/cli/types.ts';
 import type { Services } from '../../platform/services.ts';
 import { buildCalendar, type WorkingCalendar } from '../calendar.ts';
@@ -6,20 +7,39 @@ import { nationalCalendarSpec, packageCalendar, type ImportedYear } from '../cal
 import { formatErrors, type FieldError } from '../validation.ts';
 import { listImportedYears } from './calendar-store.ts';
 
-/** Writes the input errors (field: message) and returns exit code 2. */
-export function fail(io: CliIo, errors: readonly FieldError[]): number {
-  io.stderr(`输入有误：\n${formatErrors(errors)}\n`);
+/** The path of a problem with standard input itself (empty, not JSON). */
+const STDIN = '标准输入';
+
+/**
+ * Paths that name no field: the input as a whole (validation.ts parseWith) and standard input
+ * (readJsonStdin). In the `--json` error line they are `"field": null`.
+ */
+const NO_FIELD = new Set(['（整个输入）', STDIN]);
+
+/** The errors as the `--json` error line names them (platform/cli/json-error.ts). */
+export function toCliErrors(errors: readonly FieldError[]): CliFieldError[] {
+  return errors.map((e) => ({ field: NO_FIELD.has(e.path) ? null : e.path, message: e.message }));
+}
+
+/**
+ * Writes the input errors and returns exit code 2: with `json`, one line
+ * `{"error":{"field","message"}}` on stdout (every error in `details` when there are several);
+ * otherwise the lines 'field：message' on stderr.
+ */
+export function fail(io: CliIo, errors: readonly FieldError[], json = false): number {
+  if (json) io.stdout(jsonErrorLine(toCliErrors(errors)));
+  else io.stderr(`输入有误：\n${formatErrors(errors)}\n`);
   return 2;
 }
 
 /** Standard input parsed as JSON, or the reason it is not. */
 export async function readJsonStdin(io: CliIo): Promise<{ ok: true; value: unknown } | { ok: false; error: FieldError }> {
   const text = await io.readStdin();
-  if (text.trim() === '') return { ok: false, error: { path: '标准输入', message: '没有读到 JSON 输入' } };
+  if (text.trim() === '') return { ok: false, error: { path: STDIN, message: '没有读到 JSON 输入' } };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, error: { path: '标准输入', message: `不是合法的 JSON（${error instanceof Error ? error.message : String(error)}）` } };
+    return { ok: false, error: { path: STDIN, message: `不是合法的 JSON（${error instanceof Error ? error.message : String(error)}）` } };
   }
 }
 

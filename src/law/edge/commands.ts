@@ -5,10 +5,13 @@
  * unless `--db` asks to merge imported calendar years; `calendar --year` reads imported years if the
  * database is available and otherwise prints the package data with a warning; `calendar --import`
  * writes to the database.
+ *
+ * Every command's `--help` ends with the JSON it reads (input-help.ts, loaded only then), and with
+ * `--json` every error is one JSON line on stdout, exit 2 (`jsonErrors`; cli-support.ts `fail`).
  */
 import { defineCommand, type Command } from '../../platform/cli/types.ts';
 
-const JSON_OPTION = { type: 'boolean', description: '输出 JSON（供其他程序读取）' } as const;
+const JSON_OPTION = { type: 'boolean', description: '输出 JSON（供其他程序读取）；出错时也在标准输出输出一行 {"error": {"field", "message"}}，退出码 2' } as const;
 const DB_OPTION = { type: 'boolean', description: '合并数据库中导入的节假日安排（默认只用 chinese-days 包数据，不连接数据库）' } as const;
 
 /** Options of `gongkai law deadline`. */
@@ -46,6 +49,8 @@ export const lawCommands: readonly Command[] = [
     usage: 'gongkai law deadline [--json] [--send-day-excluded] [--next-workday-receipt] [--db] < input.json',
     options: DEADLINE_OPTIONS,
     load: async () => (await import('./compute-commands.ts')).runDeadline,
+    loadHelp: async () => (await import('./input-help.ts')).deadlineHelp(),
+    jsonErrors: true,
   }),
   defineCommand({
     path: ['law', 'publish-due'],
@@ -53,6 +58,7 @@ export const lawCommands: readonly Command[] = [
     usage: 'gongkai law publish-due --formed YYYY-MM-DD [--json] [--db]',
     options: PUBLISH_DUE_OPTIONS,
     load: async () => (await import('./compute-commands.ts')).runPublishDue,
+    jsonErrors: true,
   }),
   defineCommand({
     path: ['law', 'fee'],
@@ -60,12 +66,16 @@ export const lawCommands: readonly Command[] = [
     usage: 'gongkai law fee [--json] < input.json',
     options: FEE_OPTIONS,
     load: async () => (await import('./compute-commands.ts')).runFee,
+    loadHelp: async () => (await import('./input-help.ts')).feeHelp(),
+    jsonErrors: true,
   }),
   defineCommand({
     path: ['law', 'calendar'],
     summary: '列出某年的放假和调休上班日（--year），或导入一年的国务院办公厅节假日安排（--import）',
-    usage: 'gongkai law calendar --year YYYY [--json] [--no-db] | gongkai law calendar --import FILE.json [--actor NAME]',
+    usage: 'gongkai law calendar --year YYYY [--json] [--no-db] | gongkai law calendar --import FILE.json [--actor NAME] [--json]',
     options: CALENDAR_OPTIONS,
     load: async () => (await import('./calendar-command.ts')).runCalendar,
+    loadHelp: async () => (await import('./input-help.ts')).calendarHelp(),
+    jsonErrors: true,
   }),
 ];

@@ -1,4 +1,7 @@
-/** What `gongkai law deadline|publish-due|fee` do (declared in commands.ts): pure computations on the input. */
+/**
+ * What `gongkai law deadline|publish-due|fee` do (declared in commands.ts): pure computations on the
+ * input. With `--json`, errors too are JSON on stdout (cli-support.ts `fail`).
+ */
 import type { CommandRun } from '../../platform/cli/types.ts';
 import { isIsoDate } from '../dates.ts';
 import { parseDeadlineInput } from '../deadline-input.ts';
@@ -23,10 +26,11 @@ function formatDeadlines(r: DeadlineResult): string {
 
 /** `gongkai law deadline`: the statutory deadlines of one application (JSON on stdin). */
 export const runDeadline: CommandRun<typeof DEADLINE_OPTIONS> = async ({ values }, io, context) => {
+  const json = values.json === true;
   const raw = await readJsonStdin(io);
-  if (!raw.ok) return fail(io, [raw.error]);
+  if (!raw.ok) return fail(io, [raw.error], json);
   const input = parseDeadlineInput(raw.value);
-  if (!input.ok) return fail(io, input.errors);
+  if (!input.ok) return fail(io, input.errors, json);
   const result = computeDeadlines(input.value, await calendarFor(values.db === true, context, io), {
     explain: true,
     thirdPartyExclusion: values['send-day-excluded'] ? 'sentDayExcluded' : 'sentDayCounted',
@@ -39,8 +43,9 @@ export const runDeadline: CommandRun<typeof DEADLINE_OPTIONS> = async ({ values 
 /** `gongkai law publish-due --formed YYYY-MM-DD`: the Art. 26 publication deadline. */
 export const runPublishDue: CommandRun<typeof PUBLISH_DUE_OPTIONS> = async ({ values }, io, context) => {
   const { formed } = values;
-  if (!isIsoDate(formed)) return fail(io, [{ path: '--formed', message: `${formed} 不是真实存在的日期，格式 YYYY-MM-DD` }]);
-  if (formed < '2019-01-01' || formed > '2099-12-31') return fail(io, [{ path: '--formed', message: `日期 ${formed} 超出日历范围（2019-01-01 至 2099-12-31）` }]);
+  const json = values.json === true;
+  if (!isIsoDate(formed)) return fail(io, [{ path: '--formed', message: `${formed} 不是真实存在的日期，格式 YYYY-MM-DD` }], json);
+  if (formed < '2019-01-01' || formed > '2099-12-31') return fail(io, [{ path: '--formed', message: `日期 ${formed} 超出日历范围（2019-01-01 至 2099-12-31）` }], json);
   const r = computePublishDue(formed, await calendarFor(values.db === true, context, io));
   if (values.json) {
     io.stdout(JSON.stringify({ publishDue: r.publishDue, provisional: r.provisional, explanation: r.explanation, calendarVersion: r.calendarVersion }) + '\n');
@@ -52,10 +57,11 @@ export const runPublishDue: CommandRun<typeof PUBLISH_DUE_OPTIONS> = async ({ va
 
 /** `gongkai law fee`: the information processing fee proposal (JSON on stdin). */
 export const runFee: CommandRun<typeof FEE_OPTIONS> = async ({ values }, io) => {
+  const json = values.json === true;
   const raw = await readJsonStdin(io);
-  if (!raw.ok) return fail(io, [raw.error]);
+  if (!raw.ok) return fail(io, [raw.error], json);
   const input = parseFeeInput(raw.value);
-  if (!input.ok) return fail(io, input.errors);
+  if (!input.ok) return fail(io, input.errors, json);
   const r = proposeFee(input.value);
   io.stdout(values.json
     ? JSON.stringify({ feeYuan: r.feeYuan, explanation: r.explanation }) + '\n'

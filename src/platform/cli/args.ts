@@ -2,7 +2,8 @@
  * The one argument parser of the `gongkai` commands: `node:util` parseArgs in strict mode on the
  * options a command declares, plus `-h`/`--help` on every command. A misspelt or unknown option,
  * a missing value or a surplus argument is a UsageError with a Chinese message naming it (exit 2):
- * a typo must never silently change what a script does.
+ * a typo must never silently change what a script does. A UsageError names the option (or
+ * positional) at fault in `field`, for the `--json` error line (json-error.ts).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../errors.ts';
@@ -10,9 +11,13 @@ import type { Command, CommandArgs, OptionSpec, OptionSpecs } from './types.ts';
 
 /** Bad arguments on the command line. */
 export class UsageError extends AppError {
-  constructor(message: string) {
+  /** The option as typed (`--jsno`, `-j`), the positional (`FILE…`), or null. */
+  readonly field: string | null;
+
+  constructor(message: string, field: string | null = null) {
     super('cli.usage', message, { status: 400 });
     this.name = 'UsageError';
+    this.field = field;
   }
 }
 
@@ -47,7 +52,7 @@ function unknownOption(rawName: string, options: OptionSpecs): UsageError {
   const typed = rawName.replace(/^-+/, '');
   const near = names.filter((n) => distance(typed, n) <= Math.max(1, Math.floor(n.length / 3)));
   const hint = near.length > 0 ? `是否想输入 ${near.map((n) => `--${n}`).join(' 或 ')}？` : '';
-  return new UsageError(`未知选项：${rawName}（可用：${names.map((n) => `--${n}`).join(' ')}）${hint}`);
+  return new UsageError(`未知选项：${rawName}（可用：${names.map((n) => `--${n}`).join(' ')}）${hint}`, rawName);
 }
 
 /** The parseArgs configuration of the declared options (descriptions and placeholders left out). */
@@ -69,15 +74,15 @@ function checkTokens(command: Command, args: readonly string[], options: OptionS
     const spec = options[token.name];
     if (!spec) throw unknownOption(token.rawName, options);
     if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.startsWith('-')))) {
-      throw new UsageError(`${token.rawName}：缺少取值，应为 ${spec.value ?? '一个值'}（以 - 开头的值请写成 ${token.rawName}=值）`);
+      throw new UsageError(`${token.rawName}：缺少取值，应为 ${spec.value ?? '一个值'}（以 - 开头的值请写成 ${token.rawName}=值）`, token.rawName);
     }
     if (spec.type === 'boolean' && token.value !== undefined) {
-      throw new UsageError(`${token.rawName}：此选项不带取值，实际为 ${token.rawName}=${token.value}`);
+      throw new UsageError(`${token.rawName}：此选项不带取值，实际为 ${token.rawName}=${token.value}`, token.rawName);
     }
   }
   for (const [name, spec] of Object.entries(options)) {
     if (spec.required && !tokens.some((t) => t.kind === 'option' && t.name === name)) {
-      throw new UsageError(`--${name}：缺少此选项（${spec.description}${spec.value ? `，${spec.value}` : ''}）`);
+      throw new UsageError(`--${name}：缺少此选项（${spec.description}${spec.value ? `，${spec.value}` : ''}）`, `--${name}`);
     }
   }
   const expected = command.positionals;
@@ -85,16 +90,30 @@ function checkTokens(command: Command, args: readonly string[], options: OptionS
     if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}（此命令不接受位置参数）`);
     return;
   }
-  if (positionals.length < expected.min) throw new UsageError(`缺少参数 ${expected.name}（${expected.description}）`);
+  if (positionals.length < expected.min) throw new UsageError(`缺少参数 ${expected.name}（${expected.description}）`, expected.name);
   if (expected.max !== undefined && positionals.length > expected.max) {
-    throw new UsageError(`多余的参数：${positionals.slice(expected.max).join(' ')}（${expected.name} 最多 ${expected.max} 个）`);
+    throw new UsageError(`多余的参数：${positionals.slice(expected.max).join(' ')}（${expected.name} 最多 ${expected.max} 个）`, expected.name);
   }
+}
+
+/** The arguments before `--` (after it, everything is a positional). */
+function beforeDashDash(args: readonly string[]): readonly string[] {
+  const end = args.indexOf('--');
+  return end === -1 ? args : args.slice(0, end);
 }
 
 /** Whether the arguments ask for the command's help (`-h` or `--help` anywhere before `--`). */
 export function asksForHelp(args: readonly string[]): boolean {
-  const end = args.indexOf('--');
-  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+  return beforeDashDash(args).some((a) => a === '--help' || a === '-h');
+}
+
+/**
+ * Whether the arguments ask for JSON output (`--json` anywhere before `--`), read from the raw
+ * arguments because it must be known when parsing them fails: `--formed --json` (the flag taken
+ * for a missing value) or `--json=yes` still ask for JSON, so their error is printed as JSON.
+ */
+export function asksForJson(args: readonly string[]): boolean {
+  return beforeDashDash(args).some((a) => a === '--json' || a.startsWith('--json='));
 }
 
 /** Parses a command's arguments against its declaration; throws UsageError. */
@@ -114,8 +133,11 @@ export function parseCommandArgs(command: Command, args: readonly string[]): Com
   }
 }
 
-/** `gongkai <command> --help`: usage, summary, positionals and every option from the declaration. */
-export function commandHelp(command: Command): string {
+/**
+ * `gongkai <command> --help`: usage, summary, positionals and every option from the declaration,
+ * then `more` (the command's `loadHelp`, e.g. the fields of the JSON it reads) if given.
+ */
+export function commandHelp(command: Command, more?: string): string {
   const options = optionsOf(command);
   const rows: [string, string][] = [];
   if (command.positionals) rows.push([command.positionals.name, command.positionals.description]);
@@ -124,5 +146,6 @@ export function commandHelp(command: Command): string {
   const lines = [`用法：${command.usage}`, '', command.summary, ''];
   if (command.positionals) lines.push('参数：', `  ${rows[0]![0].padEnd(width)}${rows[0]![1]}`);
   lines.push('选项：', ...rows.slice(command.positionals ? 1 : 0).map(([label, text]) => `  ${label.padEnd(width)}${text}`));
+  if (more !== undefined) lines.push('', more.trimEnd());
   return lines.join('\n') + '\n';
 }

@@ -2,8 +2,11 @@
  * Runs a `gongkai` command line against a command table: finds the command by its words, prints
  * help, parses the arguments (args.ts), loads the implementation, runs it, maps failures to exit
  * codes: 0 ok, 1 a check found errors (the command says), 2 bad input or a file that cannot be read.
+ * A command declared with `jsonErrors` and run with `--json` gets its errors as one JSON line on
+ * stdout (json-error.ts) instead of Chinese text on stderr.
  */
-import { asksForHelp, commandHelp, parseCommandArgs, UsageError } from './args.ts';
+import { asksForHelp, asksForJson, commandHelp, parseCommandArgs, UsageError } from './args.ts';
+import { jsonErrorLine } from './json-error.ts';
 import type { CliContext, CliIo, Command } from './types.ts';
 
 /** The process's standard streams. */
@@ -72,22 +75,27 @@ export async function runCommandLine(commands: readonly Command[], argv: readonl
   }
   const { command, rest } = found;
   if (asksForHelp(rest)) {
-    io.stdout(commandHelp(command));
+    io.stdout(commandHelp(command, command.loadHelp ? await command.loadHelp() : undefined));
     return 0;
   }
+  // From the raw arguments: parsing them may be what fails (args.ts asksForJson).
+  const json = command.jsonErrors === true && asksForJson(rest);
   let args;
   try {
     args = parseCommandArgs(command, rest);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\n用法：${command.usage}\n（gongkai ${command.path.join(' ')} --help 显示全部选项）\n`);
+    if (json) io.stdout(jsonErrorLine([{ field: error.field, message: error.message }]));
+    else io.stderr(`${error.message}\n用法：${command.usage}\n（gongkai ${command.path.join(' ')} --help 显示全部选项）\n`);
     return 2;
   }
   try {
     const run = await command.load();
     return await run(args, io, context);
   } catch (error) {
-    io.stderr(`错误：${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    if (json) io.stdout(jsonErrorLine([{ field: error instanceof UsageError ? error.field : null, message }]));
+    else io.stderr(`错误：${message}\n`);
     return 2;
   }
 }

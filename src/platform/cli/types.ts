@@ -2,7 +2,8 @@
  * The shape of a `gongkai` command. A room declares its commands with `defineCommand`: the words
  * that select it, a summary, a usage line, every option it accepts (each with a Chinese
  * description), its positionals, and `load`, which imports the implementation only when the
- * command runs (so `gongkai help` loads no room's code).
+ * command runs (so `gongkai help` loads no room's code); optionally `loadHelp`, more help text
+ * loaded the same way, and `jsonErrors`, errors as JSON under `--json`.
  */
 import type { ServiceOverrides, Services } from '../services.ts';
 
@@ -81,6 +82,17 @@ export interface CommandSpec<O extends OptionSpecs> {
   readonly positionals?: PositionalSpec;
   /** Imports the implementation. */
   readonly load: () => Promise<CommandRun<O>>;
+  /**
+   * More of `--help`, printed after the options: e.g. every field of the JSON the command reads,
+   * with examples to paste. Imported only when help is asked, like `load`.
+   */
+  readonly loadHelp?: () => Promise<string>;
+  /**
+   * With `--json` among the arguments, errors are one line `{"error":{"field","message"}}` on
+   * stdout (json-error.ts), exit 2 — bad arguments too, which the runner prints so; the command
+   * prints its own errors the same way.
+   */
+  readonly jsonErrors?: boolean;
 }
 
 /** A command in the command table (its options' types erased). */
