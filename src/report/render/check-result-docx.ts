@@ -34,7 +34,7 @@ function bodyParagraph(text: string): Paragraph {
 /** A line naming a cell and its value: indented under the finding, a size smaller, on a tighter line. */
 function cellParagraph(text: string): Paragraph {
   return new Paragraph({
-    indent: { left: INDENT * 2 },
+    indent: { left: INDENT * 2 + SIZE.cells * 10, hanging: SIZE.cells * 10 }, // a wrapped line hangs one character in
     spacing: { line: 400, lineRule: 'exact' },
     children: [run(text, SIZE.cells)],
   });

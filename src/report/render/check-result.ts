@@ -74,6 +74,13 @@ export interface CheckResult {
 
 /** More blank cells than this in one finding are summed up in one line: its message names them already. */
 const BLANK_CELLS_LISTED = 3;
+/**
+ * A finding with more cells than this (a sum down the 19–21 outcome rows of 表三) lists its first
+ * cell, the one found wrong, and every cell that is not 0, then counts the zeros in one line: the
+ * sum can still be checked, and the few cells that carry it are not lost among twenty lines of 0.
+ * Seven keeps a whole row of 表三 (six applicant columns and 总计) listed cell by cell.
+ */
+const CELLS_LISTED = 7;
 const BLANK = '空白';
 const NUMERALS = ['一', '二'] as const;
 const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '提醒' };
@@ -146,7 +153,11 @@ function cellLines(report: AnnualReport, f: Finding): string[] {
   if (cells.length > BLANK_CELLS_LISTED && cells.every((c) => c.value === BLANK)) {
     return [`以上 ${cells.length} 格均为空白。`];
   }
-  return cells.map((c) => (c.value === undefined ? c.label : `${c.label} = ${c.value}`));
+  const line = (c: DescribedCell) => (c.value === undefined ? c.label : `${c.label} = ${c.value}`);
+  if (cells.length <= CELLS_LISTED) return cells.map(line);
+  const listed = cells.filter((c, i) => i === 0 || c.value !== '0');
+  const zeros = cells.length - listed.length;
+  return zeros === 0 ? listed.map(line) : [...listed.map(line), `其余 ${zeros} 格均为 0。`];
 }
 
 interface DescribedCell {
