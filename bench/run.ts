@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<{ run(args: readonly string[]): P
   report: () => import('./report.ts'),
   law: () => import('./law.ts'),
   batch: () => import('./batch.ts'),
+  hostile: () => import('./hostile.ts'),
 };
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {

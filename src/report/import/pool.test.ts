@@ -93,3 +93,30 @@ describe('import pool: limits, start-up, shutdown', () => {
     await expect(pool.importFile(await corpusFile('seed-taiping-wenlv-2023.txt'))).rejects.toThrow('导入进程已关闭');
   });
 });
+
+describe('import pool: memory goes back', () => {
+  it('lets an idle worker go after idleMs, and a file after that gets a new one', async () => {
+    const pool = createImportPool({ timeoutMs: 30_000, idleMs: 300 });
+    try {
+      const file = { name: 'seed.txt', bytes: new Uint8Array(await readFile(corpusPath('seed-taiping-wenlv-2023.txt'))) };
+      await pool.importFile(file);
+      expect(pool.hasWorker()).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(pool.hasWorker()).toBe(false);
+      expect((await pool.importFile(file)).report.agency).toBe('阜新市太平区文化旅游和广播电视局');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('replaces the worker after a large file (its heap goes back with it)', async () => {
+    const pool = createImportPool({ timeoutMs: 60_000 });
+    try {
+      const big = { name: 'big.txt', bytes: new Uint8Array(Buffer.from(`一、总体情况\n${'政府信息公开 1 2 3\n'.repeat(250_000)}`)) };
+      await pool.importFile(big).catch(() => undefined);
+      expect(pool.hasWorker()).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+});

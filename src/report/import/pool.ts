@@ -28,6 +28,8 @@ export interface ImportPoolOptions {
   timeoutMs: number;
   /** Heap limit of the worker in MiB (default 2048): a file that needs more fails alone. */
   maxHeapMiB?: number;
+  /** An idle worker is let go after this long (default 30 s), and its memory with it. */
+  idleMs?: number;
 }
 
 /** Imports files as `importReport` does, in a worker thread. */
@@ -37,6 +39,8 @@ export interface ImportPool {
   warm(): Promise<void>;
   /** Stops the worker; files still waiting are refused. */
   close(): Promise<void>;
+  /** Whether a worker is there now (started, warm or reading). */
+  hasWorker(): boolean;
 }
 
 interface Job {
@@ -50,6 +54,8 @@ interface Job {
 export class ImportWorkerError extends Error {}
 
 const WORKER_URL = new URL('./import-worker.js', import.meta.url);
+/** Files at least this large are read by a worker that is then replaced (its memory goes back at once). */
+const RECYCLE_AFTER_BYTES = 4 * 2 ** 20;
 /** The worker's first message: its readers are loaded. */
 export const WORKER_READY = 'ready';
 
@@ -69,6 +75,8 @@ class Pool implements ImportPool {
   /** The file the worker is reading, and its time limit. */
   private job: Job | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Lets an idle worker go. */
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ImportPoolOptions) {}
 
@@ -80,6 +88,10 @@ class Pool implements ImportPool {
     });
   }
 
+  hasWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
   async warm(): Promise<void> {
     if (this.closed) return;
     this.worker ??= this.startWorker();
@@ -88,12 +100,14 @@ class Pool implements ImportPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     for (const job of this.queue.splice(0)) job.reject(new ImportWorkerError('服务正在停止，文件未读取。'));
     await this.stop(new ImportWorkerError('服务正在停止，文件读取被中止。'));
   }
 
   private dispatch(): void {
     if (this.job !== undefined || this.queue.length === 0) return;
+    clearTimeout(this.idleTimer);
     this.job = this.queue.shift() as Job;
     const worker = (this.worker ??= this.startWorker());
     worker.ref();
@@ -133,6 +147,9 @@ class Pool implements ImportPool {
       }
       const job = this.job;
       if (job === undefined || reply.id !== job.id) return;
+      // A large file leaves the worker's heap large (V8 gives memory back slowly): a fresh worker
+      // for the next file returns it to the system at once.
+      if (job.file.bytes.length >= RECYCLE_AFTER_BYTES) this.retire(worker);
       this.finish();
       if (reply.ok) job.resolve(reply.result);
       else if (reply.kind === 'unreadable') job.reject(new ReportReadError(reply.message, job.file.name));
@@ -159,6 +176,13 @@ class Pool implements ImportPool {
     job?.reject(reason(job.file.name));
   }
 
+  /** Lets the worker go after its current reply; the next file starts a new one. */
+  private retire(worker: Worker): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    void worker.terminate();
+  }
+
   /** Ends the current job (the worker stays for the next). */
   private finish(): void {
     clearTimeout(this.timer);
@@ -166,6 +190,16 @@ class Pool implements ImportPool {
     this.job = undefined;
     this.worker?.unref();
     if (!this.closed) this.dispatch();
+    if (this.job === undefined && this.worker !== undefined) {
+      // Nothing more to read: a worker kept warm holds its readers and heap (100 MB and more
+      // after a PDF); after a while without files it goes, and the next file starts a new one.
+      const idle = this.worker;
+      clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => {
+        if (this.job === undefined) this.retire(idle);
+      }, this.options.idleMs ?? 30_000);
+      this.idleTimer.unref();
+    }
   }
 
   /** Stops the worker, failing its current file with `reason`; a new worker starts for the next file. */
