@@ -49,7 +49,7 @@ function bodyOf(result: CheckResult): Paragraph[] {
     children.push(bodyParagraph(group.ask));
     for (const item of group.items) {
       children.push(bodyParagraph(`${item.number}. ${item.message}`));
-      if (item.cells.length > 0) children.push(cellParagraph('涉及单元格：'));
+      if (item.cells.length > 0) children.push(cellParagraph(item.cellsHeading));
       for (const line of item.cells) children.push(cellParagraph(line));
     }
   }

@@ -28,7 +28,7 @@ export function CheckResultArticle(props: CheckResultArticleProps) {
                 <p>{item.message}</p>
                 {item.cells.length === 0 ? null : (
                   <>
-                    <p class="check-result-cells-label">涉及单元格：</p>
+                    <p class="check-result-cells-label">{item.cellsHeading}</p>
                     <ul class="check-result-cells">
                       {item.cells.map((line) => <li>{line}</li>)}
                     </ul>

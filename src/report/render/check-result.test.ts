@@ -54,7 +54,7 @@ describe('检查意见 (buildCheckResult)', () => {
     ]);
     expect(result.groups[1]!.items).toEqual([{
       number: 1, severity: 'warning', message: expect.stringContaining('表四「行政复议」的「结果维持」为空白'),
-      cells: ['表四「行政复议」「结果维持」 = 空白'],
+      cells: ['表四「行政复议」「结果维持」 = 空白'], cellsHeading: '涉及单元格：',
     }]);
     expectNoIdsOrPaths(checkResultLines(result).join('\n'));
   });
@@ -92,9 +92,11 @@ describe('检查意见 (buildCheckResult)', () => {
     const lines = checkResultLines({ ...result });
     expect(lines).toContain('发布日期 = 2024年2月5日');
     expect(lines).toContain('「六、其他需要报告的事项」部分');
+    const fee = result.groups.flatMap((g) => g.items).find((i) => i.message.includes('信息处理费'));
+    expect(fee?.cellsHeading).toBe('涉及：');
     expect(lines).toContain('表三「二、上年结转政府信息公开申请数量」行「自然人」列 = 0');
     expect(buildCheckResult({ report, findings: [], previous: { year: 2022 }, checkedOn: '2025-03-01' }).opening[1])
-      .toBe('已与同一机关2022年年度报告核对「二、上年结转政府信息公开申请数量」等跨年度数据。');
+      .toBe('已与同一机关2022年度报告核对「二、上年结转政府信息公开申请数量」等跨年度数据。');
     expectNoIdsOrPaths(lines.join('\n'));
   });
 

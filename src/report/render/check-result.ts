@@ -39,6 +39,8 @@ export interface CheckResultItem {
   message: string;
   /** The cells concerned with their values (“表三「（七）总计」行「总计」列 = 9”), or one line summing up many blank cells. */
   cells: string[];
+  /** The line above `cells`: 「涉及单元格：」 when a table cell is among them, else 「涉及：」 (a section, the date). */
+  cellsHeading: string;
 }
 
 /** The errors or the warnings, under a heading numbered as in a Chinese document (一、二、). */
@@ -110,7 +112,10 @@ export function buildCheckResult(input: CheckResultInput): CheckResult {
       severity,
       heading: `${NUMERALS[groups.length]}、${SEVERITY_NAMES[severity]}（${list.length} 项）`,
       ask: ASKS[severity],
-      items: list.map((f, i) => ({ number: i + 1, severity, message: f.message, cells: cellLines(report, f) })),
+      items: list.map((f, i) => ({
+        number: i + 1, severity, message: f.message, cells: cellLines(report, f),
+        cellsHeading: f.cells.some((c) => /^t[234]\./.test(c)) ? '涉及单元格：' : '涉及：',
+      })),
     });
   }
   const yearText = report.year === null ? '' : `${report.year}年`;
@@ -144,7 +149,7 @@ function crossYearText(report: AnnualReport, previous: PreviousYearFacts | undef
     return '本次检查未取得同一机关上一年度的年度报告，未核对「二、上年结转政府信息公开申请数量」等跨年度数据。';
   }
   const year = previous.year ?? (report.year === null ? null : report.year - 1);
-  return `已与同一机关${year === null ? '上一年度' : `${year}年`}年度报告核对「二、上年结转政府信息公开申请数量」等跨年度数据。`;
+  return `已与同一机关${year === null ? '上一年度' : `${year}年度`}报告核对「二、上年结转政府信息公开申请数量」等跨年度数据。`;
 }
 
 /** The lines naming a finding's cells and their values; many blank cells in one line. */
@@ -235,7 +240,7 @@ export function checkResultLines(result: CheckResult): string[] {
     lines.push(group.heading, group.ask);
     for (const item of group.items) {
       lines.push(`${item.number}. ${item.message}`);
-      if (item.cells.length > 0) lines.push('涉及单元格：', ...item.cells);
+      if (item.cells.length > 0) lines.push(item.cellsHeading, ...item.cells);
     }
   }
   lines.push(result.closing, `检查日期：${result.checkedOnText}`);
