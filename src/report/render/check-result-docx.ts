@@ -5,19 +5,9 @@
  * are set a size smaller so that a long list stays readable.
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { IFontAttributesProperties } from 'docx';
+import { BODY_FONT, HEADING_FONT, PAGE, TITLE_FONT } from './docx-style.ts';
 import type { CheckResult } from './check-result.ts';
 
-/** The eastAsia font is what Word, WPS and LibreOffice use for Chinese (as in docx.ts). */
-function font(eastAsia: string): IFontAttributesProperties {
-  return { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia, hint: 'eastAsia' };
-}
-const BODY_FONT = font('仿宋_GB2312');
-const HEADING_FONT = font('黑体');
-const TITLE_FONT = font('宋体');
-
-/** A4 in twips, margins of GB/T 9704 (上37 下35 左28 右26 mm), as docx.ts. */
-const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 };
 /** Half-points: 三号 16pt body, 二号 22pt title, 四号 14pt for the cells. */
 const SIZE = { body: 32, title: 44, cells: 28 };
 /** Two characters of 三号 text, in twips: the first-line indent of a paragraph. */

@@ -8,23 +8,13 @@ import {
   AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType,
   TableRow, TextRun, VerticalAlignTable, VerticalMergeType, WidthType,
 } from 'docx';
-import type { IFontAttributesProperties } from 'docx';
 import type { AnnualReport } from '../model.ts';
+import { BODY_FONT, font, HEADING_FONT, PAGE, TITLE_FONT } from './docx-style.ts';
 import { chineseDate, introText, printedSections, reportTitle, SECTION_TABLES } from './document.ts';
 import type { LayoutCell, PlacedCell, TableLayout } from './layout.ts';
 import { layoutRows, placeCells, reportTableLayouts } from './layout.ts';
 
-/** Font of each kind of text: the eastAsia font is what Word, WPS and LibreOffice use for Chinese. */
-function font(eastAsia: string): IFontAttributesProperties {
-  return { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia, hint: 'eastAsia' };
-}
-const BODY_FONT = font('仿宋_GB2312');
-const HEADING_FONT = font('黑体');
-const TITLE_FONT = font('宋体');
 const TABLE_FONT = font('宋体');
-
-/** A4 in twips, margins of GB/T 9704 (上37 下35 左28 右26 mm). */
-const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474 };
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
