@@ -28,10 +28,13 @@ const fileOutcomeSchema = z.union([
     ok: z.literal(true), fileName: z.string(), role: z.enum(['report', 'previous']), reportId: z.number().int(),
     agency: z.string().nullable(), year: z.number().int().nullable(), errorCount: z.number().int(),
     warningCount: z.number().int(), parseWarningCount: z.number().int(), previousReportId: z.number().int().nullable(),
+    alreadyChecked: z.boolean().describe('true：同一文件（内容相同）已检查过且结果相同，未重复保存；reportId 为当时的检查'),
+    earlierReportId: z.number().int().nullable().describe('同一文件以前检查过、这次结果不同（如补充了上一年度报告）而重新检查时，以前那次检查的编号'),
   }),
   z.object({
     ok: z.literal(false), fileName: z.string(), role: z.enum(['report', 'previous']),
-    error: z.object({ code: z.string(), message: z.string() }),
+    error: z.object({ code: z.string(), message: z.string() })
+      .describe('report.file_type、report.unreadable 等：未能读取；report.previous_not_used：上一年度报告不是同一机关前一年度的，未使用也未保存'),
   }),
 ]);
 const checkedReportSchema = z.object({
@@ -128,8 +131,15 @@ export function reportApiRoutes(services: Services, uploadLimit: MiddlewareHandl
       throw new ValidationError('report.no_files', '请至少上传一个年度报告文件（字段名 files）。', { field: 'files' });
     }
     const outcome = await checkAndStoreFiles(services.db, { ...form, actor: 'anonymous' }, services.logger, importer);
+    const checked = outcome.results.filter((r) => r.ok && r.role === 'report');
+    if (checked.length === 0) {
+      const reasons = outcome.results.map((r) => (r.ok ? '' : `${r.fileName}：${r.error.message}`)).filter(Boolean);
+      throw new ValidationError('report.none_checked', `上传的年度报告都未能检查，没有保存任何报告。${reasons.join('；')}`, { uploadId: outcome.uploadId, results: outcome.results }, 422);
+    }
     const reports = await Promise.all(outcome.results.filter((r) => r.ok).map((r) => getReportOrThrow(services.db, r.reportId)));
-    return c.json({ uploadId: outcome.uploadId, results: outcome.results, reports: reports.map(toReportJson) }, 201);
+    // 201 when a check was stored; 200 when every file had been checked before (nothing new).
+    const status = outcome.results.some((r) => r.ok && !r.alreadyChecked) ? 201 : 200;
+    return c.json({ uploadId: outcome.uploadId, results: outcome.results, reports: reports.map(toReportJson) }, status);
   });
   api.get('/api/reports', async (c) => {
     const q = parseQuery(listQuerySchema, c.req.query());
@@ -151,7 +161,11 @@ export const reportApiPaths: OpenApiPaths = {
   '/api/reports': {
     post: {
       summary: '上传并检查年度报告（可多个文件）',
-      description: '每个文件单独读取、检查并保存；读不出的文件在 results 中给出中文原因，不影响其他文件。自动与同一机关上一年度已保存的报告核对。',
+      description: '每个文件单独读取、检查并保存；读不出的文件在 results 中给出中文原因，不影响其他文件。自动与同一机关上一年度已保存的报告核对；'
+        + '上传的上一年度报告只在它是同一机关前一年度的报告时使用并保存，否则在 results 中说明原因（report.previous_not_used）。'
+        + '内容相同的文件以前检查过且结果相同时不重复保存，results 中 alreadyChecked 为 true，reportId 为当时的检查。'
+        + '状态码：201 至少保存了一份新的检查结果（其他文件可能未能读取，见 results）；200 所有报告都已检查过，没有新保存；'
+        + '422 没有一个年度报告能检查（error.code 为 report.none_checked，error.details 中有 uploadId 和各文件的 results）。',
       requestBody: {
         required: true,
         content: {
@@ -168,10 +182,12 @@ export const reportApiPaths: OpenApiPaths = {
         },
       },
       responses: {
-        '201': jsonResponse('各文件的检查结果，以及已保存的报告', uploadResponseSchema),
+        '201': jsonResponse('至少保存了一份新的检查结果：各文件的结果，以及检查过的报告', uploadResponseSchema),
+        '200': jsonResponse('所有报告文件都已检查过且结果相同，没有新保存：各文件的结果（alreadyChecked），以及当时的检查', uploadResponseSchema),
         '400': errorResponse('没有文件或表单无法读取'),
         '403': errorResponse('来自其他网站的浏览器提交'),
         '413': errorResponse('上传内容超过大小上限'),
+        '422': errorResponse('没有一个年度报告能检查（report.none_checked）：details.results 给出各文件的原因，details.uploadId 为这次上传'),
       },
     },
     get: {

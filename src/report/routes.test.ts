@@ -1,10 +1,15 @@
+import { readdirSync } from 'node:fs';
 import type { Hono } from 'hono';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusDir } from '../../test/support/corpus.ts';
 import { canonicalReport, corpusFile, jsonFile, uploadForm } from '../../test/support/fixtures.ts';
 import { createTestServices } from '../../test/support/services.ts';
 import { createTestApp } from '../../test/support/app.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
+import { RULE_IDS } from './findings.ts';
+import { SECTION_TITLES } from './model.ts';
 
 let services: Services;
 let app: Hono<AppEnv>;
@@ -41,7 +46,8 @@ describe('report checker pages', () => {
     const { location, html } = await follow(await post('/reports', uploadForm([seedFile()])));
     expect(location).toMatch(/^\/reports\/\d+\?notice=checked$/);
     expect(html).toContain('检查完成，结果已保存。');
-    expect(html).toContain('<h1>阜新市太平区文化旅游和广播电视局 2023 年度报告检查结果</h1>');
+    // The result's heading takes focus (after an upload only).
+    expect(html).toContain('<h1 id="result-heading" tabindex="-1" autofocus="">阜新市太平区文化旅游和广播电视局 2023 年度报告检查结果</h1>');
     expect(html).toContain('data-cell="t3.newReceived[0]"');
     expect(html).toContain('id="cell-t3.granted[0]" data-cell="t3.granted[0]" class="cell-doubt"');
     expect(html).toContain('读取时的疑点');
@@ -55,7 +61,7 @@ describe('report checker pages', () => {
   it('lists findings with red/amber tags and links to their cells, which are marked in the table', async () => {
     const wrong = canonicalReport('测试市甲局', 2023, (r) => { r.table3.rows.newReceived = [3, 0, 0, 0, 0, 0, 2]; });
     const { html } = await follow(await post('/reports', uploadForm([jsonFile('wrong.json', wrong)])));
-    expect(html).toContain('<span class="tag tag-error">错误</span><span class="rule">T3-ROW-TOTAL</span>');
+    expect(html).toMatch(/<li class="error" data-rule="T3-ROW-TOTAL"><span class="tag tag-error">错误<\/span> 表三「一、本年新收政府信息公开申请数量」行/);
     expect(html).toContain('href="#cell-t3.newReceived[6]"');
     expect(html).toMatch(/id="cell-t3\.newReceived\[6\]" data-cell="t3\.newReceived\[6\]" class="cell-error"/);
   });
@@ -65,8 +71,8 @@ describe('report checker pages', () => {
     const first = await follow(await post('/reports', uploadForm([jsonFile('2022.json', previous)])));
     const previousId = /\/reports\/(\d+)/.exec(first.location)?.[1];
     const { html } = await follow(await post('/reports', uploadForm([jsonFile('2023.json', canonicalReport('测试市乙局', 2023))])));
-    expect(html).toContain('X-CARRY');
-    expect(html).toContain(`已与 <a href="/reports/${previousId}">上一年度报告</a> 核对`);
+    expect(html).toContain('data-rule="X-CARRY"');
+    expect(html).toContain(`已与<a href="/reports/${previousId}">上一年度报告</a>核对上年结转和现行有效件数。`);
   });
 
   it('uses an uploaded previous-year file (stored too) for the cross-year check', async () => {
@@ -74,14 +80,16 @@ describe('report checker pages', () => {
     const current = jsonFile('2023.json', canonicalReport('测试市丙局', 2023));
     const { location, html } = await follow(await post('/reports', uploadForm([current], jsonFile('2022.json', previous))));
     expect(location).toMatch(/^\/reports\/\d+\?notice=checked$/); // one report checked: straight to it
-    expect(html).toContain('X-CARRY');
+    expect(html).toContain('data-rule="X-CARRY"');
     const stored = await services.db.query("SELECT year FROM checked_reports WHERE agency = '测试市丙局' ORDER BY year");
     expect(stored.rows).toEqual([{ year: 2022 }, { year: 2023 }]);
 
+    // The same files again: checked before, with the same result, so nothing is stored twice.
     const two = await follow(await post('/reports', uploadForm([current, current], jsonFile('2022.json', previous))));
     expect(two.location).toMatch(/^\/uploads\/[0-9a-f-]{36}$/);
     expect(two.html).toContain('（上一年度报告）');
-    expect(two.html).toContain('共 3 个文件：3 个已检查并保存');
+    expect(two.html).toContain('共 3 个文件：0 个已检查并保存，3 个以前检查过、没有重复保存。');
+    expect((await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE agency = '测试市丙局'")).rows[0].n).toBe(2);
   });
 
   it('a broken file gets a clear Chinese error and affects no other file of the upload', async () => {
@@ -193,5 +201,136 @@ describe('report checker API', () => {
     const noFiles = await post('/api/reports', new FormData());
     expect(noFiles.status).toBe(400);
     expect(await noFiles.json()).toMatchObject({ error: { code: 'report.no_files' } });
+  });
+});
+
+/** The text a person sees (or hears) on a page: its text nodes outside <script> and <style>, no attributes. */
+function visibleText(html: string): string {
+  const doc = parseDocument(html);
+  for (const e of DomUtils.findAll((n) => n.name === 'script' || n.name === 'style', doc.children)) DomUtils.removeElement(e);
+  return DomUtils.textContent(doc);
+}
+
+/** Rule ids, paths and internal names that an official must never read. */
+function internalWords(text: string): string[] {
+  const found = text.match(/[A-Z0-9]+-[A-Z][A-Z-]*|\bt[234]\.[A-Za-z]|\bpage\[|\btable\[|\bxlsx\.|crawler-text|\b(?:sections|agency|publishedOn|agencyKind|undefined|null|NaN)\b/g) ?? [];
+  return [...found, ...RULE_IDS.filter((id) => text.includes(id))];
+}
+
+describe('report checker pages speak an official\'s language (issue 14 §5)', () => {
+  const documents = readdirSync(corpusDir).filter((f) => !f.endsWith('.json') && f !== 'README.md').sort();
+
+  it.each(documents)('%s: no rule id, path or internal name in the visible text of its report page', async (name) => {
+    const res = await post('/reports', uploadForm([new File([corpusFile(name) as Uint8Array<ArrayBuffer>], name)]));
+    const { html } = await follow(res);
+    expect(internalWords(visibleText(html))).toEqual([]);
+  });
+
+  it('findings of every kind say where in words and link to the cell, table, section or detail', async () => {
+    const wrong = canonicalReport('用语测试局', 2023, (r) => {
+      r.table3.rows.newReceived = [3, 0, 0, 0, 0, 0, 2];
+      // Five sections of six: 六、其他需要报告的事项 is missing.
+      r.sections = (['overview', 'proactive', 'applications', 'appeals', 'problems'] as const).map((key) => ({ key, title: SECTION_TITLES[key], text: '本年度情况见下。' }));
+      r.publishedOn = '2024-06-01';
+      r.table2.licensing = { decisions: null };
+    });
+    const { html } = await follow(await post('/reports', uploadForm([jsonFile('用语.json', wrong)])));
+    const text = visibleText(html);
+    expect(internalWords(text)).toEqual([]);
+    expect(html).toContain('<a href="#cell-t3.newReceived[6]">表三 · 一、本年新收政府信息公开申请数量 · 总计</a>');
+    expect(html).toContain('<a href="#section-other">六、其他需要报告的事项</a>');
+    expect(html).toContain('<li id="section-other"><strong>六、其他需要报告的事项</strong>：报告中没有找到这一部分。</li>');
+    expect(html).toContain('<a href="#meta-published">发布日期</a>');
+    expect(html).toContain('<dd id="meta-published">2024-06-01</dd>');
+    expect(text).toContain('规范数据文件'); // the source kind in words
+  });
+
+  it('the upload, list, results and error pages have no internal words either', async () => {
+    const results = await follow(await post('/reports', uploadForm([seedFile(), new File(['x'], 'bad.docx')])));
+    const empty = new FormData();
+    empty.append('files', new File([], ''));
+    const pages = [
+      await (await app.request('/')).text(), await (await app.request('/reports')).text(), results.html,
+      await (await post('/reports', empty)).text(), await (await app.request('/reports/987654')).text(),
+    ];
+    for (const html of pages) expect(internalWords(visibleText(html))).toEqual([]);
+  });
+});
+
+describe('cells the importer could not read (issue 14 §5)', () => {
+  it('pingtan-2023: the 行政规范性文件 cells show 未能读出 with their possible values, and no finding blames the agency', async () => {
+    const file = new File([corpusFile('pingtan-2023.txt') as Uint8Array<ArrayBuffer>], 'pingtan-2023.txt');
+    const { html } = await follow(await post('/reports', uploadForm([file])));
+    const doc = parseDocument(html);
+    const cell = DomUtils.findOne((e) => e.attribs['data-cell'] === 't2.normativeDocuments.issued', doc.children);
+    expect(cell && DomUtils.textContent(cell)).toBe('（存疑）未能读出可能为 77、771、7 等');
+    const link = cell && DomUtils.findOne((e) => e.name === 'a', [cell]);
+    const doubt = DomUtils.findOne((e) => e.attribs['id'] === link?.attribs['href']?.slice(1), doc.children);
+    expect(doubt && DomUtils.textContent(doubt)).toContain('可能的读法（共 21 种，列出 5 种）：77|132|470、771|32|470');
+    expect(doubt && DomUtils.textContent(doubt)).toContain('不是机关留空');
+    expect(html).not.toContain('不应留空');
+    expect(html).toContain('<h2 id="findings">发现的问题（0）</h2><p>未发现问题。但有 3 格程序未能读出');
+  });
+});
+
+describe('a file uploaded again, and the previous-year file (issue 14 §5)', () => {
+  it('the same file uploaded twice is stored once: the second upload shows the earlier result and says so', async () => {
+    const file = () => jsonFile('twice.json', canonicalReport('两次上传测试局', 2023));
+    const first = await follow(await post('/reports', uploadForm([file()])));
+    const second = await follow(await post('/reports', uploadForm([file()])));
+    expect(second.location).toBe(first.location.replace('notice=checked', 'notice=already-checked'));
+    expect(second.html).toContain('这个文件以前已经检查过，结果相同，没有重复保存。下面是当时的检查结果');
+    expect((await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE agency = '两次上传测试局'")).rows[0].n).toBe(1);
+  });
+
+  it('a previous-year file of another agency is not used nor stored, and the results page says why', async () => {
+    const current = jsonFile('2023.json', canonicalReport('核对测试甲局', 2023));
+    const other = jsonFile('乙局2022.json', canonicalReport('核对测试乙局', 2022, (r) => { r.table3.rows.carriedForward = [4, 0, 0, 0, 0, 0, 4]; }));
+    const { location, html } = await follow(await post('/reports', uploadForm([current], other)));
+    expect(location).toMatch(/^\/uploads\//);
+    expect(html).toContain('共 2 个文件：1 个已检查并保存，上一年度报告未使用。');
+    expect(html).toContain('<strong>未使用：</strong>上一年度报告“乙局2022.json”未用于跨年度核对，也未保存：它是核对测试乙局2022年度的报告，而本次检查的是核对测试甲局2023年度的报告');
+    expect((await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE agency = '核对测试乙局'")).rows[0].n).toBe(0);
+  });
+
+  it('a file checked again with the previous year it lacked is stored anew, and the results page links the earlier check', async () => {
+    const current = jsonFile('2023.json', canonicalReport('补传测试局', 2023));
+    const first = await follow(await post('/reports', uploadForm([current])));
+    const firstId = /\/reports\/(\d+)/.exec(first.location)?.[1];
+    const previous = jsonFile('2022.json', canonicalReport('补传测试局', 2022, (r) => { r.table3.rows.carriedForward = [1, 0, 0, 0, 0, 0, 1]; }));
+    const { location, html } = await follow(await post('/reports', uploadForm([current], previous)));
+    expect(location).toMatch(/^\/uploads\//);
+    expect(html).toContain(`这个文件以前检查过（<a href="/reports/${firstId}">以前的检查结果</a>）`);
+    expect(html).toContain('已用于跨年度核对');
+  });
+});
+
+describe('report checker API statuses (issue 14 §5)', () => {
+  it('422 report.none_checked when no report could be read, with every file\'s reason; nothing stored', async () => {
+    const res = await post('/api/reports', uploadForm([new File(['x'], 'bad.docx'), new File(['随便写的一段话'], 'notes.txt')]));
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; message: string; details: { uploadId: string; results: { ok: boolean }[] } } };
+    expect(body.error.code).toBe('report.none_checked');
+    expect(body.error.message).toContain('bad.docx：');
+    expect(body.error.details.results.map((r) => r.ok)).toEqual([false, false]);
+    expect(body.error.details.uploadId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('201 when a check was stored, 200 when every file had been checked before', async () => {
+    const form = () => uploadForm([jsonFile('api-twice.json', canonicalReport('接口重复测试局', 2023))]);
+    const first = await post('/api/reports', form());
+    expect(first.status).toBe(201);
+    const again = await post('/api/reports', form());
+    expect(again.status).toBe(200);
+    const body = (await again.json()) as { results: { alreadyChecked: boolean; reportId: number }[]; reports: { id: number }[] };
+    expect(body.results[0]?.alreadyChecked).toBe(true);
+    expect(body.reports.map((r) => r.id)).toEqual([body.results[0]?.reportId]);
+  });
+
+  it('the OpenAPI document describes 201, 200 and 422 of the upload', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { post?: { responses: Record<string, unknown>; description: string } }> };
+    const post = doc.paths['/api/reports']?.post;
+    expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201', '422']));
+    expect(post?.description).toContain('422 没有一个年度报告能检查');
   });
 });

@@ -23,7 +23,10 @@ import type { ReportFile } from './import/index.ts';
 const REPORT_TABLES_CSS_PATH = '/assets/report-tables.css';
 const PAGE_SIZE = 50;
 /** Notices shown after a redirect; only known codes, never text from the query. */
-const NOTICES: Record<string, string> = { checked: '检查完成，结果已保存。' };
+const NOTICES: Record<string, string> = {
+  checked: '检查完成，结果已保存。',
+  'already-checked': '这个文件以前已经检查过，结果相同，没有重复保存。下面是当时的检查结果（检查时间见下）。',
+};
 
 /** Content-Disposition for a download: an ASCII fallback and the UTF-8 name (RFC 6266). */
 function attachment(fallback: string, name: string): string {
@@ -55,9 +58,11 @@ export function reportRouteModule(services: Services): RouteModule {
       return renderPage(c, '检查年度报告', <UploadPage maxUploadMb={maxUploadMb} errors={errors} />, { status: 400 });
     }
     const outcome = await checkAndStoreFiles(services.db, { ...form, actor: 'anonymous' }, services.logger, importer);
+    // One report, nothing else to say about the upload: straight to its result.
     const reports = outcome.results.filter((r) => r.role === 'report');
-    const only = reports.length === 1 && outcome.results.every((r) => r.ok) ? reports[0] : undefined;
-    return c.redirect(only?.ok ? `/reports/${only.reportId}?notice=checked` : `/uploads/${outcome.uploadId}`, 303);
+    const only = reports.length === 1 && outcome.results.every((r) => r.ok && r.earlierReportId === null) ? reports[0] : undefined;
+    if (!only?.ok) return c.redirect(`/uploads/${outcome.uploadId}`, 303);
+    return c.redirect(`/reports/${only.reportId}?notice=${only.alreadyChecked ? 'already-checked' : 'checked'}`, 303);
   });
 
   app.get('/uploads/:id', async (c) => {
@@ -75,8 +80,9 @@ export function reportRouteModule(services: Services): RouteModule {
   app.get('/reports/:id{[0-9]+}', async (c) => {
     const report = await getReportOrThrow(services.db, idOf(c));
     const title = `${report.agency ?? '报告'} ${report.year ?? ''} 年度检查结果`;
-    return renderPage(c, title, <ReportPage report={report} />, {
-      notice: NOTICES[c.req.query('notice') ?? ''],
+    const notice = NOTICES[c.req.query('notice') ?? ''];
+    return renderPage(c, title, <ReportPage report={report} focusHeading={notice !== undefined} />, {
+      notice,
       stylesheets: [REPORT_TABLES_CSS_PATH],
     });
   });

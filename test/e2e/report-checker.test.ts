@@ -32,6 +32,8 @@ describe.runIf(available)('report checker in a browser', () => {
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
+  let seedReportUrl = '';
+  let pingtanReportUrl = '';
 
   beforeAll(async () => {
     services = await createTestServices();
@@ -54,8 +56,11 @@ describe.runIf(available)('report checker in a browser', () => {
     await page.setInputFiles('#files', SEED);
     await page.getByRole('button', { name: '开始检查' }).click();
     await page.waitForURL(/\/reports\/\d+\?notice=checked$/);
+    seedReportUrl = page.url().replace(/\?.*$/, '');
 
     await expect(page.locator('h1').textContent()).resolves.toContain('阜新市太平区文化旅游和广播电视局 2023 年度报告检查结果');
+    // Focus is on the result's heading, so a screen reader starts there.
+    await expect(page.evaluate('document.activeElement?.tagName')).resolves.toBe('H1');
     await expect(page.locator('.notice').textContent()).resolves.toBe('检查完成，结果已保存。');
     expect(await page.locator('table.report-table').count()).toBe(3);
     await expect(page.locator('td[data-cell="t2.licensing.decisions"]').textContent()).resolves.toBe('71');
@@ -73,7 +78,7 @@ describe.runIf(available)('report checker in a browser', () => {
     await page.getByRole('button', { name: '开始检查' }).click();
     await page.waitForURL(/\/reports\/\d+/);
 
-    const finding = page.locator('ol.findings li.error', { hasText: 'T3-ROW-TOTAL' }).first();
+    const finding = page.locator('ol.findings li.error[data-rule="T3-ROW-TOTAL"]').first();
     await finding.locator('a[href="#cell-t3.newReceived[6]"]').click();
     await expect(page.evaluate('location.hash')).resolves.toBe('#cell-t3.newReceived[6]');
     await expect(page.locator('td:target').getAttribute('class')).resolves.toBe('cell-error');
@@ -87,5 +92,91 @@ describe.runIf(available)('report checker in a browser', () => {
     await page.getByRole('link', { name: '标准字号' }).click();
     await expect(page.locator('html').getAttribute('class')).resolves.toBeNull();
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows cells the importer could not split as 未能读出 with their readings, not as left blank by the agency', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/`);
+    await page.setInputFiles('#files', corpusPath('pingtan-2023.txt'));
+    await page.getByRole('button', { name: '开始检查' }).click();
+    await page.waitForURL(/\/reports\/\d+\?notice=checked$/);
+    pingtanReportUrl = page.url().replace(/\?.*$/, '');
+    const cell = page.locator('td[data-cell="t2.normativeDocuments.issued"]');
+    await expect(cell.innerText()).resolves.toMatch(/未能读出\s*可能为 77、771、7 等/);
+    await expect(page.locator('main').innerText()).resolves.not.toContain('不应留空');
+    await cell.getByRole('link', { name: '未能读出' }).click();
+    await expect(page.locator(':target').textContent()).resolves.toContain('77|132|470');
+    await page.screenshot({ path: `${SCREENSHOTS}report-checker-unread.png`, fullPage: true });
+  });
+
+  it('every checker page fits a 320 px screen, in normal and large text, with scroll regions that take keyboard focus', async () => {
+    // An upload with a file that cannot be read: the results page.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/`);
+    await page.setInputFiles('#files', [
+      { name: 'seed-taiping-wenlv-2023.txt', mimeType: 'text/plain', buffer: await fs.readFile(SEED) },
+      { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是PDF') },
+    ]);
+    await page.getByRole('button', { name: '开始检查' }).click();
+    await page.waitForURL(/\/uploads\//);
+    await expect(page.evaluate('document.activeElement?.tagName')).resolves.toBe('H1');
+    const resultsUrl = page.url();
+    const pages: [string, string][] = [
+      ['upload', '/'], ['results', resultsUrl], ['list', '/reports'], ['report-seed', seedReportUrl], ['report-pingtan', pingtanReportUrl],
+    ];
+    const overflowing: string[] = [];
+    for (const mode of ['normal', 'large'] as const) {
+      await page.goto(`${server.url}/prefs?text=${mode}&back=/`);
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const [name, url] of pages) {
+        await page.goto(url.startsWith('http') ? url : `${server.url}${url}`);
+        const [scroll, inner] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, innerWidth]');
+        if (scroll > inner) overflowing.push(`${name} (${mode}): ${scroll} px`);
+        // Every box that scrolls sideways can be reached and scrolled with the keyboard, and is named.
+        const unreachable = await page.evaluate<string[]>(`[...document.querySelectorAll('main *')]
+          .filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth)
+          .filter((e) => e.tabIndex < 0 || !(e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')))
+          .map((e) => e.outerHTML.slice(0, 80))`);
+        expect(unreachable, `${name} (${mode})`).toEqual([]);
+        await page.screenshot({ path: `${SCREENSHOTS}report-checker-320-${mode}-${name}.png`, fullPage: true });
+      }
+    }
+    // The empty-form error page, too.
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: '开始检查' }).click();
+    await page.waitForURL(`${server.url}/reports`);
+    const [scroll, inner] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, innerWidth]');
+    if (scroll > inner) overflowing.push(`upload error: ${scroll} px`);
+    await expect(page.evaluate('document.activeElement?.className')).resolves.toBe('error-summary');
+    expect(overflowing).toEqual([]);
+    await page.goto(`${server.url}/prefs?text=normal&back=/`);
+    // The empty form is answered with 400, which Chromium logs; nothing else may be.
+    expect(consoleErrors.filter((m) => !m.includes('status of 400'))).toEqual([]);
+  });
+
+  it('wide tables on a phone keep their row labels in view and say that more columns follow', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(seedReportUrl);
+    const region = page.locator('.table-scroll').filter({ has: page.locator('table#table3') });
+    await expect(region.getAttribute('tabindex')).resolves.toBe('0');
+    await expect(region.getAttribute('role')).resolves.toBe('region');
+    await expect(page.locator('#table3-hint').isVisible()).resolves.toBe(true);
+    // Scrolled to the 总计 column, the row label is still on screen (sticky first column).
+    await region.focus();
+    for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight'); // as a keyboard user scrolls the focused region
+    expect(await region.evaluate((e: { scrollLeft: number; clientWidth: number; scrollWidth: number }) => e.scrollLeft + e.clientWidth >= e.scrollWidth - 1)).toBe(true);
+    const label = page.locator('table#table3 tbody th[scope="row"]', { hasText: '（一）予以公开' }).first();
+    const box = await label.boundingBox();
+    expect(box && box.x >= 0 && box.x < 390).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}report-checker-390-table3-scrolled.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('no rule id, internal path or internal name in the visible text of the checker pages', async () => {
+    for (const url of [seedReportUrl, pingtanReportUrl, `${server.url}/reports`, `${server.url}/`]) {
+      await page.goto(url);
+      const text = await page.evaluate<string>('document.body.innerText');
+      expect(text.match(/\b[A-Z0-9]+-[A-Z][A-Z-]*\b|\bt[234]\.|page\[|crawler-text|\bsections\b|\bagency\b/g), url).toBeNull();
+    }
   });
 });

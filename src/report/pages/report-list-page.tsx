@@ -48,8 +48,8 @@ export function ReportListPage(props: ReportListPageProps) {
       {props.items.length === 0 ? (
         <p>{filtered ? '没有符合条件的报告，请放宽筛选条件。' : '还没有检查过报告。'}<a href="/">上传一份报告</a></p>
       ) : (
-        <div class="table-wrap">
-          <table>
+        <div class="table-wrap" role="region" tabindex={0} aria-label="已检查的报告列表">
+          <table class="stack-on-phone">
             <thead>
               <tr>
                 <th scope="col">机关</th><th scope="col">年度</th><th scope="col">检查结果</th>
@@ -59,11 +59,11 @@ export function ReportListPage(props: ReportListPageProps) {
             <tbody>
               {props.items.map((r) => (
                 <tr>
-                  <td><a href={`/reports/${r.id}`}>{r.agency ?? '（未识别出机关名称）'}</a></td>
-                  <td class="num">{r.year ?? '—'}</td>
-                  <td><CountTags errors={r.errorCount} warnings={r.warningCount} doubts={r.parseWarningCount} /></td>
-                  <td>{r.sourceFileName}</td>
-                  <td>{time(r.createdAt)}</td>
+                  <td class="agency"><a href={`/reports/${r.id}`}>{r.agency ?? '（未识别出机关名称）'}</a></td>
+                  <td class="num" data-label="年度">{r.year ?? '—'}</td>
+                  <td data-label="检查结果"><CountTags errors={r.errorCount} warnings={r.warningCount} doubts={r.parseWarningCount} /></td>
+                  <td class="file-name" data-label="文件">{r.sourceFileName}</td>
+                  <td data-label="检查时间">{time(r.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,8 @@
  */
 import { ACCEPT_ATTRIBUTE } from '../file-check.ts';
 
+const EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.pdf', '.docx', '.xlsx', '.json'];
+
 /** A form error, linked from the summary to its field. */
 export interface FormError {
   field: 'files' | 'previous';
@@ -22,7 +24,7 @@ export function UploadPage(props: UploadPageProps) {
   return (
     <>
       {errors.length > 0 ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
           <h2 id="error-summary-title">提交的内容有问题</h2>
           <ul>{errors.map((e) => <li><a href={`#${e.field}`}>{e.message}</a></li>)}</ul>
         </div>
@@ -33,7 +35,8 @@ export function UploadPage(props: UploadPageProps) {
         <div class="form-group">
           <label for="files">年度报告文件（可多选）</label>
           <span class="hint" id="files-hint">
-            支持 .txt、.md、.html、.htm、.pdf、.docx、.xlsx、.json；一次上传合计不超过 {props.maxUploadMb} MB。每个文件单独检查，一个文件读不出不影响其他文件。
+            {/* A break may follow each 、: without <wbr> the list is one unbreakable run (no break before a full stop) and widens a phone's page. */}
+            支持 {EXTENSIONS.map((e, i) => <>{i > 0 ? <>、<wbr /></> : ''}{e}</>)}；一次上传合计不超过 {props.maxUploadMb} MB。每个文件单独检查，一个文件读不出不影响其他文件。
           </span>
           {errorOf('files') ? <span class="field-error" id="files-error">{errorOf('files')}</span> : null}
           <input type="file" id="files" name="files" multiple accept={ACCEPT_ATTRIBUTE}

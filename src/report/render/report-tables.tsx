@@ -5,6 +5,7 @@
  * Every value cell is `<td data-cell="t3.granted[0]">` (paths of model.ts); a blank stays
  * blank (null is never printed as 0). Plain semantic HTML: works without JavaScript.
  */
+import type { Child } from 'hono/jsx';
 import type { AnnualReport, CellPath } from '../model.ts';
 import type { LayoutCell, TableLayout } from './layout.ts';
 import { reportTableLayouts } from './layout.ts';
@@ -17,6 +18,13 @@ export interface ReportTablesProps {
   cellMarks?: Partial<Record<CellPath, CellMark>>;
   /** Give every value cell an id `cell-<path>`, so findings can link to their cells without JavaScript. */
   cellIds?: boolean;
+  /** What to show in a cell after its value (the checker pages: 未能读出 and the possible readings). */
+  cellNotes?: Partial<Record<CellPath, Child>>;
+  /**
+   * For the checker pages: each table's scroll box is a named region that takes keyboard focus,
+   * with a hint (shown on narrow screens) that more columns follow.
+   */
+  scrollRegions?: boolean;
 }
 
 /** The words a screen reader hears after a marked cell's value (visually hidden). */
@@ -45,7 +53,9 @@ export const REPORT_TABLES_CSS = `
 
 type Marks = Partial<Record<CellPath, CellMark>>;
 
-function CellView(props: { cell: LayoutCell; marks: Marks; ids: boolean }) {
+type Notes = Partial<Record<CellPath, Child>>;
+
+function CellView(props: { cell: LayoutCell; marks: Marks; ids: boolean; notes: Notes }) {
   const { cell, marks, ids } = props;
   const colspan = cell.colSpan > 1 ? cell.colSpan : undefined;
   const rowspan = cell.rowSpan > 1 ? cell.rowSpan : undefined;
@@ -60,6 +70,7 @@ function CellView(props: { cell: LayoutCell; marks: Marks; ids: boolean }) {
     <td id={ids && cell.path !== undefined ? `cell-${cell.path}` : undefined} data-cell={cell.path} class={mark === undefined ? undefined : `cell-${mark}`} colspan={colspan} rowspan={rowspan}>
       {cell.text}
       {mark === undefined ? '' : <span class="visually-hidden">{CELL_MARK_LABELS[mark]}</span>}
+      {cell.path === undefined ? '' : (props.notes[cell.path] ?? '')}
     </td>
   );
 }
@@ -70,25 +81,33 @@ function CellView(props: { cell: LayoutCell; marks: Marks; ids: boolean }) {
  * names it — by `aria-labelledby` that heading, so that the page reads like the published
  * original (a caption would be read back as a line of the section's text).
  */
-export function LayoutTable(props: { layout: TableLayout; cellMarks?: Marks; labelledBy?: string; cellIds?: boolean }) {
+export function LayoutTable(props: { layout: TableLayout; cellMarks?: Marks; labelledBy?: string; cellIds?: boolean; cellNotes?: Notes; scrollRegion?: boolean }) {
   const { layout } = props;
   const marks = props.cellMarks ?? {};
+  const notes = props.cellNotes ?? {};
   const total = layout.columnWidths.reduce((a, b) => a + b, 0);
   const rowsOf = (rows: TableLayout['groups'][number]) =>
-    rows.map((row) => <tr>{row.cells.map((cell) => <CellView cell={cell} marks={marks} ids={props.cellIds === true} />)}</tr>);
+    rows.map((row) => <tr>{row.cells.map((cell) => <CellView cell={cell} marks={marks} ids={props.cellIds === true} notes={notes} />)}</tr>);
   const blockTable = layout.groups.every((g) => g[0]?.head === true && g.some((r) => !r.head));
+  const region = props.scrollRegion === true && props.labelledBy === undefined;
+  const captionId = `${layout.id}-caption`;
+  const hintId = `${layout.id}-hint`;
   return (
-    <div class="table-scroll">
-      <table class="report-table" id={layout.id} data-table={layout.id} aria-labelledby={props.labelledBy}>
-        {props.labelledBy === undefined ? <caption>{layout.caption}</caption> : ''}
-        <colgroup>
-          {layout.columnWidths.map((w) => <col width={`${((w / total) * 100).toFixed(2)}%`} />)}
-        </colgroup>
-        {blockTable
-          ? layout.groups.map((g) => <tbody>{rowsOf(g)}</tbody>)
-          : layout.groups.map((g) => (g.every((r) => r.head) ? <thead>{rowsOf(g)}</thead> : <tbody>{rowsOf(g)}</tbody>))}
-      </table>
-    </div>
+    <>
+      {region ? <p class="scroll-hint" id={hintId}>{layout.name}较宽：左右滑动（或选中表格后按方向键）查看其余各列。</p> : ''}
+      <div class="table-scroll" role={region ? 'region' : undefined} tabindex={region ? 0 : undefined}
+        aria-labelledby={region ? captionId : undefined} aria-describedby={region ? hintId : undefined}>
+        <table class="report-table" id={layout.id} data-table={layout.id} aria-labelledby={props.labelledBy}>
+          {props.labelledBy === undefined ? <caption id={region ? captionId : undefined}>{layout.caption}</caption> : ''}
+          <colgroup>
+            {layout.columnWidths.map((w) => <col width={`${((w / total) * 100).toFixed(2)}%`} />)}
+          </colgroup>
+          {blockTable
+            ? layout.groups.map((g) => <tbody>{rowsOf(g)}</tbody>)
+            : layout.groups.map((g) => (g.every((r) => r.head) ? <thead>{rowsOf(g)}</thead> : <tbody>{rowsOf(g)}</tbody>))}
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -97,9 +116,9 @@ export function ReportTables(props: ReportTablesProps) {
   const layouts = reportTableLayouts(props.report);
   return (
     <div class="report-tables" data-agency={props.report.agency ?? ''}>
-      <LayoutTable layout={layouts.table2} cellMarks={props.cellMarks} cellIds={props.cellIds} />
-      <LayoutTable layout={layouts.table3} cellMarks={props.cellMarks} cellIds={props.cellIds} />
-      <LayoutTable layout={layouts.table4} cellMarks={props.cellMarks} cellIds={props.cellIds} />
+      {[layouts.table2, layouts.table3, layouts.table4].map((layout) => (
+        <LayoutTable layout={layout} cellMarks={props.cellMarks} cellIds={props.cellIds} cellNotes={props.cellNotes} scrollRegion={props.scrollRegions} />
+      ))}
     </div>
   );
 }
