@@ -3,6 +3,7 @@
  * against the same agency's previous year), list, get, and the demo seed. Routes, the API and
  * the CLI call these; they own transactions and the audit log.
  */
+import { storableFileName } from './text-safety.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
@@ -185,7 +186,8 @@ function sameResult(stored: CheckedReport, checked: CheckedFile): boolean {
  * Checks one file and stores it with an audit entry; never throws for a bad file. A file checked
  * before with the same result is not stored again: the outcome is that check, `alreadyChecked`.
  */
-export async function checkAndStoreFile(db: pg.Pool, file: UploadedFile, options: CheckOptions): Promise<FileOutcome> {
+export async function checkAndStoreFile(db: pg.Pool, sent: UploadedFile, options: CheckOptions): Promise<FileOutcome> {
+  const file = { ...sent, name: storableFileName(sent.name) };
   const role = options.role ?? 'report';
   const problem = fileTypeProblem(file.name, file.bytes);
   if (problem) return refusal(file, role, 'report.file_type', problem);
@@ -232,7 +234,8 @@ export async function checkAndStoreFiles(db: pg.Pool, input: CheckFilesInput, lo
 /** The uploaded previous-year file: refused, or read (and stored when first used), with its outcome once stored. */
 type UploadedPrevious = Refusal | { file: UploadedFile; previous: PreviousReport; outcome: () => FileOutcome | undefined };
 
-async function readPrevious(db: pg.Pool, file: UploadedFile, common: Omit<CheckOptions, 'role' | 'previous'>): Promise<UploadedPrevious> {
+async function readPrevious(db: pg.Pool, sent: UploadedFile, common: Omit<CheckOptions, 'role' | 'previous'>): Promise<UploadedPrevious> {
+  const file = { ...sent, name: storableFileName(sent.name) };
   const problem = fileTypeProblem(file.name, file.bytes);
   if (problem) return refusal(file, 'previous', 'report.file_type', problem);
   const checked = await readAndValidate(db, file, sha256Of(file.bytes), { ...common, role: 'previous' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStorableText, storableText, unstorableTextPaths, withStorableText } from './text-safety.ts';
+import { isStorableText, storableFileName, storableText, unstorableTextPaths, withStorableText } from './text-safety.ts';
 
 describe('text PostgreSQL can store', () => {
   it('refuses NUL and lone surrogates, keeps pairs (𠀀 is a surrogate pair)', () => {
@@ -16,5 +16,15 @@ describe('text PostgreSQL can store', () => {
 
   it('names the fields of a JSON value that cannot be stored', () => {
     expect(unstorableTextPaths({ agency: 'a\u0000', sections: [{ title: 'ok' }, { text: '\ud800' }] })).toEqual(['agency', 'sections[1].text']);
+  });
+});
+
+describe('a file name from an upload', () => {
+  it('keeps its words, drops control characters, replaces lone surrogates, is never empty', () => {
+    expect(storableFileName('2023年报告.pdf')).toBe('2023年报告.pdf');
+    expect(storableFileName('a\u0000b\r\n.txt')).toBe('ab.txt');
+    expect(storableFileName('\ud800.txt')).toBe('\ufffd.txt');
+    expect(storableFileName('\u0000\t ')).toBe('未命名文件');
+    expect([...storableFileName('长'.repeat(500))]).toHaveLength(200);
   });
 });

@@ -48,3 +48,13 @@ export function withStorableText<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * A file name as sent in an upload, made safe to store and show: control characters (NUL, CR, LF,
+ * tab …) dropped, lone surrogates made U+FFFD, at most 200 characters; an empty name becomes
+ * 未命名文件. The name is the sender's label, not content, so it is cleaned, not refused.
+ */
+export function storableFileName(name: string): string {
+  const cleaned = storableText(name).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return cleaned === '' ? '未命名文件' : [...cleaned].slice(0, 200).join('');
+}
