@@ -95,6 +95,13 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: Record<string,
   return parsed.data;
 }
 
+/**
+ * Files one upload may hold: a person checks a handful, an evaluator a folder of tens; more goes
+ * through `gongkai report validate DIR`. Without a cap, one request of 10,000 tiny parts stored
+ * 2,000 reports.
+ */
+export const MAX_FILES_PER_UPLOAD = 50;
+
 /** Reads the upload form: `files` (one or many) and `previous` (optional). Empty inputs are skipped. */
 export async function readUploadForm(c: Context<AppEnv>): Promise<{ files: UploadedFile[]; previous: UploadedFile | undefined }> {
   let body: Record<string, unknown>;
@@ -102,6 +109,12 @@ export async function readUploadForm(c: Context<AppEnv>): Promise<{ files: Uploa
     body = await c.req.parseBody({ all: true });
   } catch (error) {
     throw new ValidationError('report.bad_form', '无法读取上传的表单：请使用 multipart/form-data 提交，文件字段名为 files。', { reason: (error as Error).message });
+  }
+  const count = (value: unknown) => (Array.isArray(value) ? value.length : value === undefined ? 0 : 1);
+  if (count(body['files']) > MAX_FILES_PER_UPLOAD || count(body['previous']) > 1) {
+    throw new ValidationError('report.too_many_files',
+      `一次最多上传 ${MAX_FILES_PER_UPLOAD} 个年度报告文件和 1 个上一年度报告文件（这次有 ${count(body['files'])} 个和 ${count(body['previous'])} 个）：请分几次上传，或用命令行 gongkai report validate 检查整个文件夹。`,
+      { field: 'files', max: MAX_FILES_PER_UPLOAD });
   }
   const toFiles = async (value: unknown): Promise<UploadedFile[]> => {
     const list = Array.isArray(value) ? value : value === undefined ? [] : [value];

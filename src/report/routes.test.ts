@@ -334,3 +334,17 @@ describe('report checker API statuses (issue 14 §5)', () => {
     expect(post?.description).toContain('422 没有一个年度报告能检查');
   });
 });
+
+describe('files per upload (issue 15 §3)', () => {
+  it('refuses an upload of more files than the cap, page and API, storing nothing', async () => {
+    const before = Number((await services.db.query('SELECT count(*) AS n FROM checked_reports')).rows[0].n);
+    const many = () => uploadForm(Array.from({ length: 51 }, (_, i) => new File(['一、总体情况'], `r${i}.txt`)));
+    const page = await post('/reports', many(), { accept: 'text/html' });
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('一次最多上传 50 个');
+    const api = await post('/api/reports', many());
+    expect(api.status).toBe(400);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('report.too_many_files');
+    expect(Number((await services.db.query('SELECT count(*) AS n FROM checked_reports')).rows[0].n)).toBe(before);
+  });
+});
