@@ -164,7 +164,8 @@ describe.runIf(available)('report checker in a browser', () => {
     // Scrolled to the 总计 column, the row label is still on screen (sticky first column).
     await region.focus();
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight'); // as a keyboard user scrolls the focused region
-    expect(await region.evaluate((e: { scrollLeft: number; clientWidth: number; scrollWidth: number }) => e.scrollLeft + e.clientWidth >= e.scrollWidth - 1)).toBe(true);
+    // Key scrolling is animated: wait for it to reach the far end.
+    await expect.poll(() => region.evaluate((e: { scrollLeft: number; clientWidth: number; scrollWidth: number }) => e.scrollLeft + e.clientWidth >= e.scrollWidth - 1), { timeout: 10_000 }).toBe(true);
     const label = page.locator('table#table3 tbody th[scope="row"]', { hasText: '（一）予以公开' }).first();
     const box = await label.boundingBox();
     expect(box && box.x >= 0 && box.x < 390).toBe(true);

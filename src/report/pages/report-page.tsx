@@ -40,12 +40,16 @@ export const SOURCE_KIND_LABELS: Record<string, string> = {
 };
 const time = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
+/** Most places a finding lists by name (a whole blank column has 20 or more; all are marked in the tables). */
+const MAX_LISTED_PLACES = 6;
+
 function CellLinks(props: { paths: string[]; format: CheckedReport['format'] }) {
   if (props.paths.length === 0) return null;
+  const more = props.paths.length - MAX_LISTED_PLACES;
   return (
     <span class="cells">
       涉及：
-      {props.paths.map((p, i) => {
+      {props.paths.slice(0, more > 1 ? MAX_LISTED_PLACES : undefined).map((p, i) => {
         const href = hrefOfPath(p, props.format);
         return (
           <>
@@ -54,6 +58,7 @@ function CellLinks(props: { paths: string[]; format: CheckedReport['format'] }) 
           </>
         );
       })}
+      {more > 1 ? `；等共 ${props.paths.length} 格（表格中均已标出）` : ''}
     </span>
   );
 }
