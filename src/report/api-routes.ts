@@ -83,6 +83,8 @@ export const listQuerySchema = z.object({
   page: z.coerce.number({ message: '页码应为数字' }).int({ message: '页码应为整数' }).min(1, { message: '页码从 1 开始' }).max(100_000).optional().default(1),
   limit: z.coerce.number({ message: 'limit 应为数字' }).int().min(1, { message: 'limit 至少为 1' }).max(200, { message: 'limit 最多为 200' }).optional().default(50),
   offset: z.coerce.number({ message: 'offset 应为数字' }).int().min(0, { message: 'offset 不能为负数' }).optional(),
+  after: z.coerce.number({ message: 'after 应为报告编号' }).int({ message: 'after 应为报告编号' }).min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  before: z.coerce.number({ message: 'before 应为报告编号' }).int({ message: 'before 应为报告编号' }).min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 /** Parses a query with a schema or throws ValidationError naming the fields. */
@@ -156,8 +158,8 @@ export function reportApiRoutes(services: Services, uploadLimit: MiddlewareHandl
   });
   api.get('/api/reports', async (c) => {
     const q = parseQuery(listQuerySchema, c.req.query());
-    const { total, items } = await listReports(services.db, { agency: q.agency, year: q.year, limit: q.limit, offset: q.offset ?? 0 });
-    return c.json({ total, items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) });
+    const { total, items, nextAfter, previousBefore } = await listReports(services.db, { agency: q.agency, year: q.year, limit: q.limit, offset: q.offset ?? 0, after: q.after, before: q.before });
+    return c.json({ total, items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })), nextAfter: nextAfter ?? null, previousBefore: previousBefore ?? null });
   });
   api.get('/api/reports/:id{[0-9]+}', async (c) => c.json(toReportJson(await getReportOrThrow(services.db, Number(c.req.param('id'))))));
   api.get('/api/reports/:id{[0-9]+}/findings', async (c) => {

@@ -72,9 +72,14 @@ export function reportRouteModule(services: Services): RouteModule {
 
   app.get('/reports', async (c) => {
     const q = parseQuery(listQuerySchema, c.req.query());
-    const { total, items } = await listReports(services.db, { agency: q.agency, year: q.year, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE });
+    // Pages are followed by cursor (after/before a report: one index range at any depth); `page`
+    // only numbers them, and alone (an old link) is read by offset.
+    const cursor = q.after !== undefined || q.before !== undefined;
+    const list = await listReports(services.db, {
+      agency: q.agency, year: q.year, limit: PAGE_SIZE, after: q.after, before: q.before, offset: cursor ? undefined : (q.page - 1) * PAGE_SIZE,
+    });
     return renderPage(c, '已检查的报告',
-      <ReportListPage items={items} total={total} agency={q.agency} year={q.year} page={q.page} pageSize={PAGE_SIZE} />);
+      <ReportListPage items={list.items} total={list.total} agency={q.agency} year={q.year} page={q.page} pageSize={PAGE_SIZE} nextAfter={list.nextAfter} previousBefore={list.previousBefore} />);
   });
 
   app.get('/reports/:id{[0-9]+}', async (c) => {

@@ -3,7 +3,6 @@
  * against the same agency's previous year), list, get, and the demo seed. Routes, the API and
  * the CLI call these; they own transactions and the audit log.
  */
-import { storableFileName } from './text-safety.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
@@ -23,7 +22,8 @@ import {
   countCheckedReports, findLatestReport, findReportsBySource, getCheckedReport, getReportSource, getUpload, insertCheckedReport, insertUpload,
   listCheckedReports, lockSource,
 } from './store.ts';
-import type { CheckedReport, CheckedReportSummary, ReportListQuery, StoredUpload } from './store.ts';
+import type { CheckedReport, ReportListPage, ReportListQuery, StoredUpload } from './store.ts';
+import { storableFileName } from './text-safety.ts';
 
 /** A file as uploaded. */
 export interface UploadedFile {
@@ -312,7 +312,7 @@ export async function getUploadOrThrow(db: pg.Pool, id: string): Promise<StoredU
 }
 
 /** A page of checked reports. */
-export function listReports(db: pg.Pool, query: ReportListQuery): Promise<{ total: number; items: CheckedReportSummary[] }> {
+export function listReports(db: pg.Pool, query: ReportListQuery): Promise<ReportListPage> {
   return listCheckedReports(db, query);
 }
 

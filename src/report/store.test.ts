@@ -141,3 +141,52 @@ describe('checked report store', () => {
     expect(order).toEqual(['other locked', 'first done', 'second locked']);
   });
 });
+
+describe('the list of checked reports, page by page (keyset)', () => {
+  it('walks every report once, in list order, forwards by `after` and back by `before`, and agrees with offset paging', async () => {
+    const list = await createTestDatabase();
+    try {
+      const agencies = ['乙局', '甲局', '丙局'];
+      for (let i = 0; i < 23; i++) await insertCheckedReport(list.pool, row(agencies[i % 3]!, 2019 + (i % 4)));
+      await insertCheckedReport(list.pool, row('甲局', 2021, { agency: null }));
+      const everything = (await listCheckedReports(list.pool, { limit: 100 })).items.map((r) => r.id);
+      expect(everything).toHaveLength(24);
+      const forwards: number[][] = [];
+      let page = await listCheckedReports(list.pool, { limit: 5 });
+      forwards.push(page.items.map((r) => r.id));
+      while (page.nextAfter !== undefined) {
+        page = await listCheckedReports(list.pool, { limit: 5, after: page.nextAfter });
+        forwards.push(page.items.map((r) => r.id));
+      }
+      expect(forwards.flat()).toEqual(everything);
+      expect(forwards).toHaveLength(5);
+      // Back from the last page, by `before`.
+      const backwards: number[][] = [forwards.at(-1)!];
+      while (page.previousBefore !== undefined) {
+        page = await listCheckedReports(list.pool, { limit: 5, before: page.previousBefore });
+        backwards.unshift(page.items.map((r) => r.id));
+      }
+      expect(backwards).toEqual(forwards);
+      // The same pages as offset paging.
+      for (let p = 0; p < 5; p++) expect((await listCheckedReports(list.pool, { limit: 5, offset: p * 5 })).items.map((r) => r.id)).toEqual(forwards[p]);
+      // Order: by agency, year newest first, the unread agency last.
+      const items = (await listCheckedReports(list.pool, { limit: 100 })).items;
+      expect(items.at(-1)?.agency).toBeNull();
+      expect(items.slice(0, 3).map((r) => r.agency)).toEqual(['丙局', '丙局', '丙局']);
+    } finally {
+      await list.drop();
+    }
+  });
+
+  it('counts a newly stored report at once', async () => {
+    const list = await createTestDatabase();
+    try {
+      await insertCheckedReport(list.pool, row('计数局', 2023));
+      expect((await listCheckedReports(list.pool, { limit: 5 })).total).toBe(1);
+      await insertCheckedReport(list.pool, row('计数局', 2022));
+      expect((await listCheckedReports(list.pool, { limit: 5 })).total).toBe(2);
+    } finally {
+      await list.drop();
+    }
+  });
+});

@@ -49,8 +49,27 @@ export interface ReportListQuery {
   agency?: string | undefined;
   year?: number | undefined;
   limit: number;
-  offset: number;
+  /** Skip this many (old links and the API's `offset`; a deep offset reads every row before it). */
+  offset?: number | undefined;
+  /** The page after this report, in list order (keyset: one index range, at any depth). */
+  after?: number | undefined;
+  /** The page before this report. */
+  before?: number | undefined;
 }
+
+/** A page of the list, with the cursors of the pages around it. */
+export interface ReportListPage {
+  total: number;
+  items: CheckedReportSummary[];
+  /** The id to ask `after` for the next page, when there is one. */
+  nextAfter: number | undefined;
+  /** The id to ask `before` for the previous page, when there is one. */
+  previousBefore: number | undefined;
+}
+
+/** The list order as ascending keys (migration 0005's index): agency (unread last), year and id newest first. */
+const LIST_KEYS = ['(agency IS NULL)', "coalesce(agency, '')", '-coalesce(year, 0)', '-id'];
+const LIST_KEY = LIST_KEYS.join(', ');
 
 interface ReportRow {
   id: number;
@@ -95,6 +114,7 @@ function toCheckedReport(r: ReportRow): CheckedReport {
 
 /** Inserts a checked report; returns its id. */
 export async function insertCheckedReport(db: Queryable, r: NewCheckedReport): Promise<number> {
+  forgetListCounts();
   const result = await db.query<{ id: number }>(
     `INSERT INTO checked_reports (agency, year, format, agency_kind, published_on, source_file_name, source_kind,
        source_sha256, source_size, source, canonical, findings, warnings, previous_report_id)
@@ -154,7 +174,7 @@ export async function lockSource(db: Queryable, sha256: string): Promise<void> {
 }
 
 /** A page of summaries (agency, then year newest first, then newest check) and the total count. */
-export async function listCheckedReports(db: Queryable, q: ReportListQuery): Promise<{ total: number; items: CheckedReportSummary[] }> {
+export async function listCheckedReports(db: Queryable, q: ReportListQuery): Promise<ReportListPage> {
   const where: string[] = [];
   const values: unknown[] = [];
   if (q.agency) {
@@ -166,7 +186,22 @@ export async function listCheckedReports(db: Queryable, q: ReportListQuery): Pro
     where.push(`year = $${values.length}`);
   }
   const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM checked_reports ${filter}`, values);
+  const total = await countWithFilter(db, filter, values);
+  const cursor = q.after ?? q.before;
+  const keyed = [...where];
+  const params = [...values];
+  if (cursor !== undefined) {
+    params.push(cursor);
+    keyed.push(`(${LIST_KEY}) ${q.before !== undefined ? '<' : '>'} (SELECT ${LIST_KEY} FROM checked_reports WHERE id = $${params.length})`);
+  }
+  const backwards = q.before !== undefined;
+  params.push(q.limit + 1);
+  const limitAt = params.length;
+  let offset = '';
+  if (cursor === undefined && q.offset) {
+    params.push(q.offset);
+    offset = ` OFFSET $${params.length}`;
+  }
   const page = await db.query<{
     id: number; agency: string | null; year: number | null; format: ReportFormat; source_file_name: string;
     error_count: number; warning_count: number; parse_warning_count: number; created_at: Date;
@@ -175,18 +210,53 @@ export async function listCheckedReports(db: Queryable, q: ReportListQuery): Pro
        (SELECT count(*) FROM jsonb_array_elements(findings) f WHERE f->>'severity' = 'error')::int AS error_count,
        (SELECT count(*) FROM jsonb_array_elements(findings) f WHERE f->>'severity' = 'warning')::int AS warning_count,
        jsonb_array_length(warnings) AS parse_warning_count
-     FROM checked_reports ${filter}
-     ORDER BY agency NULLS LAST, year DESC NULLS LAST, created_at DESC, id DESC
-     LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
-    [...values, q.limit, q.offset],
+     FROM checked_reports ${keyed.length > 0 ? `WHERE ${keyed.join(' AND ')}` : ''}
+     ORDER BY ${LIST_KEYS.map((k) => `${k} ${backwards ? 'DESC' : 'ASC'}`).join(', ')}
+     LIMIT $${limitAt}${offset}`,
+    params,
   );
+  const more = page.rows.length > q.limit;
+  const rows = page.rows.slice(0, q.limit);
+  if (backwards) rows.reverse();
+  const items = rows.map((r) => ({
+    id: r.id, agency: r.agency, year: r.year, format: r.format, sourceFileName: r.source_file_name,
+    errorCount: r.error_count, warningCount: r.warning_count, parseWarningCount: r.parse_warning_count, createdAt: r.created_at,
+  }));
+  const first = items[0]?.id;
+  const last = items.at(-1)?.id;
   return {
-    total: total.rows[0]?.n ?? 0,
-    items: page.rows.map((r) => ({
-      id: r.id, agency: r.agency, year: r.year, format: r.format, sourceFileName: r.source_file_name,
-      errorCount: r.error_count, warningCount: r.warning_count, parseWarningCount: r.parse_warning_count, createdAt: r.created_at,
-    })),
+    total,
+    items,
+    nextAfter: (backwards ? cursor !== undefined : more) ? last : undefined,
+    previousBefore: (backwards ? more : cursor !== undefined || (q.offset ?? 0) > 0) ? first : undefined,
   };
+}
+
+/**
+ * How many reports match a filter. Counting 100,000 rows costs milliseconds on every page view, so
+ * a count is kept for a few seconds per database and filter; storing a report clears the counts (in
+ * this process; another app process sees the new count within COUNT_TTL_MS).
+ */
+const COUNT_TTL_MS = 5000;
+let counts = new WeakMap<object, Map<string, { n: number; at: number }>>();
+
+async function countWithFilter(db: Queryable, filter: string, values: unknown[]): Promise<number> {
+  const key = `${filter}\u0000${JSON.stringify(values)}`;
+  let cache = counts.get(db);
+  if (!cache) counts.set(db, (cache = new Map()));
+  const now = performance.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < COUNT_TTL_MS) return hit.n;
+  const result = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM checked_reports ${filter}`, values);
+  const n = result.rows[0]?.n ?? 0;
+  if (cache.size > 1000) cache.clear();
+  cache.set(key, { n, at: now });
+  return n;
+}
+
+/** Forgets every kept count (a report was stored: through a transaction's client, not the pool the lists use). */
+export function forgetListCounts(): void {
+  counts = new WeakMap();
 }
 
 /** Number of stored checked reports. */

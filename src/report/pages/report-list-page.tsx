@@ -12,13 +12,18 @@ export interface ReportListPageProps {
   year: number | undefined;
   page: number;
   pageSize: number;
+  /** Cursors of the next and previous pages (store.ts ReportListPage). */
+  nextAfter?: number | undefined;
+  previousBefore?: number | undefined;
 }
 
-function pageHref(props: ReportListPageProps, page: number): string {
+function pageHref(props: ReportListPageProps, page: number, cursor?: { after?: number | undefined; before?: number | undefined }): string {
   const q = new URLSearchParams();
   if (props.agency) q.set('agency', props.agency);
   if (props.year !== undefined) q.set('year', String(props.year));
   if (page > 1) q.set('page', String(page));
+  if (page > 1 && cursor?.after !== undefined) q.set('after', String(cursor.after));
+  if (page > 1 && cursor?.before !== undefined) q.set('before', String(cursor.before));
   const s = q.toString();
   return s ? `/reports?${s}` : '/reports';
 }
@@ -72,9 +77,9 @@ export function ReportListPage(props: ReportListPageProps) {
       )}
       {pages > 1 ? (
         <nav aria-label="分页" class="button-row">
-          {props.page > 1 ? <a href={pageHref(props, props.page - 1)}>上一页</a> : null}
+          {props.page > 1 ? <a href={pageHref(props, props.page - 1, { before: props.previousBefore })}>上一页</a> : null}
           <span>第 {props.page} / {pages} 页</span>
-          {props.page < pages ? <a href={pageHref(props, props.page + 1)}>下一页</a> : null}
+          {props.page < pages && props.nextAfter !== undefined ? <a href={pageHref(props, props.page + 1, { after: props.nextAfter })}>下一页</a> : null}
         </nav>
       ) : null}
     </>
