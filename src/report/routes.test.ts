@@ -88,7 +88,7 @@ describe('report checker pages', () => {
     const two = await follow(await post('/reports', uploadForm([current, current], jsonFile('2022.json', previous))));
     expect(two.location).toMatch(/^\/uploads\/[0-9a-f-]{36}$/);
     expect(two.html).toContain('（上一年度报告）');
-    expect(two.html).toContain('共 3 个文件：0 个已检查并保存，3 个以前检查过、没有重复保存。');
+    expect(two.html).toContain('共 3 个文件：3 个以前检查过、没有重复保存。');
     expect((await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE agency = '测试市丙局'")).rows[0].n).toBe(2);
   });
 

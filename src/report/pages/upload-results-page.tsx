@@ -22,7 +22,8 @@ function summary(results: readonly FileOutcome[]): string {
   const before = results.filter(isAlreadyChecked).length;
   const notUsed = results.filter(isNotUsed).length;
   const failed = results.filter((r) => !r.ok && !isNotUsed(r)).length;
-  const parts = [`${stored} 个已检查并保存`];
+  const parts: string[] = [];
+  if (stored > 0 || before === 0) parts.push(`${stored} 个已检查并保存`);
   if (before > 0) parts.push(`${before} 个以前检查过、没有重复保存`);
   if (failed > 0) parts.push(`${failed} 个未能读取`);
   if (notUsed > 0) parts.push('上一年度报告未使用');
