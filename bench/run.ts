@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<{ run(args: readonly string[]): P
   law: () => import('./law.ts'),
   batch: () => import('./batch.ts'),
   hostile: () => import('./hostile.ts'),
+  'report-list': () => import('./report-list.ts'),
 };
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {

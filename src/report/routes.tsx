@@ -21,7 +21,8 @@ import { checkResultRoutes } from './check-result-routes.tsx';
 import type { ReportFile } from './import/index.ts';
 
 const REPORT_TABLES_CSS_PATH = '/assets/report-tables.css';
-const PAGE_SIZE = 50;
+/** Reports per page of the list: 20, as government sites page their lists (and a page renders in ~1 ms). */
+const PAGE_SIZE = 20;
 /** Notices shown after a redirect; only known codes, never text from the query. */
 const NOTICES: Record<string, string> = {
   checked: '检查完成，结果已保存。',

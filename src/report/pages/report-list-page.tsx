@@ -3,6 +3,7 @@
  */
 import type { CheckedReportSummary } from '../store.ts';
 import { CountTags } from './tags.tsx';
+import { beijingTime } from './time.ts';
 
 /** Props of ReportListPage. */
 export interface ReportListPageProps {
@@ -28,7 +29,7 @@ function pageHref(props: ReportListPageProps, page: number, cursor?: { after?: n
   return s ? `/reports?${s}` : '/reports';
 }
 
-const time = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const time = beijingTime;
 
 /** The list page. */
 export function ReportListPage(props: ReportListPageProps) {

@@ -14,6 +14,7 @@ import type { CheckedReport } from '../store.ts';
 import { cellMarksFor, describePath, hrefOfPath, pathsInWords } from './cell-marks.ts';
 import { CountTags, SeverityTag } from './tags.tsx';
 import { MAX_CELL_CANDIDATES, unreadCells } from './unread-cells.ts';
+import { beijingTime } from './time.ts';
 
 /** Props of ReportPage. */
 export interface ReportPageProps {
@@ -38,7 +39,7 @@ export const SOURCE_KIND_LABELS: Record<string, string> = {
   xlsx: 'Excel 表格',
   json: '规范数据文件',
 };
-const time = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const time = beijingTime;
 
 /** Most places a finding lists by name (a whole blank column has 20 or more; all are marked in the tables). */
 const MAX_LISTED_PLACES = 6;
