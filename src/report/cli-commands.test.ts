@@ -208,3 +208,13 @@ describe('gongkai report validate --format docx (the 检查意见 as Word)', () 
     expect(run.stderr).toContain('所在目录不存在');
   });
 });
+
+describe('gongkai report validate, readable summary', () => {
+  it('does not call a report without problems when cells could not be read: it says how many, and no CELL-BLANK', async () => {
+    const run = await runCli(['report', 'validate', corpusPath('pingtan-2023.txt')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('有 3 格程序未能读出');
+    expect(run.stdout).not.toContain('✓ 未发现问题');
+    expect(run.stdout).not.toContain('CELL-BLANK');
+  });
+});

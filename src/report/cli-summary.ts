@@ -1,6 +1,7 @@
 /** Readable Chinese summaries for `gongkai report` without --json. */
 import type { AnnualReport } from './model.ts';
 import type { Finding } from './findings.ts';
+import { declinedCells } from './rules/blank.ts';
 
 function title(report: AnnualReport): string {
   return `${report.agency ?? '（未识别机关）'} ${report.year ?? '（未识别年度）'}年度报告（${report.format} 版格式）`;
@@ -27,6 +28,10 @@ export function formatFindingsSummary(file: string, report: AnnualReport, findin
   for (const f of [...errors, ...warnings]) {
     lines.push(`  ${f.severity === 'error' ? '✗ 错误' : '! 警告'} ${f.rule}：${f.message}`);
   }
-  if (findings.length === 0) lines.push('  ✓ 未发现问题');
+  // Cells the importer could not read are not the agency's blanks: say so, or "no problem" would
+  // pass over them (the page shows them as 未能读出).
+  const unread = declinedCells(report).size;
+  if (findings.length === 0) lines.push(unread === 0 ? '  ✓ 未发现问题' : '  ✓ 已读出的内容未发现问题');
+  if (unread > 0) lines.push(`  ? 有 ${unread} 格程序未能读出（数字连在一起，有多种读法），请对照原文件核对：运行 gongkai report import 查看可能的读法`);
   return lines.join('\n') + '\n';
 }
