@@ -48,6 +48,9 @@ describe('embedded PostgreSQL killed while the app runs', () => {
       process.kill(firstPid, 'SIGKILL');
       await writer;
       expect(failures).toBeGreaterThan(0); // the gap was real
+      // The pool may reconnect a moment before the supervisor's own start-up check says the new
+      // server is up (and records its pid): wait for that.
+      for (let i = 0; i < 100 && server.pid === firstPid; i++) await sleep(100);
       expect(server.pid).not.toBe(firstPid);
       expect(isProcessAlive(server.pid)).toBe(true);
       const stored = (await db.query<{ n: number }>('select n from acknowledged order by n')).rows.map((r) => r.n);
