@@ -4,8 +4,8 @@
  * 黑体 headings, 仿宋_GB2312 body — 三号 body text on a 28 pt line. The cells under each finding
  * are set a size smaller so that a long list stays readable.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { BODY_FONT, HEADING_FONT, PAGE, TITLE_FONT } from './docx-style.ts';
+import { AlignmentType, Document, HeadingLevel, Paragraph, TextRun } from 'docx';
+import { BODY_FONT, HEADING_FONT, PAGE_PROPERTIES, packDocx, TITLE_FONT } from './docx-style.ts';
 import type { CheckResult } from './check-result.ts';
 
 /** Half-points: 三号 16pt body, 二号 22pt title, 四号 14pt for the cells. */
@@ -72,12 +72,7 @@ export function buildCheckResultDocx(result: CheckResult): Document {
       },
     },
     sections: [{
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height },
-          margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-        },
-      },
+      properties: PAGE_PROPERTIES,
       children: bodyOf(result),
     }],
   });
@@ -85,6 +80,5 @@ export function buildCheckResultDocx(result: CheckResult): Document {
 
 /** Renders a 检查意见 as DOCX bytes. */
 export async function renderCheckResultDocx(result: CheckResult): Promise<Uint8Array> {
-  const buffer = await Packer.toBuffer(buildCheckResultDocx(result));
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return packDocx(buildCheckResultDocx(result));
 }

@@ -5,11 +5,11 @@
  * (eastAsia): 仿宋_GB2312 body, 黑体 section headings, 宋体 title and tables.
  */
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType,
+  AlignmentType, BorderStyle, Document, HeadingLevel, Paragraph, Table, TableCell, TableLayoutType,
   TableRow, TextRun, VerticalAlignTable, VerticalMergeType, WidthType,
 } from 'docx';
 import type { AnnualReport } from '../model.ts';
-import { BODY_FONT, font, HEADING_FONT, PAGE, TITLE_FONT } from './docx-style.ts';
+import { BODY_FONT, font, HEADING_FONT, PAGE, PAGE_PROPERTIES, packDocx, TITLE_FONT } from './docx-style.ts';
 import { chineseDate, introText, printedSections, reportTitle, SECTION_TABLES } from './document.ts';
 import type { LayoutCell, PlacedCell, TableLayout } from './layout.ts';
 import { layoutRows, placeCells, reportTableLayouts } from './layout.ts';
@@ -147,12 +147,7 @@ export function buildReportDocx(report: AnnualReport): Document {
       },
     },
     sections: [{
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height },
-          margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-        },
-      },
+      properties: PAGE_PROPERTIES,
       children: bodyOf(report),
     }],
   });
@@ -160,6 +155,5 @@ export function buildReportDocx(report: AnnualReport): Document {
 
 /** Renders the report as DOCX bytes. */
 export async function renderDocx(report: AnnualReport): Promise<Uint8Array> {
-  const buffer = await Packer.toBuffer(buildReportDocx(report));
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return packDocx(buildReportDocx(report));
 }
