@@ -9,6 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
 import { startHttpServer } from '../src/platform/http/server.ts';
@@ -62,7 +63,7 @@ async function upload(base: string, name: string, bytes: Uint8Array): Promise<{ 
   form.append('files', new File([bytes], name));
   const res = await fetch(`${base}/reports`, { method: 'POST', body: form, redirect: 'follow', headers: { accept: 'text/html' } });
   const html = await res.text();
-  const text = html.replace(/<(script|style)[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '\n');
-  const said = /[^\n]*(?:超过|无法|不是|没有找到|损坏|错误|含有)[^\n]*/.exec(text)?.[0]?.trim() ?? (res.ok ? '已检查' : '');
+  const lines = DomUtils.findAll((e) => e.name === 'li' || e.name === 'p', parseDocument(html).children).map((e) => DomUtils.textContent(e).trim());
+  const said = lines.find((l) => /超过|无法|不是|没有找到|损坏|错误|含有/.test(l)) ?? (res.ok ? '已检查' : '');
   return { status: res.status, said: said.slice(0, 60) };
 }

@@ -19,6 +19,7 @@ import { validateReport } from '../src/report/rules.ts';
 import { corpusDir } from '../test/support/corpus.ts';
 import { loadTruth, truthNames } from '../test/support/truth.ts';
 import { createRng } from '../test/support/report/generate.ts';
+import { mutateBytes } from '../test/support/mutate.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../test/fixtures');
 
@@ -28,26 +29,6 @@ interface Input {
   bytes: Uint8Array;
 }
 
-function mutate(source: Uint8Array, random: () => number): Uint8Array {
-  const kind = Math.floor(random() * 4);
-  const at = Math.floor(random() * source.length);
-  if (kind === 0) return source.subarray(0, at);
-  const out = new Uint8Array(source);
-  if (kind === 1) {
-    for (let i = 0; i < 1 + random() * 50; i += 1) out[Math.floor(random() * out.length)] = Math.floor(random() * 256);
-    return out;
-  }
-  if (kind === 2) {
-    const end = Math.min(source.length, at + Math.floor(random() * 4000));
-    const copy = new Uint8Array(source.length - (end - at));
-    copy.set(source.subarray(0, at));
-    copy.set(source.subarray(end), at);
-    return copy;
-  }
-  const digits = new TextEncoder().encode('0123456789 \t|<>');
-  for (let i = 0; i < 1 + random() * 40; i += 1) out[Math.floor(random() * out.length)] = digits[Math.floor(random() * digits.length)] as number;
-  return out;
-}
 
 async function inputs(mutationsPerFile: number): Promise<Input[]> {
   const list: Input[] = [];
@@ -74,7 +55,7 @@ async function inputs(mutationsPerFile: number): Promise<Input[]> {
   const bases = list.filter((i) => /\.(html|pdf|docx|xlsx)$/.test(i.file));
   for (const base of bases) {
     for (let k = 0; k < mutationsPerFile; k += 1) {
-      list.push({ name: `mutated/${base.name}#${k}`, file: base.file, bytes: mutate(base.bytes, random) });
+      list.push({ name: `mutated/${base.name}#${k}`, file: base.file, bytes: mutateBytes(base.bytes, random) });
     }
   }
   return list;

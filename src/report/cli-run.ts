@@ -2,13 +2,12 @@
  * What `gongkai report import|validate|render` do (declared in cli-commands.ts). Each file is
  * processed on its own: one unreadable file never stops the others.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { UsageError } from '../platform/cli/args.ts';
 import type { CliIo, CommandRun, OptionValues } from '../platform/cli/types.ts';
 import type { IMPORT_OPTIONS, RENDER_OPTIONS, VALIDATE_OPTIONS } from './cli-commands.ts';
-import { importReport, ReportReadError } from './import/index.ts';
-import { expandInputs, importMany } from './import/batch.ts';
+import { expandInputs, importInThread, importMany } from './import/batch.ts';
 import type { AnnualReport } from './model.ts';
 import { validateReport } from './rules.ts';
 import type { Finding } from './findings.ts';
@@ -17,27 +16,13 @@ import { toCanonicalReport } from './render/json.ts';
 import { formatFindingsSummary, formatImportSummary } from './cli-summary.ts';
 import { isPreviousYear } from './rules/cross-year.ts';
 import { buildCheckResult, checkDateOf } from './render/check-result.ts';
-import { renderCheckResultDocx } from './render/check-result-docx.ts';
 
 /** Reads and imports one file; on failure writes the reason to stderr and returns undefined. */
 async function loadReport(file: string, io: CliIo): Promise<AnnualReport | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(`${file}：无法读取文件（${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : String(code ?? error)}）\n`);
-    return undefined;
-  }
-  try {
-    return (await importReport({ name: basename(file), bytes })).report;
-  } catch (error) {
-    if (error instanceof ReportReadError) {
-      io.stderr(`${file}：${error.message}\n`);
-      return undefined;
-    }
-    throw error;
-  }
+  const outcome = await importInThread(file);
+  if (outcome.ok) return outcome.result.report;
+  io.stderr(`${outcome.message}\n`);
+  return undefined;
 }
 
 /**
@@ -147,6 +132,8 @@ async function checkResultWriter(args: readonly string[], output: string, io: Cl
       out = join(output, name);
     }
     const facts = previous && isPreviousYear(report, previous) ? { year: previous.year } : undefined;
+    // The docx package loads only for --format docx (start-up of a plain check: BENCHMARKS).
+    const { renderCheckResultDocx } = await import('./render/check-result-docx.ts');
     const bytes = await renderCheckResultDocx(buildCheckResult({ report, findings, previous: facts, checkedOn }));
     try {
       await writeFile(out, bytes);

@@ -39,12 +39,16 @@ export function unstorableTextPaths(value: unknown, limit = 10): string[] {
   return found;
 }
 
-/** A copy of a JSON value with every string (and key) made storable. */
+/** The value itself when every string can be stored (the usual case: no copy), else a copy made storable. */
 export function withStorableText<T>(value: T): T {
+  return unstorableTextPaths(value, 1).length === 0 ? value : storableCopy(value);
+}
+
+function storableCopy<T>(value: T): T {
   if (typeof value === 'string') return storableText(value) as T;
-  if (Array.isArray(value)) return value.map((item) => withStorableText(item)) as T;
+  if (Array.isArray(value)) return value.map((item) => storableCopy(item)) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), withStorableText(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storableCopy(v)])) as T;
   }
   return value;
 }

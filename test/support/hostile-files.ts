@@ -20,8 +20,8 @@ export interface HostileFile {
 
 const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
 
-/** Raw deflate of `bytes` zero bytes, streamed (a GiB of zeros is never held in memory). */
-async function deflatedZeros(bytes: number): Promise<Buffer> {
+/** Raw deflate of `bytes` zero bytes, streamed (a GiB of zeros is never held in memory), and their CRC-32. */
+async function deflatedZeros(bytes: number): Promise<{ packed: Buffer; crc: number }> {
   const deflate = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION });
   const out: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => out.push(chunk));
@@ -35,7 +35,7 @@ async function deflatedZeros(bytes: number): Promise<Buffer> {
   }
   deflate.end();
   await done;
-  return Object.assign(Buffer.concat(out), { crc });
+  return { packed: Buffer.concat(out), crc };
 }
 
 /**
@@ -43,11 +43,11 @@ async function deflatedZeros(bytes: number): Promise<Buffer> {
  * says so) or lying (it declares a few KB). The deflated data is the real thing either way.
  */
 async function officeBomb(form: 'docx' | 'xlsx', inflatedBytes: number, lying: boolean): Promise<Uint8Array> {
-  const part = form === 'docx' ? 'word/document.xml' : 'xl/worksheets/sheet1.xml';
-  const packed = await deflatedZeros(inflatedBytes);
+  const part = (form === 'docx' ? ['word', 'document.xml'] : ['xl', 'worksheets', 'sheet1.xml']).join('/');
+  const { packed, crc } = await deflatedZeros(inflatedBytes);
   return writeZip([
     { name: '[Content_Types].xml', data: CONTENT_TYPES },
-    { name: part, data: new Uint8Array(0), packed, size: inflatedBytes, crc: (packed as Buffer & { crc: number }).crc, ...(lying ? { declaredSize: 4096 } : {}) },
+    { name: part, data: new Uint8Array(0), packed, size: inflatedBytes, crc, ...(lying ? { declaredSize: 4096 } : {}) },
   ]);
 }
 

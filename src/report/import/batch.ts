@@ -103,7 +103,8 @@ export async function* importMany(files: readonly string[], options: ImportManyO
   }
 }
 
-async function importInThread(file: string): Promise<FileOutcome> {
+/** One file read in this thread (the previous-year file, a single file): its outcome. */
+export async function importInThread(file: string): Promise<FileOutcome> {
   const bytes = await readBytes(file);
   if (typeof bytes === 'string') return { file, ok: false, message: bytes };
   try {

@@ -18,24 +18,10 @@ import { readPdf } from './pdf/pdf.ts';
 import { SourceReadError } from './read-error.ts';
 import { readXlsx } from './xlsx/xlsx.ts';
 import { createRng } from '../../../../test/support/report/generate.ts';
+import { mutateBytes } from '../../../../test/support/mutate.ts';
 
 const load = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(corpus, name)));
 
-function mutate(source: Uint8Array, random: () => number): Uint8Array {
-  const kind = Math.floor(random() * 4);
-  const at = Math.floor(random() * source.length);
-  if (kind === 0) return source.subarray(0, at);
-  const out = new Uint8Array(source);
-  if (kind === 1) {
-    for (let i = 0; i < 1 + random() * 50; i += 1) out[Math.floor(random() * out.length)] = Math.floor(random() * 256);
-    return out;
-  }
-  if (kind === 2) {
-    const noise = Uint8Array.from({ length: Math.floor(random() * 2000) }, () => Math.floor(random() * 256));
-    return new Uint8Array([...out.subarray(0, at), ...noise, ...out.subarray(at)]);
-  }
-  return Uint8Array.from({ length: Math.floor(random() * 4096) }, () => Math.floor(random() * 256));
-}
 
 const MARKUP = new TextEncoder().encode('<>/"\'=&;: <w:t> </w:tc> <c r="A1" t="s"> <v>1</v> </row>');
 
@@ -49,7 +35,7 @@ async function mutatePart(zipBytes: Uint8Array, parts: readonly string[], random
   const entry = entries.find((e) => e.name === name);
   if (!entry) throw new Error(`no part ${name}`);
   const xml = new Uint8Array(entry.data);
-  let mutated = mutate(xml, random);
+  let mutated = mutateBytes(xml, random);
   if (random() < 0.5) {
     mutated = new Uint8Array(xml);
     for (let i = 0; i < 1 + random() * 30; i += 1) mutated[Math.floor(random() * mutated.length)] = MARKUP[Math.floor(random() * MARKUP.length)] as number;
@@ -91,7 +77,7 @@ describe('readers on mutated input', () => {
 
   it('readHtml: 80 mutated pages, hostile markup', async () => {
     const html = load('shanghai-office-2019.html');
-    for (let i = 0; i < 80; i += 1) expect(await outcome(() => readHtml(mutate(html, random)))).toBe('doc');
+    for (let i = 0; i < 80; i += 1) expect(await outcome(() => readHtml(mutateBytes(html, random)))).toBe('doc');
     const hostile = ['<div>'.repeat(20000), '<table><tr><td colspan=999999 rowspan=999999>x', '<table>'.repeat(3000), '<p>&#xFFFFFF;&bogus;&#0;</p>'];
     for (const page of hostile) expect(await outcome(() => readHtml(new TextEncoder().encode(page)))).toBe('doc');
   });
@@ -101,7 +87,7 @@ describe('readers on mutated input', () => {
     // A document or a SourceReadError with a Chinese message. No bound per input (pdf.js takes
     // 0.1–0.5 s on a busy machine); the test's own time limit is the very generous bound on a hang.
     for (let i = 0; i < 80; i += 1) {
-      const input = mutate(pdf, random);
+      const input = mutateBytes(pdf, random);
       await readPdf(input).then((doc) => expect(Array.isArray(doc.lines)).toBe(true), (error: unknown) => {
         if (!(error instanceof SourceReadError)) throw error;
         expect(error.message).toMatch(/\p{Script=Han}/u);
@@ -112,7 +98,7 @@ describe('readers on mutated input', () => {
   it('readDocx: 40 mutated DOCX files', async () => {
     const table = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('自然人')] }), new TableCell({ children: [new Paragraph('3')] })] })] });
     const docx = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('报告'), table] }] })));
-    for (let i = 0; i < 40; i += 1) await outcome(inOwnWords(() => readDocx(mutate(docx, random))));
+    for (let i = 0; i < 40; i += 1) await outcome(inOwnWords(() => readDocx(mutateBytes(docx, random))));
   }, 60_000);
 
   it('readDocx: 40 DOCX files with one XML part mutated', async () => {
@@ -127,7 +113,7 @@ describe('readers on mutated input', () => {
     const xlsx = await renderXlsx(loadTruth('shanghai-office-2019'));
     const parts = (await readZipEntries(xlsx)).map((e) => e.name).filter((name) => /^xl\/(worksheets\/sheet\d+|sharedStrings|workbook)\.xml$/.test(name));
     expect(parts.length).toBeGreaterThan(2);
-    for (let i = 0; i < 40; i += 1) await outcome(inOwnWords(() => readXlsx(mutate(xlsx, random))));
+    for (let i = 0; i < 40; i += 1) await outcome(inOwnWords(() => readXlsx(mutateBytes(xlsx, random))));
     for (let i = 0; i < 40; i += 1) {
       const input = await mutatePart(xlsx, parts, random);
       await outcome(inOwnWords(() => readXlsx(input)));
