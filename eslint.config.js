@@ -84,6 +84,7 @@ export default tseslint.config(
       'src/law/**/*.ts',
       'src/**/model.ts', 'src/**/model/**/*.ts', 'src/**/rules.ts', 'src/**/rules/**/*.ts', 'src/**/lifecycle.ts',
       'src/report/import/interpret/**/*.ts',
+      'src/platform/accounts/core/**/*.ts',
     ],
     ignores: ['**/*.test.ts', 'src/law/edge/**'],
     ...{ rules: pureRestrictions },
