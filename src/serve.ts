@@ -20,7 +20,8 @@ function configFrom(values: { port?: string; host?: string }): Partial<Config> {
 
 /** Serves until SIGINT or SIGTERM, then closes the server and the services. */
 export const runServe: CommandRun<typeof SERVE_OPTIONS> = async ({ values }, io, context) => {
-  const services = await context.openServices({ config: configFrom(values) });
+  // A second site on the same data folder is refused (one app per data folder).
+  const services = await context.openServices({ config: configFrom(values), shareRunning: false });
   try {
     await startRooms(services, { demoData: !values['no-seed'] });
     const server = await startHttpServer(await createApp(services), { port: services.config.port, host: services.config.host });

@@ -37,6 +37,12 @@ export interface Config {
   publicHosts: string[];
   /** Trust `X-Forwarded-Proto`/`X-Forwarded-Host` from a reverse proxy (`GONGKAI_TRUST_PROXY`, default false). */
   trustProxy: boolean;
+  /** A session unused this long ends (`GONGKAI_SESSION_IDLE_MIN`, default 30 minutes). */
+  sessionIdleSeconds: number;
+  /** A session ends this long after sign-in, used or not (`GONGKAI_SESSION_MAX_HOURS`, default 12). */
+  sessionMaxSeconds: number;
+  /** Shortest password accepted (`GONGKAI_PASSWORD_MIN_LENGTH`, default 10). */
+  passwordMinLength: number;
 }
 
 /** Thrown when the environment is invalid; the message lists every problem, in Chinese. */
@@ -89,6 +95,9 @@ const envSchema = z.object({
       message: 'GONGKAI_PG_USER 应为合法的系统用户名（小写字母、数字、-、_）',
     }),
   GONGKAI_ALLOWED_ORIGINS: z.string().optional(),
+  GONGKAI_SESSION_IDLE_MIN: intInRange('GONGKAI_SESSION_IDLE_MIN', 1, 24 * 60, 30),
+  GONGKAI_SESSION_MAX_HOURS: intInRange('GONGKAI_SESSION_MAX_HOURS', 1, 24 * 30, 12),
+  GONGKAI_PASSWORD_MIN_LENGTH: intInRange('GONGKAI_PASSWORD_MIN_LENGTH', 8, 128, 10),
   GONGKAI_PUBLIC_HOSTS: z.string().optional(),
   GONGKAI_TRUST_PROXY: z
     .string()
@@ -133,5 +142,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     allowedOrigins: origins,
     publicHosts,
     trustProxy: ['true', '1', 'yes'].includes((e.GONGKAI_TRUST_PROXY ?? '').toLowerCase()),
+    sessionIdleSeconds: e.GONGKAI_SESSION_IDLE_MIN * 60,
+    sessionMaxSeconds: e.GONGKAI_SESSION_MAX_HOURS * 3600,
+    passwordMinLength: e.GONGKAI_PASSWORD_MIN_LENGTH,
   };
 }

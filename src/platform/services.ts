@@ -8,7 +8,9 @@ import type { Logger } from 'pino';
 import { loadConfig } from './config.ts';
 import type { Config } from './config.ts';
 import { ensureDatabase } from './db/admin.ts';
-import { startEmbeddedPostgres } from './db/embedded.ts';
+import { connectToRunningEmbedded, startEmbeddedPostgres } from './db/embedded.ts';
+import { sealUnchainedAuditRows } from './audit/verify.ts';
+import { AppError } from './errors.ts';
 import type { EmbeddedPostgres } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { createPool } from './db/pool.ts';
@@ -36,6 +38,11 @@ export interface ServiceOverrides {
   logger?: Logger;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
+  /**
+   * When another Gongkai process (the running site) holds the data folder, connect to its embedded
+   * server instead of refusing (operator commands; `gongkai serve` still refuses a second site).
+   */
+  shareRunning?: boolean;
 }
 
 /** Name of the app's database on the embedded server. */
@@ -49,7 +56,7 @@ export async function createServices(overrides: ServiceOverrides = {}): Promise<
   let embedded: EmbeddedPostgres | undefined;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, systemUser: config.pgSystemUser, logger });
+    embedded = await startOrShare(config, logger, overrides.shareRunning === true);
     try {
       await ensureDatabase(embedded.urlFor('postgres'), EMBEDDED_DATABASE);
     } catch (error) {
@@ -64,6 +71,8 @@ export async function createServices(overrides: ServiceOverrides = {}): Promise<
     if (overrides.migrate !== false) {
       const applied = await migrate(db);
       if (applied.length > 0) logger.info({ applied }, '已应用数据库迁移');
+      const sealed = await sealUnchainedAuditRows(db);
+      if (sealed > 0) logger.info({ sealed }, '已把旧的审计记录纳入校验链');
     }
   } catch (error) {
     await db.end();
@@ -88,4 +97,22 @@ export async function createServices(overrides: ServiceOverrides = {}): Promise<
         await embedded?.stop();
       })()),
   };
+}
+
+/** Starts the embedded server, or (for operator commands) connects to the one the running site started. */
+async function startOrShare(config: Config, logger: Logger, share: boolean): Promise<EmbeddedPostgres> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startEmbeddedPostgres({ dataDir: config.dataDir, systemUser: config.pgSystemUser, logger });
+    } catch (error) {
+      if (!share || !(error instanceof AppError) || error.code !== 'platform.data_dir_in_use') throw error;
+      const running = await connectToRunningEmbedded(config.dataDir);
+      if (running) {
+        logger.debug({ port: running.port }, '连接到正在运行的 Gongkai 的内置数据库');
+        return running;
+      }
+      // The holder went away meanwhile: start our own.
+      if (attempt >= 2) throw error;
+    }
+  }
 }

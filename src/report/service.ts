@@ -164,7 +164,7 @@ async function storeChecked(db: pg.Pool, checked: CheckedFile, actor: string): P
       previousReportId,
     });
     await writeAudit(tx, {
-      actor, action: 'report.check', subject: `checked_report:${id}`,
+      actor: actor === 'anonymous' ? { kind: 'anonymous' } : { kind: 'cli', user: actor }, action: 'report.check', subject: `checked_report:${id}`,
       details: { fileName: file.name, sha256, agency: report.agency, year: report.year, errors: countOf(findings, 'error'), warnings: countOf(findings, 'warning') },
     });
     const stored = await getCheckedReport(tx, id);

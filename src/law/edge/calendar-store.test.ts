@@ -54,8 +54,8 @@ describe('calendar overrides store', () => {
       "SELECT actor, subject, details FROM audit_log WHERE action = 'calendar.import' ORDER BY id",
     );
     expect(audit.rows.map((r) => [r.actor, r.subject, r.details.replaced, r.details.source])).toEqual([
-      ['tester', 'calendar:2027', false, '测试通知一'],
-      ['tester2', 'calendar:2027', true, '测试通知二'],
+      ['cli:tester', 'calendar:2027', false, '测试通知一'],
+      ['cli:tester2', 'calendar:2027', true, '测试通知二'],
     ]);
   });
 

@@ -3,6 +3,7 @@
  * database or a transaction first; the caller owns the transaction. Dates travel as 'YYYY-MM-DD'
  * text (never a JS Date, which would shift with the time zone).
  */
+import { writeAudit } from '../../platform/audit/audit-log.ts';
 import type { Queryable } from '../../platform/db/queryable.ts';
 import type { DayOverride } from '../calendar.ts';
 import type { ImportedYear } from '../calendar-data.ts';
@@ -73,11 +74,11 @@ export async function saveImportedYear(db: Queryable, year: ImportedYear, audit:
     );
   }
   const holidays = year.days.filter((d) => d.kind === 'holiday').length;
-  await db.query('INSERT INTO audit_log (actor, action, subject, details) VALUES ($1, $2, $3, $4)', [
-    audit.actor,
-    'calendar.import',
-    `calendar:${year.year}`,
-    JSON.stringify({
+  await writeAudit(db, {
+    actor: { kind: 'cli', user: audit.actor },
+    action: 'calendar.import',
+    subject: `calendar:${year.year}`,
+    details: {
       year: year.year,
       source: year.source,
       holidayDays: holidays,
@@ -85,6 +86,6 @@ export async function saveImportedYear(db: Queryable, year: ImportedYear, audit:
       replaced: audit.replaced,
       calendarVersionBefore: audit.calendarVersionBefore,
       calendarVersionAfter: audit.calendarVersionAfter,
-    }),
-  ]);
+    },
+  });
 }

@@ -22,7 +22,8 @@ export const processIo: CliIo = {
 
 /** The real database (started or connected on demand) and the actor named by the environment. */
 export const processContext: CliContext = {
-  openServices: async (overrides) => (await import('../services.ts')).createServices(overrides),
+  // Operator commands share the running site's embedded database (issue 16 §4).
+  openServices: async (overrides) => (await import('../services.ts')).createServices({ shareRunning: true, ...overrides }),
   actor: () => process.env['GONGKAI_ACTOR'] ?? process.env['USER'] ?? 'cli',
 };
 

@@ -38,6 +38,13 @@ async function readLock(file: string): Promise<LockInfo | undefined> {
   }
 }
 
+/** The lock of a data folder held by another live Gongkai process, if any. */
+export async function readLiveLock(dataDir: string): Promise<LockInfo | undefined> {
+  const holder = await readLock(path.join(dataDir, LOCK_NAME));
+  if (!holder || holder.pid === process.pid || !isProcessAliveAs(holder.pid, /node|gongkai|tsx|vitest/)) return undefined;
+  return holder;
+}
+
 function refuse(dataDir: string, pid: number): ConflictError {
   return new ConflictError(
     'platform.data_dir_in_use',

@@ -87,13 +87,16 @@ describe('embedded PostgreSQL', () => {
     }
   });
 
-  it('refuses a second instance on the same data folder, in this process and from another process', async () => {
+  it('refuses a second instance on the same data folder, in this process and from another process; operator commands share it', async () => {
     const server = await start();
     try {
       await expect(start()).rejects.toMatchObject({ code: 'platform.data_dir_in_use' });
-      const other = await runCli(['migrate'], { GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-      expect(other.code).toBe(2);
-      expect(other.stderr).toContain(`数据目录 ${dataDir} 正被另一个 Gongkai 进程（pid ${process.pid}）使用`);
+      const site = await runCli(['serve', '--port', '0', '--no-seed'], { GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+      expect(site.code).toBe(2);
+      expect(site.stderr).toContain(`数据目录 ${dataDir} 正被另一个 Gongkai 进程（pid ${process.pid}）使用`);
+      // An operator command connects to the running server instead of refusing (issue 16 §4).
+      const command = await runCli(['agency', 'list', '--json'], { GONGKAI_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+      expect(command).toMatchObject({ code: 0, stderr: '' });
       expect(await query(server.urlFor(), 'SELECT 1 AS ok')).toEqual({ ok: 1 }); // the first is unharmed
     } finally {
       await server.stop();

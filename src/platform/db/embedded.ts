@@ -16,7 +16,7 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { acquireDataDirLock } from './data-dir-lock.ts';
+import { acquireDataDirLock, readLiveLock } from './data-dir-lock.ts';
 import { ensureExecutable, ensureNativeSymlinks, findNativeBinaries, type NativeBinaries } from './native-binaries.ts';
 import { binariesFor, clusterHomeFor, DEFAULT_ROOT_RUNTIME, type RootRuntimeDirs } from './root-runtime.ts';
 import { clearStalePostmaster } from './stale-postmaster.ts';
@@ -300,4 +300,31 @@ function running(first: ChildProcess, respawn: () => Promise<ChildProcess>, o: R
       `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     stop,
   };
+}
+
+/**
+ * The embedded server another Gongkai process (the running site) has started on this data folder,
+ * for operator commands: they connect to it rather than refuse. Waits up to `waitMs` for a server
+ * still starting to record its port. `stop()` leaves it running: it is not ours.
+ */
+export async function connectToRunningEmbedded(dataDir: string, waitMs = 30_000): Promise<EmbeddedPostgres | undefined> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const lock = await readLiveLock(dataDir);
+    if (!lock) return undefined;
+    if (lock.port !== undefined) {
+      const password = (await fs.readFile(path.join(dataDir, 'pg-password'), 'utf8')).trim();
+      const port = lock.port;
+      await waitUntilAccepting(port, password);
+      return {
+        port,
+        pid: lock.pid,
+        runAs: undefined,
+        urlFor: (database = 'postgres') => `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+        stop: async () => undefined,
+      };
+    }
+    if (Date.now() > until) return undefined;
+    await sleep(200);
+  }
 }

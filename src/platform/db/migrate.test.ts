@@ -32,7 +32,7 @@ describe('migrate', () => {
       const columns = await fresh.pool.query<{ column_name: string }>(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'audit_log' ORDER BY ordinal_position",
       );
-      expect(columns.rows.map((r) => r.column_name)).toEqual(['id', 'at', 'actor', 'action', 'subject', 'details']);
+      expect(columns.rows.map((r) => r.column_name)).toEqual(['id', 'at', 'actor', 'action', 'subject', 'details', 'person_id', 'token_id', 'agency_id', 'ip', 'prev_hash', 'hash']);
       expect(await migrate(fresh.pool)).toEqual([]);
     } finally {
       await fresh.drop();

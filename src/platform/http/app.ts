@@ -9,7 +9,9 @@ import { createMiddleware } from 'hono/factory';
 import type { Services } from '../services.ts';
 import { errorHandler, notFoundHandler } from './error-handler.tsx';
 import { STYLESHEET } from './layout.tsx';
-import { crossOriginProtection, requestLogger, requestOrigin, securityHeaders, textSizePreference } from './middleware.ts';
+import { assertEveryRouteDeclared, PUBLIC } from './access.ts';
+import { crossOriginProtection, requestLogger, requestOrigin, securityHeaders, textSizePreference, uploadLimit } from './middleware.ts';
+import { sessionMiddleware } from './session.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { prefsRoutes } from './prefs.ts';
 import type { AppEnv, NavItem, OpenApiPaths, RouteModule } from './types.ts';
@@ -39,9 +41,12 @@ export function createHttpApp(services: Services, parts: HttpAppParts): Hono<App
   app.use(securityHeaders());
   app.use(textSizePreference());
   app.use(crossOriginProtection(services.config.allowedOrigins));
+  // Every body is bounded before anything reads it (the CSRF check may read a form).
+  app.use(uploadLimit(services.config.maxUploadBytes));
+  app.use(sessionMiddleware(services));
   app.notFound(notFoundHandler(services.logger));
 
-  app.get('/healthz', async (c) => {
+  app.get('/healthz', PUBLIC, async (c) => {
     const started = performance.now();
     try {
       await services.db.query('SELECT 1');
@@ -50,7 +55,7 @@ export function createHttpApp(services: Services, parts: HttpAppParts): Hono<App
       return c.json({ ok: false, db: { ok: false, error: '数据库无法连接' } }, 503);
     }
   });
-  app.get('/assets/site.css', (c) => {
+  app.get('/assets/site.css', PUBLIC, (c) => {
     c.header('content-type', 'text/css; charset=utf-8');
     c.header('cache-control', 'public, max-age=31536000, immutable');
     return c.body(STYLESHEET);
@@ -64,9 +69,10 @@ export function createHttpApp(services: Services, parts: HttpAppParts): Hono<App
   }
   const document = buildOpenApiDocument(paths);
   // Public and the same for everyone: cacheable, revalidated by its ETag.
-  app.get('/api/openapi.json', etag(), (c) => {
+  app.get('/api/openapi.json', PUBLIC, etag(), (c) => {
     c.header('Cache-Control', 'public, no-cache');
     return c.json(document);
   });
+  assertEveryRouteDeclared(app);
   return app;
 }

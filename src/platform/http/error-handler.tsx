@@ -15,7 +15,7 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-const PAGE_STATUSES: readonly number[] = [400, 403, 404, 409, 413, 422, 500, 503];
+const PAGE_STATUSES: readonly number[] = [400, 401, 403, 404, 409, 413, 422, 429, 500, 503];
 
 /**
  * Errors of a database that is not there (refused, cut off, shutting down or starting up): the
@@ -57,6 +57,7 @@ export function errorHandler(logger: Logger) {
     if (appError.status >= 500) logger.error({ err: error, reqId: c.get('requestId'), path: c.req.path }, '未处理的错误');
     else logger.info({ code: appError.code, reqId: c.get('requestId'), path: c.req.path }, appError.message);
     if (appError.status === 503) c.header('Retry-After', '30');
+    if (appError.status === 401) c.header('WWW-Authenticate', 'Bearer realm="gongkai"');
     if (wantsJson(c)) {
       const body: ErrorBody = { error: { code: appError.code, message: appError.message, details: appError.details ?? null } };
       return c.json(body, appError.status as 400);
@@ -75,10 +76,12 @@ export function notFoundHandler(logger: Logger) {
 function errorTitle(status: number): string {
   switch (status) {
     case 400: case 422: return '提交的内容有误';
+    case 401: return '请先登录';
     case 403: return '请求被拒绝';
     case 404: return '找不到页面';
     case 409: return '操作冲突';
     case 413: return '文件太大';
+    case 429: return '尝试次数过多';
     case 503: return '服务暂时不可用';
     default: return '服务暂时出错';
   }

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { agenciesWhere, PERMISSIONS } from '../accounts/core/roles.ts';
+import type { Viewer } from '../accounts/sign-in.ts';
 import type { AppEnv, NavItem, TextSize } from './types.ts';
 
 /** The site name shown in the header and titles. */
@@ -28,7 +30,28 @@ export interface LayoutProps {
   notice?: string | undefined;
   /** Further stylesheets of the page (paths on this site). */
   stylesheets?: readonly string[] | undefined;
+  /** The signed-in person (header: name, my account, sign out). */
+  viewer?: Viewer | undefined;
+  /** The form token of this visitor (the sign-out form carries it). */
+  csrfToken?: string | undefined;
   children?: Child;
+}
+
+/** The navigation entries this visitor may use. */
+export function visibleNav(nav: readonly NavItem[], viewer: Viewer | undefined): NavItem[] {
+  return nav.filter((item) => {
+    if (item.needs === undefined) return true;
+    if (!viewer) return false;
+    if (item.needs === 'signedIn') return true;
+    if (PERMISSIONS[item.needs].scope === 'deployment') return viewer.grants.some((g) => g.role === 'sysAdmin');
+    const scope = agenciesWhere(viewer.grants, item.needs);
+    return scope === 'all' || scope.length > 0;
+  });
+}
+
+/** A form's hidden CSRF field. */
+export function CsrfField(props: { token: string | undefined }) {
+  return <input type="hidden" name="_csrf" value={props.token ?? ''} />;
 }
 
 /** The page shell of every HTML page. */
@@ -63,7 +86,18 @@ export function Layout(props: LayoutProps) {
                 ))}
               </ul>
             </nav>
-            <a class="text-toggle" href={toggleHref}>{large ? '标准字号' : '大字模式'}</a>
+            <div class="site-tools">
+              {props.viewer ? (
+                <form method="post" action="/signout" class="signout-form">
+                  <CsrfField token={props.csrfToken} />
+                  <a href="/me">{props.viewer.name}</a>
+                  <button type="submit" class="link-button">退出登录</button>
+                </form>
+              ) : (
+                <a href="/signin">工作人员登录</a>
+              )}
+              <a class="text-toggle" href={toggleHref}>{large ? '标准字号' : '大字模式'}</a>
+            </div>
           </div>
         </header>
         <main id="main" class="container" tabindex={-1}>
@@ -82,7 +116,7 @@ export function Layout(props: LayoutProps) {
 }
 
 /** HTTP statuses a page may be rendered with. */
-export type PageStatus = 200 | 400 | 403 | 404 | 409 | 413 | 422 | 500 | 503;
+export type PageStatus = 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 /**
  * Renders JSX to a string. A hono/jsx node renders through `toString()`, which is a Promise
@@ -96,7 +130,8 @@ export async function toHtml(node: unknown): Promise<string> {
 export async function renderPage(c: Context<AppEnv>, title: string, body: Child, options: { notice?: string | undefined; status?: PageStatus; stylesheets?: readonly string[] } = {}) {
   const url = new URL(c.req.url);
   const html = await toHtml(
-    <Layout title={title} path={url.pathname + url.search} textSize={c.get('textSize') ?? 'normal'} nav={c.get('nav') ?? []} notice={options.notice} stylesheets={options.stylesheets}>
+    <Layout title={title} path={url.pathname + url.search} textSize={c.get('textSize') ?? 'normal'} nav={visibleNav(c.get('nav') ?? [], c.get('viewer'))}
+      notice={options.notice} stylesheets={options.stylesheets} viewer={c.get('viewer')} csrfToken={c.get('csrfToken')}>
       {body}
     </Layout>,
   );

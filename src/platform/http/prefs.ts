@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { PUBLIC } from './access.ts';
 import type { AppEnv } from './types.ts';
 
 const SELF = 'http://gongkai.invalid';
@@ -24,7 +25,7 @@ export function safeBackPath(back: string | undefined): string {
 /** The preference routes. */
 export function prefsRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/prefs', (c) => {
+  app.get('/prefs', PUBLIC, (c) => {
     const text = c.req.query('text') === 'large' ? 'large' : 'normal';
     setCookie(c, 'text', text, {
       path: '/',

@@ -2,6 +2,8 @@
  * Types shared by the HTTP layer and the rooms' route modules.
  */
 import type { Hono } from 'hono';
+import type { Permission } from '../accounts/core/roles.ts';
+import type { Viewer } from '../accounts/sign-in.ts';
 
 /** Text size preference (适老化 large-text mode), from the `text` cookie. */
 export type TextSize = 'normal' | 'large';
@@ -10,6 +12,8 @@ export type TextSize = 'normal' | 'large';
 export interface NavItem {
   readonly href: string;
   readonly label: string;
+  /** Shown only to people who may use this permission somewhere ('signedIn': to anyone signed in). */
+  readonly needs?: Permission | 'signedIn';
 }
 
 /** The hono environment of every route: per-request variables set by platform middleware. */
@@ -23,6 +27,22 @@ export interface AppEnv {
     origin: string;
     /** The request came over HTTPS (directly, or to a trusted proxy): cookies get `Secure`. */
     secure: boolean;
+    /** The client's address (the connection's, or a trusted proxy's X-Forwarded-For). */
+    clientIp: string | null;
+    /** The signed-in person (browser session, or API token on /api/). */
+    viewer: Viewer | undefined;
+    /** The request came with an API token. */
+    bearer: boolean | undefined;
+    /** A session between the password and the TOTP code: who is signing in. */
+    pendingViewer: Viewer | undefined;
+    /** The raw session token of the cookie (sign-out needs it). */
+    sessionToken: string | undefined;
+    /** The token every form carries in `_csrf`. */
+    csrfToken: string;
+    /** Set by access(): the agencies a list route may show ('all' for a sysAdmin's permission). */
+    scope: 'all' | number[];
+    /** Set by access(): the agency the route acts on (from a parameter or the record's owner). */
+    agencyId: number;
   };
 }
 
