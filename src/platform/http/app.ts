@@ -30,7 +30,8 @@ export interface HttpAppParts {
 /** Builds the app for the services and the rooms' parts (in-process tests call `app.request(...)`). */
 export function createHttpApp(services: Services, parts: HttpAppParts): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const nav = [...parts.nav, API_NAV];
+  // The public entries first, then the staff's (each shown only to those who may use it).
+  const nav = [...parts.nav.filter((n) => !n.needs), ...parts.nav.filter((n) => n.needs), API_NAV];
   app.use(createMiddleware<AppEnv>(async (c, next) => {
     c.set('nav', nav);
     await next();
