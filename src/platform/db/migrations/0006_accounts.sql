@@ -123,9 +123,10 @@ ALTER TABLE checked_reports
   ADD COLUMN stored_by bigint REFERENCES people (id),
   ADD COLUMN access_key text UNIQUE,
   ADD COLUMN expires_at timestamptz;
--- Reports checked before accounts existed were public: they become anonymous checks that expire a
--- day after this migration (the demo report is stored again for the demo agency).
-UPDATE checked_reports SET access_key = replace(gen_random_uuid()::text, '-', ''), expires_at = now() + interval '24 hours' WHERE agency_id IS NULL;
+-- Reports checked before accounts existed have no owner and no key: they are kept as they are (never
+-- purged: expires_at stays NULL), reachable from no page until an operator gives them to an agency
+-- (UPDATE checked_reports SET agency_id = … — see docs/DECISIONS.md). The demo report is stored again
+-- for the demo agency.
 CREATE INDEX checked_reports_agency_list_idx ON checked_reports (agency_id, (-coalesce(year, 0)), (-id)) WHERE agency_id IS NOT NULL;
 CREATE INDEX checked_reports_expires_idx ON checked_reports (expires_at) WHERE expires_at IS NOT NULL;
 ALTER TABLE report_uploads ADD COLUMN person_id bigint REFERENCES people (id), ADD COLUMN access_key text;
