@@ -18,5 +18,6 @@ export const accountsRoom: Room = {
   commands: accountsCommands,
   onStart: async (services, { demoData }) => {
     if (demoData) await (await import('./demo.ts')).seedDemoAccounts(services);
+    (await import('./housekeeping.ts')).startAccountHousekeeping(services);
   },
 };
