@@ -138,14 +138,15 @@ const TOUCH_EVERY_SECONDS = 60;
 /** The session of a cookie, unless it expired (absolute lifetime, or idle longer than `idleSeconds`). */
 export async function sessionFor(db: Queryable, sessionToken: string, idleSeconds: number): Promise<SessionState | undefined> {
   const hash = tokenHash(sessionToken);
-  const session = await store.findSession(db, hash);
+  const session = await store.findSessionWithPerson(db, hash);
   if (!session) return undefined;
   if (session.idleSeconds > idleSeconds) {
     await store.deleteSession(db, hash);
     return undefined;
   }
-  const viewer = await viewerOf(db, session.personId);
-  if (!viewer) return undefined;
+  const { person } = session;
+  if (person.disabledAt) return undefined;
+  const viewer: Viewer = { personId: person.id, username: person.username, name: person.name, grants: await store.reachingGrants(db, person.id) };
   if (session.idleSeconds > TOUCH_EVERY_SECONDS) await store.touchSession(db, hash);
   return { viewer, csrfToken: session.csrfToken, complete: session.complete };
 }

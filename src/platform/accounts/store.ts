@@ -257,6 +257,15 @@ export async function findSession(db: Queryable, tokenHash: Buffer): Promise<Ses
   return r && { personId: r.person_id, csrfToken: r.csrf_token, complete: r.complete, lastSeenAt: r.last_seen_at, idleSeconds: r.idle };
 }
 
+/** A session with its person in one round trip (every signed-in request reads this). */
+export async function findSessionWithPerson(db: Queryable, tokenHash: Buffer): Promise<(SessionRow & { person: Person }) | undefined> {
+  const { rows } = await db.query<PersonRow & { csrf_token: string; complete: boolean; last_seen_at: Date; idle: number }>(
+    `SELECT p.*, s.csrf_token, s.complete, s.last_seen_at, extract(epoch FROM now() - s.last_seen_at)::float8 AS idle
+     FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1 AND s.expires_at > now()`, [tokenHash]);
+  const r = rows[0];
+  return r && { personId: r.id, csrfToken: r.csrf_token, complete: r.complete, lastSeenAt: r.last_seen_at, idleSeconds: r.idle, person: toPerson(r) };
+}
+
 export async function touchSession(db: Queryable, tokenHash: Buffer): Promise<void> {
   await db.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
 }
