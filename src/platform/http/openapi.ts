@@ -37,10 +37,19 @@ export function buildOpenApiDocument(paths: OpenApiPaths): Record<string, unknow
     info: {
       title: 'Gongkai 公开 API',
       version: '0.1.0',
-      description: '政府信息公开年度报告检查等功能的 JSON 接口。错误统一返回 { "error": { "code", "message", "details" } }。',
+      description: '政府信息公开年度报告检查等功能的 JSON 接口（/api/v1）。错误统一返回 { "error": { "code", "message", "details" } }。'
+        + '需要登录的接口使用 API 令牌：请求头 Authorization: Bearer gk_…（在“我的账号”页面或用 gongkai token create 创建）；令牌代表其所属人员，权限与该人员相同。',
     },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: { Error: jsonSchema(errorBodySchema) } },
+    components: {
+      schemas: { Error: jsonSchema(errorBodySchema) },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API 令牌（gk_ 开头）' } },
+    },
   };
 }
+
+/** The `security` of an operation that needs an API token (`Authorization: Bearer …`). */
+export const BEARER_SECURITY = [{ bearer: [] }];
+/** The `security` of an operation open to anyone, with or without a token. */
+export const OPTIONAL_BEARER_SECURITY = [{}, { bearer: [] }];
