@@ -1,9 +1,13 @@
 /**
- * `npm run bench -- report-list`: the list of checked reports with 100,000 stored (--reports=N),
- * served by `gongkai serve` in its own process on the embedded PostgreSQL, under 200 concurrent
- * clients (--clients=N) for 10 s a page (--seconds=N): the bare upload page `/` against `/reports`
- * (first page), a deep page by cursor, and a filtered list. Target (issue 15 §6): the list ≥ 50 %
- * of the bare page's rate in the same run. The load comes from this process (keep-alive fetch).
+ * `npm run bench -- report-list`: the list of stored reports with 100,000 stored (--reports=N) for
+ * 1,000 agencies under one people's government, served by `gongkai serve` in its own process on the
+ * embedded PostgreSQL, under 200 concurrent clients (--clients=N) for 10 s a page (--seconds=N). Every
+ * request is a signed-in browser session (the supervisor of the government, who sees all 1,000
+ * agencies, or a handler of one): the session is read on every request, the list is filtered by the
+ * person's agencies. Pages: the bare upload page `/` (signed out, and signed in), the list's first
+ * page, a deep page by cursor, the list filtered to one agency, and a handler's list. Target (issue 15
+ * §6): the list ≥ 50 % of the bare page's rate in the same run. The load comes from this process
+ * (keep-alive fetch).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -11,6 +15,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import { createAgency, createPerson, type Acting } from '../src/platform/accounts/service.ts';
+import { signIn } from '../src/platform/accounts/sign-in.ts';
 import { createServices } from '../src/platform/services.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -18,32 +24,51 @@ const arg = (args: readonly string[], name: string, fallback: number) => {
   const found = args.find((a) => a.startsWith(`--${name}=`));
   return found ? Number(found.slice(name.length + 3)) : fallback;
 };
+const OPERATOR: Acting = { actor: { kind: 'cli', user: 'bench' }, grants: null };
+const POLICY = { minLength: 10, forbidUsername: true, forbidCommon: true };
+const PASSWORD = 'bench-list-password-2026';
 
 export async function run(args: readonly string[]): Promise<unknown> {
   const reports = arg(args, 'reports', 100_000);
   const clients = arg(args, 'clients', 200);
   const seconds = arg(args, 'seconds', 10);
+  const agencies = 1000;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gongkai-bench-list-'));
   const services = await createServices({ env: { GONGKAI_DATA_DIR: dataDir }, logger: pino({ level: 'silent' }) });
   try {
     const demo = await readFile(path.join(REPO, 'src/report/demo/taiping-wenlv-2023.json'), 'utf8');
     const started = performance.now();
-    // 1,000 agencies × up to 100 reports, the demo report's content, findings of both kinds.
+    const government = await createAgency(services.db, OPERATOR, { name: '测试市人民政府', kind: 'government' });
     await services.db.query(
-      `INSERT INTO checked_reports (agency, year, format, source_file_name, source_kind, source_sha256, source_size, source, canonical, findings, warnings)
-       SELECT '测试市第' || (i % 1000) || '局', 2008 + (i / 1000) % 17, '2021', 'r' || i || '.json', 'json', md5(i::text), 10, '\\x00'::bytea, $1::jsonb,
+      `INSERT INTO agencies (name, kind, parent_id) SELECT '测试市第' || i || '局', 'department', $1 FROM generate_series(1, $2::int) AS i`,
+      [government.id, agencies],
+    );
+    const ids = (await services.db.query<{ id: number }>('SELECT id FROM agencies WHERE parent_id = $1 ORDER BY id', [government.id])).rows.map((r) => r.id);
+    // Up to 100 reports an agency, the demo report's content, findings of both kinds.
+    await services.db.query(
+      `INSERT INTO checked_reports (agency, agency_id, year, format, source_file_name, source_kind, source_sha256, source_size, source, canonical, findings, warnings)
+       SELECT '测试市第' || (i % $3) || '局', ($4::bigint[])[1 + i % $3], 2008 + (i / $3) % 17, '2021', 'r' || i || '.json', 'json', md5(i::text), 10, '\\x00'::bytea, $1::jsonb,
               '[{"rule": "T3-BALANCE", "severity": "error", "cells": [], "message": "x"}, {"rule": "CELL-BLANK", "severity": "warning", "cells": [], "message": "y"}]'::jsonb, '[]'::jsonb
        FROM generate_series(1, $2::int) AS i`,
-      [demo, reports],
+      [demo, reports, agencies, ids],
     );
-    await services.db.query('ANALYZE checked_reports');
-    console.log(`${reports} reports stored in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await services.db.query('ANALYZE');
+    await createPerson(services.db, OPERATOR, { username: 'bench-supervisor', name: '监督员', password: PASSWORD, roles: [{ role: 'supervisor', agencyId: government.id }] }, POLICY);
+    await createPerson(services.db, OPERATOR, { username: 'bench-handler', name: '经办人', password: PASSWORD, roles: [{ role: 'handler', agencyId: ids[7]! }] }, POLICY);
+    const cookieOf = async (username: string) => {
+      const r = await signIn(services.db, { username, password: PASSWORD }, { ip: '127.0.0.1', userAgent: 'bench' }, { sessionMaxSeconds: 24 * 3600, allowDemo: false });
+      if (!r.ok) throw new Error(`sign-in failed: ${r.reason}`);
+      return `gk_session=${r.sessionToken}`;
+    };
+    const supervisor = await cookieOf('bench-supervisor');
+    const handler = await cookieOf('bench-handler');
+    console.log(`${agencies} agencies, ${reports} reports stored in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const deep = (await services.db.query<{ id: number }>(
-      `SELECT id FROM checked_reports ORDER BY (agency IS NULL), coalesce(agency, ''), -coalesce(year, 0), -id OFFSET $1 LIMIT 1`, [Math.floor(reports * 0.9)])).rows[0]?.id;
+      `SELECT id FROM checked_reports WHERE agency_id IS NOT NULL ORDER BY agency_id, -coalesce(year, 0), -id OFFSET $1 LIMIT 1`, [Math.floor(reports * 0.9)])).rows[0]?.id;
 
     const url = services.embedded?.urlFor('gongkai') ?? services.config.databaseUrl ?? '';
     const server = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--port', '0', '--no-seed'], {
-      cwd: REPO, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: REPO, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', GONGKAI_SESSION_IDLE_MIN: '1440' }, stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
       const base = await new Promise<string>((resolve, reject) => {
@@ -53,21 +78,23 @@ export async function run(args: readonly string[]): Promise<unknown> {
         });
         server.once('exit', (code) => reject(new Error(`serve exited: ${code}`)));
       });
-      const pages: [string, string][] = [
-        ['/ (bare page)', '/'],
-        ['/reports (first page)', '/reports'],
-        [`/reports deep page (after a report 90 % down)`, `/reports?page=1800&after=${deep}`],
-        ['/reports?agency=第7局', `/reports?agency=${encodeURIComponent('第7局')}`],
+      const pages: [string, string, string | undefined][] = [
+        ['/ (bare page, signed out)', '/', undefined],
+        ['/ (bare page, signed in)', '/', supervisor],
+        ['/reports (supervisor, 1,000 agencies)', '/reports', supervisor],
+        ['/reports deep page (cursor 90 % down)', `/reports?page=4500&after=${deep}`, supervisor],
+        ['/reports?agencyId= (one agency)', `/reports?agencyId=${ids[7]}`, supervisor],
+        ['/reports (handler of one agency)', '/reports', handler],
       ];
       const results: Record<string, { perSecond: number; p50: number; p99: number }> = {};
-      for (const [label, pathname] of pages) {
-        await load(base + pathname, clients, 2); // warm-up
-        const r = await load(base + pathname, clients, seconds);
+      for (const [label, pathname, cookie] of pages) {
+        await load(base + pathname, cookie, clients, 2); // warm-up
+        const r = await load(base + pathname, cookie, clients, seconds);
         results[label] = r;
-        console.log(`${label.padEnd(48)} ${String(Math.round(r.perSecond)).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms`);
+        console.log(`${label.padEnd(44)} ${String(Math.round(r.perSecond)).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms`);
       }
-      const bare = results['/ (bare page)']!.perSecond;
-      for (const [label, r] of Object.entries(results)) if (label !== '/ (bare page)') console.log(`${label}: ${Math.round((100 * r.perSecond) / bare)} % of the bare page`);
+      const bare = results['/ (bare page, signed in)']!.perSecond;
+      for (const [label, r] of Object.entries(results)) if (label.startsWith('/reports')) console.log(`${label}: ${Math.round((100 * r.perSecond) / bare)} % of the bare page signed in`);
       return results;
     } finally {
       server.kill('SIGTERM');
@@ -80,14 +107,14 @@ export async function run(args: readonly string[]): Promise<unknown> {
 }
 
 /** `clients` loops fetching `url` for `seconds`; rate and latency percentiles of the 200 answers. */
-async function load(url: string, clients: number, seconds: number): Promise<{ perSecond: number; p50: number; p99: number }> {
+async function load(url: string, cookie: string | undefined, clients: number, seconds: number): Promise<{ perSecond: number; p50: number; p99: number }> {
   const until = performance.now() + seconds * 1000;
   const latencies: number[] = [];
   let failed = 0;
   await Promise.all(Array.from({ length: clients }, async () => {
     while (performance.now() < until) {
       const started = performance.now();
-      const res = await fetch(url, { headers: { accept: 'text/html' } });
+      const res = await fetch(url, { headers: cookie ? { accept: 'text/html', cookie } : { accept: 'text/html' } });
       await res.arrayBuffer();
       if (res.status === 200) latencies.push(performance.now() - started);
       else failed++;
