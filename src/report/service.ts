@@ -2,13 +2,19 @@
  * The report checker's use-cases: check and store uploaded files (each independently, each
  * against the same agency's previous year), list, get, and the demo seed. Routes, the API and
  * the CLI call these; they own transactions and the audit log.
+ *
+ * A check is kept one of two ways (`Keeping`): in an agency's record (its staff store the agency's
+ * report; compared with that agency's own previous year), or as an anonymous check — anyone,
+ * signed in or not — kept 24 hours under an unguessable key and compared only with the
+ * previous-year file uploaded with it, so that it tells nobody anything about stored reports.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { writeAudit } from '../platform/audit/audit-log.ts';
+import { findOpenAgencyByName } from '../platform/accounts/store.ts';
+import { actorLabel, writeAudit, type Actor } from '../platform/audit/audit-log.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
 import { NotFoundError } from '../platform/errors.ts';
 import { fileTypeProblem } from './file-check.ts';
@@ -19,11 +25,17 @@ import type { RenderFormat } from './render/index.ts';
 import type { AnnualReport, ParseWarning } from './model.ts';
 import { validateReport } from './rules.ts';
 import {
-  countCheckedReports, findLatestReport, findReportsBySource, getCheckedReport, getReportSource, getUpload, insertCheckedReport, insertUpload,
-  listCheckedReports, lockSource,
+  countAgencyReports, deleteExpiredChecks, extendExpiry, findLatestReport, findReportsBySource, getCheckedReport, getReportByRef, getReportSource,
+  getUpload, insertCheckedReport, insertUpload, listCheckedReports, lockSource,
 } from './store.ts';
-import type { CheckedReport, ReportListPage, ReportListQuery, StoredUpload } from './store.ts';
+import type { CheckedReport, ReportListPage, ReportListQuery, ReportRef, ReportScope, StoredUpload } from './store.ts';
 import { storableFileName } from './text-safety.ts';
+
+/** Hours an anonymous check (and an anonymous upload's results page) is kept. */
+export const ANONYMOUS_KEEP_HOURS = 24;
+
+/** Where a check is kept: in an agency's record, or as an anonymous check under its key for 24 hours. */
+export type Keeping = { kind: 'agency'; agencyId: number } | { kind: 'anonymous' };
 
 /** A file as uploaded. */
 export interface UploadedFile {
@@ -39,6 +51,12 @@ export type FileOutcome =
       role: 'report' | 'previous';
       /** The stored check: a new one, or the earlier check of the same file (`alreadyChecked`). */
       reportId: number;
+      /** Its address segment, `/reports/<ref>`: the access key of an anonymous check, else the id. */
+      ref: string;
+      /** The agency whose record it is (null: an anonymous check). */
+      agencyId: number | null;
+      /** When an anonymous check is deleted (ISO 8601); null for an agency's report. */
+      expiresAt: string | null;
       agency: string | null;
       year: number | null;
       errorCount: number;
@@ -49,6 +67,8 @@ export type FileOutcome =
       alreadyChecked: boolean;
       /** Checked and stored anew although these bytes were checked before with another result (another previous-year report, or a newer checker): the newest earlier check. */
       earlierReportId: number | null;
+      /** That earlier check's address segment. */
+      earlierRef: string | null;
     }
   | { ok: false; fileName: string; role: 'report' | 'previous'; error: { code: string; message: string } };
 
@@ -63,8 +83,12 @@ export interface CheckFilesInput {
   files: UploadedFile[];
   /** The agency's report of the previous year, for X-CARRY / X-IN-FORCE: read first, stored when a file is checked against it. */
   previous?: UploadedFile | undefined;
-  /** 'anonymous' (web), 'cli'. */
-  actor: string;
+  /** Who checks: a signed-in person (with their API token), a visitor, the command line. */
+  actor: Actor;
+  /** Where the checks are kept (default: anonymous checks). */
+  keeping?: Keeping | undefined;
+  /** The client's address (web requests), for the audit log. */
+  ip?: string | null | undefined;
 }
 
 /** A previous-year report to check against: a stored one, or one uploaded with the files and stored when first used. */
@@ -82,7 +106,9 @@ const countOf = (findings: Finding[], severity: Finding['severity']) => findings
 export type ReportImporter = (file: ReportFile) => Promise<ImportResult>;
 
 interface CheckOptions {
-  actor: string;
+  actor: Actor;
+  keeping: Keeping;
+  ip?: string | null | undefined;
   role?: 'report' | 'previous';
   /** An uploaded previous-year report, used when it is of the same agency and the year before. */
   previous?: PreviousReport | undefined;
@@ -110,11 +136,12 @@ function refusal(file: UploadedFile, role: 'report' | 'previous', code: string, 
   return { ok: false, fileName: file.name, role, error: { code, message } };
 }
 
-function outcomeOf(file: UploadedFile, role: 'report' | 'previous', r: CheckedReport, alreadyChecked: boolean, earlierReportId: number | null): FileOutcome {
+function outcomeOf(file: UploadedFile, role: 'report' | 'previous', r: CheckedReport, alreadyChecked: boolean, earlier: CheckedReport | undefined): FileOutcome {
   return {
-    ok: true, fileName: file.name, role, reportId: r.id, agency: r.agency, year: r.year,
+    ok: true, fileName: file.name, role, reportId: r.id, ref: r.ref, agencyId: r.agencyId, expiresAt: r.expiresAt?.toISOString() ?? null,
+    agency: r.agency, year: r.year,
     errorCount: countOf(r.findings, 'error'), warningCount: countOf(r.findings, 'warning'), parseWarningCount: r.warnings.length,
-    previousReportId: r.previousReportId, alreadyChecked, earlierReportId,
+    previousReportId: r.previousReportId, alreadyChecked, earlierReportId: earlier?.id ?? null, earlierRef: earlier?.ref ?? null,
   };
 }
 
@@ -130,7 +157,7 @@ async function readAndValidate(db: pg.Pool, file: UploadedFile, sha256: string, 
     return refusal(file, role, 'report.import_failed', `读取“${file.name}”时出现意外错误，未能检查。请确认文件完好后重试，或换一种格式（如 .docx、.pdf）上传。`);
   }
   const { warnings = [], ...report } = imported.report;
-  const previous = await previousFor(db, report, options.previous);
+  const previous = await previousFor(db, report, options.previous, options.keeping);
   let findings: Finding[];
   try {
     // With the parse warnings: CELL-BLANK skips the cells the importer declined to read.
@@ -143,33 +170,47 @@ async function readAndValidate(db: pg.Pool, file: UploadedFile, sha256: string, 
 }
 
 /**
- * Stores a checked file with an audit entry, unless the same bytes were checked before against the
- * same previous-year report with the same result: then that earlier check is returned. A file is
- * thus checked again (and stored) only when the result changed: another previous-year report, or
- * a new version of the importer or the rules.
+ * Stores a checked file with an audit entry, unless the same bytes were checked before (within the
+ * same keeping: the same agency's record, or the unexpired anonymous checks) against the same
+ * previous-year report with the same result: then that earlier check is returned (an anonymous one
+ * kept 24 hours from now). A file is thus checked again (and stored) only when the result changed:
+ * another previous-year report, or a new version of the importer or the rules.
  */
-async function storeChecked(db: pg.Pool, checked: CheckedFile, actor: string): Promise<{ report: CheckedReport; stored: boolean; earlierId: number | null }> {
+async function storeChecked(db: pg.Pool, checked: CheckedFile, options: CheckOptions): Promise<{ report: CheckedReport; stored: boolean; earlier: CheckedReport | undefined }> {
   const { file, report, findings, warnings, sha256 } = checked;
+  const { actor, keeping } = options;
   const previousReportId = checked.previous ? await checked.previous.id() : null;
+  const scope: ReportScope = keeping.kind === 'agency' ? { agencyId: keeping.agencyId } : { anonymous: true };
   return withTransaction(db, async (tx) => {
     // Two uploads of one file at once (a double click) look for each other's check one after the other.
     await lockSource(tx, sha256);
-    const earlier = await findReportsBySource(tx, sha256);
+    const earlier = await findReportsBySource(tx, sha256, scope);
     const same = earlier.find((r) => r.previousReportId === previousReportId && sameResult(r, checked));
-    if (same) return { report: same, stored: false, earlierId: null };
+    if (same) {
+      // Handed out again: the page says it is kept 24 hours, so it is, from now.
+      if (keeping.kind === 'anonymous') await extendExpiry(tx, same.id, ANONYMOUS_KEEP_HOURS);
+      return { report: (await getCheckedReport(tx, same.id))!, stored: false, earlier: undefined };
+    }
+    const agencyId = keeping.kind === 'agency' ? keeping.agencyId : null;
     const id = await insertCheckedReport(tx, {
       agency: report.agency, year: report.year, format: report.format, agencyKind: report.agencyKind ?? null,
       publishedOn: report.publishedOn ?? null, sourceFileName: file.name, sourceKind: checked.sourceKind,
       sourceSha256: sha256, sourceSize: file.bytes.length, source: file.bytes, canonical: report, findings, warnings,
-      previousReportId,
+      previousReportId, agencyId, storedBy: actor.kind === 'person' ? actor.personId : null,
+      accessKey: keeping.kind === 'anonymous' ? newAccessKey() : null, keepHours: keeping.kind === 'anonymous' ? ANONYMOUS_KEEP_HOURS : null,
     });
     await writeAudit(tx, {
-      actor: actor === 'anonymous' ? { kind: 'anonymous' } : { kind: 'cli', user: actor }, action: 'report.check', subject: `checked_report:${id}`,
+      actor, action: keeping.kind === 'agency' ? 'report.store' : 'report.check', subject: `checked_report:${id}`, agencyId, ip: options.ip,
       details: { fileName: file.name, sha256, agency: report.agency, year: report.year, errors: countOf(findings, 'error'), warnings: countOf(findings, 'warning') },
     });
     const stored = await getCheckedReport(tx, id);
-    return { report: stored!, stored: true, earlierId: earlier[0]?.id ?? null };
+    return { report: stored!, stored: true, earlier: earlier[0] };
   });
+}
+
+/** An anonymous check's key: 128 random bits as 32 lowercase hex digits (its only address, so unguessable). */
+function newAccessKey(): string {
+  return randomBytes(16).toString('hex');
 }
 
 /** As stored in JSON (jsonb keeps no key order and no undefined). */
@@ -193,8 +234,8 @@ export async function checkAndStoreFile(db: pg.Pool, sent: UploadedFile, options
   if (problem) return refusal(file, role, 'report.file_type', problem);
   const checked = await readAndValidate(db, file, sha256Of(file.bytes), options);
   if (!checked.ok) return checked;
-  const { report, stored, earlierId } = await storeChecked(db, checked, options.actor);
-  return outcomeOf(file, role, report, !stored, earlierId);
+  const { report, stored, earlier } = await storeChecked(db, checked, options);
+  return outcomeOf(file, role, report, !stored, earlier);
 }
 
 /** True when `previous` is the same agency's report of the year before `report`'s. */
@@ -202,15 +243,15 @@ function isPreviousOf(previous: AnnualReport, report: AnnualReport): boolean {
   return report.agency !== null && report.year !== null && previous.agency === report.agency && previous.year === report.year - 1;
 }
 
-/** The uploaded previous-year report when it applies to `report`, else the agency's stored report of the year before. */
-async function previousFor(db: pg.Pool, report: AnnualReport, uploaded: PreviousReport | undefined): Promise<PreviousReport | undefined> {
+/**
+ * The uploaded previous-year report when it applies to `report`; else, for an agency's report, the
+ * agency's own stored report of the year before. An anonymous check is never compared with a stored
+ * report: it would tell a visitor what an agency stored.
+ */
+async function previousFor(db: pg.Pool, report: AnnualReport, uploaded: PreviousReport | undefined, keeping: Keeping): Promise<PreviousReport | undefined> {
   if (uploaded && isPreviousOf(uploaded.report, report)) return uploaded;
-  return storedPrevious(db, report);
-}
-
-async function storedPrevious(db: pg.Pool, report: AnnualReport): Promise<PreviousReport | undefined> {
-  if (report.agency === null || report.year === null) return undefined;
-  const found = await findLatestReport(db, report.agency, report.year - 1);
+  if (keeping.kind !== 'agency' || report.year === null) return undefined;
+  const found = await findLatestReport(db, keeping.agencyId, report.year - 1);
   return found && { report: found.canonical, storedId: found.id, id: () => Promise.resolve(found.id) };
 }
 /**
@@ -220,14 +261,14 @@ async function storedPrevious(db: pg.Pool, report: AnnualReport): Promise<Previo
  * not used. Resolves to each file's outcome, the previous-year file first.
  */
 export async function checkAndStoreFiles(db: pg.Pool, input: CheckFilesInput, logger?: Logger, importer?: ReportImporter): Promise<UploadOutcome> {
-  const common = { actor: input.actor, logger, importer };
+  const common = { actor: input.actor, keeping: input.keeping ?? { kind: 'anonymous' as const }, ip: input.ip, logger, importer };
   const uploaded = input.previous ? await readPrevious(db, input.previous, common) : undefined;
   const results: FileOutcome[] = [];
   for (const file of input.files) {
     results.push(await checkAndStoreFile(db, file, { ...common, previous: uploaded && 'previous' in uploaded ? uploaded.previous : undefined }));
   }
   if (uploaded) results.unshift(previousOutcome(uploaded, results));
-  const uploadId = await insertUpload(db, input.actor, results);
+  const uploadId = await insertUpload(db, { actor: actorLabel(input.actor), personId: input.actor.kind === 'person' ? input.actor.personId : null }, results);
   return { uploadId, results };
 }
 
@@ -246,9 +287,9 @@ async function readPrevious(db: pg.Pool, sent: UploadedFile, common: Omit<CheckO
     report: checked.report,
     storedId: undefined,
     id: () => {
-      storing ??= storeChecked(db, checked, common.actor).then(({ report, stored, earlierId }) => {
+      storing ??= storeChecked(db, checked, common).then(({ report, stored, earlier }) => {
         previous.storedId = report.id;
-        outcome = outcomeOf(file, 'previous', report, !stored, earlierId);
+        outcome = outcomeOf(file, 'previous', report, !stored, earlier);
         return report.id;
       });
       return storing;
@@ -282,38 +323,63 @@ function previousOutcome(uploaded: UploadedPrevious, results: readonly FileOutco
     `上一年度报告“${file.name}”未用于跨年度核对${kept}：${why}。如需检查这份报告本身，请把它作为年度报告上传。`);
 }
 
-/** One checked report, or NotFoundError. */
-export async function getReportOrThrow(db: pg.Pool, id: number): Promise<CheckedReport> {
-  const report = Number.isSafeInteger(id) && id > 0 ? await getCheckedReport(db, id) : undefined;
-  if (!report) throw new NotFoundError('report.not_found', `找不到编号为 ${id} 的已检查报告：它可能从未保存过，请从“已检查的报告”列表进入。`);
+/** How a report is addressed in a path segment: 32 lowercase hex digits (an anonymous check's key), or an id. */
+export function parseReportRef(value: string): ReportRef | undefined {
+  if (/^[0-9a-f]{32}$/.test(value)) return { key: value };
+  if (/^[1-9][0-9]{0,15}$/.test(value)) return { id: Number(value) };
+  return undefined;
+}
+
+/** The message for a report that is not (or no longer) at an address. */
+export function reportNotFound(ref: ReportRef | undefined): NotFoundError {
+  if (ref && 'key' in ref) {
+    return new NotFoundError('report.expired', `这次检查的结果已经删除，或链接有误：没有保存为机关年度报告的检查结果只保留 ${ANONYMOUS_KEEP_HOURS} 小时。请重新上传文件检查。`);
+  }
+  return new NotFoundError('report.not_found', ref ? `找不到编号为 ${ref.id} 的已检查报告：请从“已检查的报告”列表进入。` : '找不到这份已检查的报告：链接可能有误。');
+}
+
+/**
+ * The report at an address (`/reports/<ref>`), or NotFoundError: an anonymous check by its key
+ * while unexpired, an agency's report by its id (who may read it is the route's access check).
+ */
+export async function getReportOrThrow(db: pg.Pool, value: string): Promise<CheckedReport> {
+  const ref = parseReportRef(value);
+  const report = ref && (await getReportByRef(db, ref));
+  if (!report) throw reportNotFound(ref);
   return report;
 }
 
-/** The source file of a stored report, or NotFoundError. */
-export async function getSourceOrThrow(db: pg.Pool, id: number): Promise<{ fileName: string; bytes: Uint8Array }> {
-  const source = Number.isSafeInteger(id) && id > 0 ? await getReportSource(db, id) : undefined;
-  if (!source) throw new NotFoundError('report.not_found', `找不到编号为 ${id} 的已检查报告。`);
-  return source;
+/** The source file of the report at an address, or NotFoundError. */
+export async function getSourceOrThrow(db: pg.Pool, value: string): Promise<{ id: number; fileName: string; bytes: Uint8Array }> {
+  const report = await getReportOrThrow(db, value);
+  const source = await getReportSource(db, report.id);
+  if (!source) throw reportNotFound(parseReportRef(value));
+  return { id: report.id, ...source };
 }
 
-/** A stored report rendered for download (HTML, DOCX, XLSX, JSON), with a file name. */
-export async function renderStoredReport(db: pg.Pool, id: number, format: RenderFormat): Promise<{ fileName: string; mediaType: string; bytes: Uint8Array }> {
-  const stored = await getReportOrThrow(db, id);
+/** The report at an address rendered for download (HTML, DOCX, XLSX, JSON), with a file name. */
+export async function renderStoredReport(db: pg.Pool, value: string, format: RenderFormat): Promise<{ id: number; fileName: string; mediaType: string; bytes: Uint8Array }> {
+  const stored = await getReportOrThrow(db, value);
   const bytes = await renderReport(stored.canonical, format);
   const stem = `${stored.agency ?? '未识别机关'}${stored.year ?? ''}年政府信息公开工作年度报告`;
-  return { fileName: `${stem}.${format}`, mediaType: RENDER_MEDIA_TYPES[format], bytes };
+  return { id: stored.id, fileName: `${stem}.${format}`, mediaType: RENDER_MEDIA_TYPES[format], bytes };
 }
 
 /** One upload's outcomes, or NotFoundError. */
 export async function getUploadOrThrow(db: pg.Pool, id: string): Promise<StoredUpload<FileOutcome>> {
   const upload = await getUpload<FileOutcome>(db, id);
-  if (!upload) throw new NotFoundError('report.upload_not_found', '找不到这次上传的检查结果：链接可能有误。请到“已检查的报告”列表查看。');
+  if (!upload) throw new NotFoundError('report.upload_not_found', `找不到这次上传的检查结果：链接可能有误，或已超过 ${ANONYMOUS_KEEP_HOURS} 小时被删除。`);
   return upload;
 }
 
-/** A page of checked reports. */
+/** A page of agencies' reports within the reader's scope. */
 export function listReports(db: pg.Pool, query: ReportListQuery): Promise<ReportListPage> {
   return listCheckedReports(db, query);
+}
+
+/** Deletes anonymous checks and anonymous uploads' results older than 24 hours. */
+export function purgeExpiredChecks(db: pg.Pool): Promise<{ reports: number; uploads: number }> {
+  return deleteExpiredChecks(db, ANONYMOUS_KEEP_HOURS);
 }
 
 /**
@@ -323,21 +389,30 @@ export function listReports(db: pg.Pool, query: ReportListQuery): Promise<Report
 export const SEED_REPORT_URL = new URL('./demo/taiping-wenlv-2023.json', import.meta.url);
 
 /**
- * On first start with an empty database, stores the demo agency's report so that the list is
- * not empty. Returns the outcome, or undefined when nothing was done.
+ * Stores the demo report in the record of the agency it names (the accounts room's demo seed
+ * creates that agency first), when that agency has no report yet, so that its staff's list is not
+ * empty. Without such an agency nothing is stored. Returns the outcome, or undefined when nothing
+ * was done.
  */
 export async function seedDemoReport(db: pg.Pool, logger: Logger, seedUrl: URL = SEED_REPORT_URL): Promise<FileOutcome | undefined> {
-  if ((await countCheckedReports(db)) > 0) return undefined;
   let bytes: Uint8Array;
+  let named: unknown;
   try {
     bytes = await fs.readFile(seedUrl);
+    named = (JSON.parse(new TextDecoder().decode(bytes)) as { agency?: unknown }).agency;
   } catch (error) {
     logger.warn({ file: seedUrl.pathname, err: (error as Error).message }, '示例报告文件读取失败，跳过示例数据');
     return undefined;
   }
-  const name = decodeURIComponent(seedUrl.pathname.split('/').pop() ?? 'seed.txt');
-  const outcome = await checkAndStoreFile(db, { name, bytes }, { actor: 'cli', logger });
-  if (outcome.ok) logger.info({ reportId: outcome.reportId }, '已存入示例报告');
+  const agency = typeof named === 'string' ? await findOpenAgencyByName(db, named) : undefined;
+  if (!agency) {
+    logger.info({ agency: named }, '没有示例报告所属的机关，未存入示例报告');
+    return undefined;
+  }
+  if ((await countAgencyReports(db, agency.id)) > 0) return undefined;
+  const name = decodeURIComponent(seedUrl.pathname.split('/').pop() ?? 'seed.json');
+  const outcome = await checkAndStoreFile(db, { name, bytes }, { actor: { kind: 'system' }, keeping: { kind: 'agency', agencyId: agency.id }, logger });
+  if (outcome.ok) logger.info({ reportId: outcome.reportId, agencyId: agency.id }, '已存入示例报告');
   else logger.warn({ error: outcome.error }, '示例报告未能存入');
   return outcome;
 }

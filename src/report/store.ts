@@ -1,6 +1,10 @@
 /**
  * Storage of checked reports and uploads. SQL only: no decisions. Every function takes the
  * database (or a transaction) first; snake_case columns are mapped to camelCase here, once.
+ *
+ * A report is either an agency's (`agency_id`, reached by id by that agency's staff and the
+ * supervisors above it) or an anonymous check (`access_key`, reached by that key only, until
+ * `expires_at`). Reports checked before accounts existed have neither and are reached by nothing.
  */
 import type { Queryable } from '../platform/db/queryable.ts';
 import type { Finding } from './findings.ts';
@@ -10,6 +14,19 @@ import type { AnnualReport, ParseWarning, ReportFormat } from './model.ts';
 /** A checked report as stored (without the source bytes). */
 export interface CheckedReport {
   id: number;
+  /** Its address segment, `/reports/<ref>`: the access key of an anonymous check, else the id. */
+  ref: string;
+  /** The agency whose record it is (null: an anonymous check, or a report checked before accounts existed). */
+  agencyId: number | null;
+  /** That agency's current name. */
+  agencyName: string | null;
+  /** The person who stored it (null: signed out, the command line, the demo seed). */
+  storedBy: number | null;
+  /** An anonymous check's unguessable key (32 hex digits): its only address. */
+  accessKey: string | null;
+  /** When an anonymous check is deleted. */
+  expiresAt: Date | null;
+  /** The agency's name as the report gives it. */
   agency: string | null;
   year: number | null;
   format: ReportFormat;
@@ -25,15 +42,31 @@ export interface CheckedReport {
   warnings: ParseWarning[];
   /** The stored report of the previous year it was checked against (X-CARRY, X-IN-FORCE). */
   previousReportId: number | null;
+  /** That report's address segment. */
+  previousRef: string | null;
   createdAt: Date;
 }
 
-/** What is inserted. */
-export type NewCheckedReport = Omit<CheckedReport, 'id' | 'createdAt'> & { source: Uint8Array };
+/** What is inserted: an agency's report (`agencyId`), or an anonymous check (`accessKey`, kept `keepHours`). */
+export type NewCheckedReport = Omit<CheckedReport, 'id' | 'ref' | 'agencyName' | 'expiresAt' | 'previousRef' | 'createdAt'> & {
+  source: Uint8Array;
+  /** Hours an anonymous check is kept (expires_at = now() + this); null for an agency's report. */
+  keepHours: number | null;
+};
+
+/** How a report is addressed: an anonymous check by its key (while unexpired), an agency's report by its id. */
+export type ReportRef = { key: string } | { id: number };
+
+/** Which stored reports a look-up may see: one agency's, or the unexpired anonymous checks. */
+export type ReportScope = { agencyId: number } | { anonymous: true };
 
 /** A row of the list: counts instead of the findings. */
 export interface CheckedReportSummary {
   id: number;
+  agencyId: number;
+  /** The agency's current name (of the agencies table). */
+  agencyName: string;
+  /** The agency's name as the report gives it. */
   agency: string | null;
   year: number | null;
   format: ReportFormat;
@@ -44,9 +77,11 @@ export interface CheckedReportSummary {
   createdAt: Date;
 }
 
-/** List filters; `agency` matches a part of the name. */
+/** List filters: the agencies the reader may see, then optionally one of them and a year. */
 export interface ReportListQuery {
-  agency?: string | undefined;
+  /** The agencies whose reports may be listed ('all': every agency's). */
+  scope: 'all' | readonly number[];
+  agencyId?: number | undefined;
   year?: number | undefined;
   limit: number;
   /** Skip this many (old links and the API's `offset`; a deep offset reads every row before it). */
@@ -67,12 +102,16 @@ export interface ReportListPage {
   previousBefore: number | undefined;
 }
 
-/** The list order as ascending keys (migration 0005's index): agency (unread last), year and id newest first. */
-const LIST_KEYS = ['(agency IS NULL)', "coalesce(agency, '')", '-coalesce(year, 0)', '-id'];
-const LIST_KEY = LIST_KEYS.join(', ');
+/** The list order as ascending keys (migration 0006's partial index): agency, year and id newest first. */
+const listKeys = (t: string) => [`${t}.agency_id`, `-coalesce(${t}.year, 0)`, `-${t}.id`];
 
 interface ReportRow {
   id: number;
+  agency_id: number | null;
+  agency_name: string | null;
+  stored_by: number | null;
+  access_key: string | null;
+  expires_at: Date | null;
   agency: string | null;
   year: number | null;
   format: ReportFormat;
@@ -86,15 +125,25 @@ interface ReportRow {
   findings: Finding[];
   warnings: ParseWarning[];
   previous_report_id: number | null;
+  previous_ref: string | null;
   created_at: Date;
 }
 
-const REPORT_COLUMNS = `id, agency, year, format, agency_kind, published_on, source_file_name, source_kind,
-  source_sha256, source_size, canonical, findings, warnings, previous_report_id, created_at`;
+const REPORT_COLUMNS = `r.id, r.agency_id, r.stored_by, r.access_key, r.expires_at, r.agency, r.year, r.format, r.agency_kind,
+  r.published_on, r.source_file_name, r.source_kind, r.source_sha256, r.source_size, r.canonical, r.findings, r.warnings,
+  r.previous_report_id, r.created_at,
+  (SELECT a.name FROM agencies a WHERE a.id = r.agency_id) AS agency_name,
+  (SELECT coalesce(p.access_key, p.id::text) FROM checked_reports p WHERE p.id = r.previous_report_id) AS previous_ref`;
 
 function toCheckedReport(r: ReportRow): CheckedReport {
   return {
     id: r.id,
+    ref: r.access_key ?? String(r.id),
+    agencyId: r.agency_id,
+    agencyName: r.agency_name,
+    storedBy: r.stored_by,
+    accessKey: r.access_key,
+    expiresAt: r.expires_at,
     agency: r.agency,
     year: r.year,
     format: r.format,
@@ -108,6 +157,7 @@ function toCheckedReport(r: ReportRow): CheckedReport {
     findings: r.findings,
     warnings: r.warnings,
     previousReportId: r.previous_report_id,
+    previousRef: r.previous_ref,
     createdAt: r.created_at,
   };
 }
@@ -117,21 +167,44 @@ export async function insertCheckedReport(db: Queryable, r: NewCheckedReport): P
   forgetListCounts();
   const result = await db.query<{ id: number }>(
     `INSERT INTO checked_reports (agency, year, format, agency_kind, published_on, source_file_name, source_kind,
-       source_sha256, source_size, source, canonical, findings, warnings, previous_report_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+       source_sha256, source_size, source, canonical, findings, warnings, previous_report_id, agency_id, stored_by, access_key, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+       CASE WHEN $18::int IS NULL THEN NULL ELSE now() + make_interval(hours => $18::int) END) RETURNING id`,
     [
       r.agency, r.year, r.format, r.agencyKind, r.publishedOn, r.sourceFileName, r.sourceKind,
       r.sourceSha256, r.sourceSize, Buffer.from(r.source), JSON.stringify(r.canonical),
-      JSON.stringify(r.findings), JSON.stringify(r.warnings), r.previousReportId,
+      JSON.stringify(r.findings), JSON.stringify(r.warnings), r.previousReportId, r.agencyId, r.storedBy, r.accessKey, r.keepHours,
     ],
   );
   return result.rows[0]!.id;
 }
 
-/** One checked report, or undefined. */
+/** One checked report by its id, whoever it belongs to (the service decides who may see it), or undefined. */
 export async function getCheckedReport(db: Queryable, id: number): Promise<CheckedReport | undefined> {
-  const result = await db.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM checked_reports WHERE id = $1`, [id]);
+  const result = await db.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM checked_reports r WHERE r.id = $1`, [id]);
   return result.rows[0] && toCheckedReport(result.rows[0]);
+}
+
+/** The condition on `checked_reports r` that finds a report by its address: an unexpired key, or an agency's id. */
+function refCondition(ref: ReportRef): { where: string; value: unknown } {
+  return 'key' in ref
+    ? { where: 'r.access_key = $1 AND r.expires_at > now()', value: ref.key }
+    : { where: 'r.id = $1 AND r.agency_id IS NOT NULL', value: ref.id };
+}
+
+/** The report at an address, or undefined (an expired key, an id of an anonymous check). */
+export async function getReportByRef(db: Queryable, ref: ReportRef): Promise<CheckedReport | undefined> {
+  const { where, value } = refCondition(ref);
+  const result = await db.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM checked_reports r WHERE ${where}`, [value]);
+  return result.rows[0] && toCheckedReport(result.rows[0]);
+}
+
+/** Who owns the report at an address (for the access check: one index look-up), or undefined. */
+export async function getReportOwner(db: Queryable, ref: ReportRef): Promise<{ id: number; agencyId: number | null } | undefined> {
+  const { where, value } = refCondition(ref);
+  const result = await db.query<{ id: number; agency_id: number | null }>(`SELECT r.id, r.agency_id FROM checked_reports r WHERE ${where}`, [value]);
+  const row = result.rows[0];
+  return row && { id: row.id, agencyId: row.agency_id };
 }
 
 /** The source file of a checked report, or undefined. */
@@ -144,25 +217,31 @@ export async function getReportSource(db: Queryable, id: number): Promise<{ file
   return row && { fileName: row.source_file_name, bytes: new Uint8Array(row.source) };
 }
 
-/** The newest stored report of an agency for a year (exact agency name), or undefined. */
-export async function findLatestReport(db: Queryable, agency: string, year: number): Promise<CheckedReport | undefined> {
+/** The newest report an agency stored for a year, or undefined. Only that agency's: never another's. */
+export async function findLatestReport(db: Queryable, agencyId: number, year: number): Promise<CheckedReport | undefined> {
   const result = await db.query<ReportRow>(
-    `SELECT ${REPORT_COLUMNS} FROM checked_reports WHERE agency = $1 AND year = $2 ORDER BY created_at DESC, id DESC LIMIT 1`,
-    [agency, year],
+    `SELECT ${REPORT_COLUMNS} FROM checked_reports r WHERE r.agency_id = $1 AND r.year = $2 ORDER BY r.id DESC LIMIT 1`,
+    [agencyId, year],
   );
   return result.rows[0] && toCheckedReport(result.rows[0]);
 }
 
 /**
- * The checks of a source file, by the SHA-256 of its bytes, newest first (a file is checked again
- * only when an upload brings it another previous-year report).
+ * The checks of a source file within a scope (one agency's reports, or the unexpired anonymous
+ * checks), by the SHA-256 of its bytes, newest first.
  */
-export async function findReportsBySource(db: Queryable, sha256: string): Promise<CheckedReport[]> {
+export async function findReportsBySource(db: Queryable, sha256: string, scope: ReportScope): Promise<CheckedReport[]> {
+  const within = 'agencyId' in scope ? 'r.agency_id = $2' : 'r.agency_id IS NULL AND r.access_key IS NOT NULL AND r.expires_at > now()';
   const result = await db.query<ReportRow>(
-    `SELECT ${REPORT_COLUMNS} FROM checked_reports WHERE source_sha256 = $1 ORDER BY created_at DESC, id DESC`,
-    [sha256],
+    `SELECT ${REPORT_COLUMNS} FROM checked_reports r WHERE r.source_sha256 = $1 AND ${within} ORDER BY r.created_at DESC, r.id DESC`,
+    'agencyId' in scope ? [sha256, scope.agencyId] : [sha256],
   );
   return result.rows.map(toCheckedReport);
+}
+
+/** Keeps an anonymous check at least `hours` from now (it was handed out again). */
+export async function extendExpiry(db: Queryable, id: number, hours: number): Promise<void> {
+  await db.query('UPDATE checked_reports SET expires_at = greatest(expires_at, now() + make_interval(hours => $2::int)) WHERE id = $1 AND expires_at IS NOT NULL', [id, hours]);
 }
 
 /**
@@ -173,26 +252,37 @@ export async function lockSource(db: Queryable, sha256: string): Promise<void> {
   await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 14))', [`checked_reports:${sha256}`]);
 }
 
-/** A page of summaries (agency, then year newest first, then newest check) and the total count. */
-export async function listCheckedReports(db: Queryable, q: ReportListQuery): Promise<ReportListPage> {
-  const where: string[] = [];
-  const values: unknown[] = [];
-  if (q.agency) {
-    values.push(`%${q.agency.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-    where.push(`agency ILIKE $${values.length}`);
+/** The filter of the list on table alias `t`, its values numbered from `first`. */
+function listFilter(q: ReportListQuery, t: string, values: unknown[]): string[] {
+  const where = [`${t}.agency_id IS NOT NULL`];
+  if (q.scope !== 'all') {
+    values.push(q.scope);
+    where.push(`${t}.agency_id = ANY($${values.length}::bigint[])`);
+  }
+  if (q.agencyId !== undefined) {
+    values.push(q.agencyId);
+    where.push(`${t}.agency_id = $${values.length}`);
   }
   if (q.year !== undefined) {
     values.push(q.year);
-    where.push(`year = $${values.length}`);
+    where.push(`${t}.year = $${values.length}`);
   }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = await countWithFilter(db, filter, values);
+  return where;
+}
+
+/** A page of agencies' reports (agency, then year newest first, then newest check) and the total count. */
+export async function listCheckedReports(db: Queryable, q: ReportListQuery): Promise<ReportListPage> {
+  const values: unknown[] = [];
+  const where = listFilter(q, 'r', values);
+  const total = await countWithFilter(db, where.join(' AND '), values);
   const cursor = q.after ?? q.before;
   const keyed = [...where];
   const params = [...values];
   if (cursor !== undefined) {
+    // The cursor is looked up under the same filter: a report the reader may not see positions nothing.
+    const cursorWhere = listFilter(q, 'c', params);
     params.push(cursor);
-    keyed.push(`(${LIST_KEY}) ${q.before !== undefined ? '<' : '>'} (SELECT ${LIST_KEY} FROM checked_reports WHERE id = $${params.length})`);
+    keyed.push(`(${listKeys('r').join(', ')}) ${q.before !== undefined ? '<' : '>'} (SELECT ${listKeys('c').join(', ')} FROM checked_reports c WHERE c.id = $${params.length} AND ${cursorWhere.join(' AND ')})`);
   }
   const backwards = q.before !== undefined;
   params.push(q.limit + 1);
@@ -203,15 +293,16 @@ export async function listCheckedReports(db: Queryable, q: ReportListQuery): Pro
     offset = ` OFFSET $${params.length}`;
   }
   const page = await db.query<{
-    id: number; agency: string | null; year: number | null; format: ReportFormat; source_file_name: string;
+    id: number; agency_id: number; agency_name: string; agency: string | null; year: number | null; format: ReportFormat; source_file_name: string;
     error_count: number; warning_count: number; parse_warning_count: number; created_at: Date;
   }>(
-    `SELECT id, agency, year, format, source_file_name, created_at,
-       (SELECT count(*) FROM jsonb_array_elements(findings) f WHERE f->>'severity' = 'error')::int AS error_count,
-       (SELECT count(*) FROM jsonb_array_elements(findings) f WHERE f->>'severity' = 'warning')::int AS warning_count,
-       jsonb_array_length(warnings) AS parse_warning_count
-     FROM checked_reports ${keyed.length > 0 ? `WHERE ${keyed.join(' AND ')}` : ''}
-     ORDER BY ${LIST_KEYS.map((k) => `${k} ${backwards ? 'DESC' : 'ASC'}`).join(', ')}
+    `SELECT r.id, r.agency_id, a.name AS agency_name, r.agency, r.year, r.format, r.source_file_name, r.created_at,
+       (SELECT count(*) FROM jsonb_array_elements(r.findings) f WHERE f->>'severity' = 'error')::int AS error_count,
+       (SELECT count(*) FROM jsonb_array_elements(r.findings) f WHERE f->>'severity' = 'warning')::int AS warning_count,
+       jsonb_array_length(r.warnings) AS parse_warning_count
+     FROM checked_reports r JOIN agencies a ON a.id = r.agency_id
+     WHERE ${keyed.join(' AND ')}
+     ORDER BY ${listKeys('r').map((k) => `${k} ${backwards ? 'DESC' : 'ASC'}`).join(', ')}
      LIMIT $${limitAt}${offset}`,
     params,
   );
@@ -219,7 +310,7 @@ export async function listCheckedReports(db: Queryable, q: ReportListQuery): Pro
   const rows = page.rows.slice(0, q.limit);
   if (backwards) rows.reverse();
   const items = rows.map((r) => ({
-    id: r.id, agency: r.agency, year: r.year, format: r.format, sourceFileName: r.source_file_name,
+    id: r.id, agencyId: r.agency_id, agencyName: r.agency_name, agency: r.agency, year: r.year, format: r.format, sourceFileName: r.source_file_name,
     errorCount: r.error_count, warningCount: r.warning_count, parseWarningCount: r.parse_warning_count, createdAt: r.created_at,
   }));
   const first = items[0]?.id;
@@ -240,14 +331,14 @@ export async function listCheckedReports(db: Queryable, q: ReportListQuery): Pro
 const COUNT_TTL_MS = 5000;
 let counts = new WeakMap<object, Map<string, { n: number; at: number }>>();
 
-async function countWithFilter(db: Queryable, filter: string, values: unknown[]): Promise<number> {
-  const key = `${filter}\u0000${JSON.stringify(values)}`;
+async function countWithFilter(db: Queryable, where: string, values: unknown[]): Promise<number> {
+  const key = `${where}\u0000${JSON.stringify(values)}`;
   let cache = counts.get(db);
   if (!cache) counts.set(db, (cache = new Map()));
   const now = performance.now();
   const hit = cache.get(key);
   if (hit && now - hit.at < COUNT_TTL_MS) return hit.n;
-  const result = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM checked_reports ${filter}`, values);
+  const result = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM checked_reports r WHERE ${where}`, values);
   const n = result.rows[0]?.n ?? 0;
   if (cache.size > 1000) cache.clear();
   cache.set(key, { n, at: now });
@@ -259,36 +350,64 @@ export function forgetListCounts(): void {
   counts = new WeakMap();
 }
 
-/** Number of stored checked reports. */
-export async function countCheckedReports(db: Queryable): Promise<number> {
-  const result = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM checked_reports');
+/** Number of reports an agency has stored. */
+export async function countAgencyReports(db: Queryable, agencyId: number): Promise<number> {
+  const result = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM checked_reports WHERE agency_id = $1', [agencyId]);
   return result.rows[0]?.n ?? 0;
+}
+
+/**
+ * Deletes the anonymous checks past their time, and the results of anonymous uploads older than
+ * `uploadHours`; returns how many of each. Reports checked before accounts existed (no key, no
+ * expiry) are never deleted here.
+ */
+export async function deleteExpiredChecks(db: Queryable, uploadHours: number): Promise<{ reports: number; uploads: number }> {
+  const reports = await db.query('DELETE FROM checked_reports WHERE expires_at <= now()');
+  const uploads = await db.query('DELETE FROM report_uploads WHERE person_id IS NULL AND created_at <= now() - make_interval(hours => $1::int)', [uploadHours]);
+  if ((reports.rowCount ?? 0) > 0) forgetListCounts();
+  return { reports: reports.rowCount ?? 0, uploads: uploads.rowCount ?? 0 };
 }
 
 /** An upload and what became of each of its files (the service defines the result shape). */
 export interface StoredUpload<R> {
   id: string;
   actor: string;
+  /** The signed-in person who uploaded (null: signed out, the command line). */
+  personId: number | null;
   results: R[];
   createdAt: Date;
 }
 
 /** Inserts an upload record; returns its id (a UUID, not guessable). */
-export async function insertUpload<R>(db: Queryable, actor: string, results: R[]): Promise<string> {
-  const result = await db.query<{ id: string }>('INSERT INTO report_uploads (actor, results) VALUES ($1, $2) RETURNING id', [
-    actor,
+export async function insertUpload<R>(db: Queryable, by: { actor: string; personId: number | null }, results: R[]): Promise<string> {
+  const result = await db.query<{ id: string }>('INSERT INTO report_uploads (actor, person_id, results) VALUES ($1, $2, $3) RETURNING id', [
+    by.actor,
+    by.personId,
     JSON.stringify(results),
   ]);
   return result.rows[0]!.id;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** One upload, or undefined (also for a malformed id). */
 export async function getUpload<R>(db: Queryable, id: string): Promise<StoredUpload<R> | undefined> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-  const result = await db.query<{ id: string; actor: string; results: R[]; created_at: Date }>(
-    'SELECT id, actor, results, created_at FROM report_uploads WHERE id = $1',
+  if (!UUID.test(id)) return undefined;
+  const result = await db.query<{ id: string; actor: string; person_id: number | null; results: R[]; created_at: Date }>(
+    'SELECT id, actor, person_id, results, created_at FROM report_uploads WHERE id = $1',
     [id],
   );
   const row = result.rows[0];
-  return row && { id: row.id, actor: row.actor, results: row.results, createdAt: row.created_at };
+  return row && { id: row.id, actor: row.actor, personId: row.person_id, results: row.results, createdAt: row.created_at };
+}
+
+/** Who made an upload and whether it is younger than `hours` (for the access check), or undefined. */
+export async function getUploadOwner(db: Queryable, id: string, hours: number): Promise<{ personId: number | null; recent: boolean } | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const result = await db.query<{ person_id: number | null; recent: boolean }>(
+    'SELECT person_id, created_at > now() - make_interval(hours => $2::int) AS recent FROM report_uploads WHERE id = $1',
+    [id, hours],
+  );
+  const row = result.rows[0];
+  return row && { personId: row.person_id, recent: row.recent };
 }
