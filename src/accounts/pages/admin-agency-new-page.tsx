@@ -23,7 +23,7 @@ export function NewAgencyPage(props: NewAgencyPageProps) {
       <ErrorSummary errors={form.errors} anchors={AGENCY_ANCHORS} />
       <p><a href="/admin/agencies">返回机关列表</a></p>
       <h1>新建机关</h1>
-      <form method="post" action="/admin/agencies/new" novalidate>
+      <form method="post" action="/admin/agencies/new" class="admin-fields" novalidate>
         <CsrfField token={props.csrfToken} />
         <TextField id="name" label="机关名称" hint="全称，如 阜新市太平区文化旅游和广播电视局" form={form} maxlength={100} required />
         <TextField id="shortName" label="简称（可选）" form={form} maxlength={30} />

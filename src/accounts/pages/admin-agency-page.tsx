@@ -83,7 +83,7 @@ export function AgencyPage(props: AgencyPageProps) {
       {open && props.canEditContacts ? (
         <details class="admin-form" open={props.contactsForm.errors.length > 0}>
           <summary>修改联系方式</summary>
-          <form method="post" action={`/admin/agencies/${a.id}/contacts`} novalidate>
+          <form method="post" action={`/admin/agencies/${a.id}/contacts`} class="admin-fields" novalidate>
             <CsrfField token={props.csrfToken} />
             <ContactFields form={props.contactsForm} agency={a} />
             <button type="submit" class="button">保存联系方式</button>
@@ -94,7 +94,7 @@ export function AgencyPage(props: AgencyPageProps) {
         <>
           <details class="admin-form" open={props.reviseForm.errors.length > 0}>
             <summary>修改名称、上级机关或统一社会信用代码</summary>
-            <form method="post" action={`/admin/agencies/${a.id}/revise`} novalidate>
+            <form method="post" action={`/admin/agencies/${a.id}/revise`} class="admin-fields" novalidate>
               <CsrfField token={props.csrfToken} />
               <TextField id="name" label="机关名称" hint="改名后，原名称保留在曾用名中" form={props.reviseForm} initial={a.name} maxlength={100} required />
               <TextField id="shortName" label="简称（可选）" form={props.reviseForm} initial={a.shortName} maxlength={30} />

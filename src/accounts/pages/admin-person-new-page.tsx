@@ -49,7 +49,7 @@ export function NewPersonPage(props: NewPersonPageProps) {
       <p><a href={`/admin/agencies/${a.id}`}>返回“{a.name}”</a></p>
       <h1>添加人员</h1>
       <p class="lead">添加到：{a.name}</p>
-      <form method="post" action={`/admin/agencies/${a.id}/people/new`} novalidate>
+      <form method="post" action={`/admin/agencies/${a.id}/people/new`} class="admin-fields" novalidate>
         <CsrfField token={props.csrfToken} />
         <TextField id="name" label="姓名" form={form} maxlength={50} autocomplete="off" required />
         <TextField id="username" label="用户名" hint={`${USERNAME_RULE}；登录时使用，以后不能修改`} form={form} maxlength={32} autocomplete="off" required />

@@ -72,7 +72,7 @@ function GrantForm(props: PersonPageProps) {
   const roleError = errorOf(form.errors, 'role');
   const sysAdmin = props.grantRoles.includes('sysAdmin');
   return (
-    <form method="post" action={`/admin/people/${props.person.id}/grant`} novalidate>
+    <form method="post" action={`/admin/people/${props.person.id}/grant`} class="admin-fields" novalidate>
       <CsrfField token={props.csrfToken} />
       <div class="form-group">
         <label for="role">角色</label>
@@ -86,8 +86,8 @@ function GrantForm(props: PersonPageProps) {
         <span class="hint" id="agency-hint">{sysAdmin ? '系统管理员不选机关；监督员只能授予在人民政府上' : '只能授予在您管理的机关'}</span>
         {agencyError ? <span class="field-error" id="agency-error">{agencyError}</span> : null}
         <select id="agency" name="agency" aria-describedby={agencyError ? 'agency-hint agency-error' : 'agency-hint'}>
-          {sysAdmin ? <option value="">（不选机关：系统管理员）</option> : null}
           {props.grantAgencies.map((a) => <option value={String(a.id)} selected={form.values['agency'] === String(a.id)}>{a.name}</option>)}
+          {sysAdmin ? <option value="" selected={form.values['agency'] === ''}>（不选机关：系统管理员）</option> : null}
         </select>
       </div>
       <button type="submit" class="button">授予角色</button>
@@ -102,7 +102,7 @@ function AccountControls(props: PersonPageProps) {
       <h2>账号</h2>
       <details class="admin-form" open={props.passwordForm.errors.length > 0}>
         <summary>重设密码</summary>
-        <form method="post" action={`/admin/people/${p.id}/password`} novalidate>
+        <form method="post" action={`/admin/people/${p.id}/password`} class="admin-fields" novalidate>
           <CsrfField token={props.csrfToken} />
           <TextField id="password" label="新密码" type="password" autocomplete="new-password" form={props.passwordForm} maxlength={256} required
             hint={`至少 ${props.passwordMinLength} 个字符。重设后，${p.name}在所有设备上的登录都会结束；请告知本人新密码，并请其登录后修改。`} />

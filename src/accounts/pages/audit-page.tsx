@@ -105,13 +105,13 @@ export function AuditPage(props: AuditPageProps) {
                 <tbody>
                   {props.rows.map((r) => (
                     <tr id={`row-${r.id}`}>
-                      <td class="agency">{formatMoment(r.at)}</td>
+                      <td class="agency audit-time">{formatMoment(r.at)}</td>
                       <td data-label="人员">{r.username !== null ? <a href={`/audit${auditQuery({ ...values, person: r.username })}`}>{actorInWords(r)}</a> : actorInWords(r)}</td>
                       <td data-label="机关">{r.agencyName ?? '—'}</td>
-                      <td data-label="操作">{actionInWords(r.action)}</td>
+                      <td data-label="操作" class="audit-action">{actionInWords(r.action)}</td>
                       <td data-label="记录">{r.subject !== null ? <a href={`/audit${auditQuery({ ...values, record: r.subject })}`}>{recordInWords(r.subject, props.names)}</a> : '—'}</td>
                       <td data-label="详情" class="audit-details">{detailsInWords(r.details)}</td>
-                      <td data-label="来源地址">{r.ip ?? '—'}</td>
+                      <td data-label="来源地址" class="audit-ip">{r.ip ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>
