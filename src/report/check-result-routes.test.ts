@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalReport, jsonFile, uploadForm } from '../../test/support/fixtures.ts';
 import { createTestServices } from '../../test/support/services.ts';
 import { createTestApp } from '../../test/support/app.ts';
+import { addAgency, addPerson, sessionCookie } from '../../test/support/accounts.ts';
 import { readZipEntries } from '../../test/support/zip-writer.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
@@ -11,6 +12,10 @@ import { parseCanonicalReport } from './canonical.ts';
 let services: Services;
 let app: Hono<AppEnv>;
 let id: number;
+/** A handler of the agency that stored the report, and of another agency. */
+let cookie = '';
+let otherCookie = '';
+const get = (path: string, as = cookie) => app.request(path, { headers: { cookie: as } });
 
 const TITLE = '关于测试市检查局2023年政府信息公开工作年度报告的检查意见';
 
@@ -22,22 +27,29 @@ beforeAll(async () => {
     r.table3.rows.totalProcessed = [0, 0, 0, 0, 0, 0, 9];
     r.table4.reconsideration = { upheld: null, corrected: 0, other: 0, pending: 0, total: 0 };
   });
-  const res = await app.request('/reports', { method: 'POST', body: uploadForm([jsonFile('check.json', report)]) });
+  const agency = await addAgency(services, '检查意见测试机关');
+  await addPerson(services, 'check-handler', [['handler', agency]]);
+  await addPerson(services, 'other-handler', [['handler', await addAgency(services, '别的测试机关')]]);
+  cookie = await sessionCookie(services, 'check-handler');
+  otherCookie = await sessionCookie(services, 'other-handler');
+  const form = uploadForm([jsonFile('check.json', report)]);
+  form.append('agencyId', String(agency.id));
+  const res = await app.request('/reports', { method: 'POST', body: form, headers: { cookie, origin: 'http://localhost' } });
   id = Number(/\/reports\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
 });
 afterAll(async () => {
   await services.close();
 });
 
-describe('检查意见 of a stored report', () => {
+describe('检查意见 of a report stored for an agency', () => {
   it('the report page links to the Word download and the printable page', async () => {
-    const html = await (await app.request(`/reports/${id}`)).text();
+    const html = await (await get(`/reports/${id}`)).text();
     expect(html).toContain(`href="/reports/${id}/check-result.docx">下载检查意见（Word）</a>`);
     expect(html).toContain(`href="/reports/${id}/check-result">打印检查意见</a>`);
   });
 
   it('downloads as Word with a Chinese file name, holding the title and each finding in words', async () => {
-    const res = await app.request(`/reports/${id}/check-result.docx`);
+    const res = await get(`/reports/${id}/check-result.docx`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(res.headers.get('content-disposition')).toBe(
@@ -51,7 +63,7 @@ describe('检查意见 of a stored report', () => {
   });
 
   it('shows a printable page: the 检查意见 in the site layout, without rule ids or cell paths', async () => {
-    const res = await app.request(`/reports/${id}/check-result`);
+    const res = await get(`/reports/${id}/check-result`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain(`<title>${TITLE} - `);
@@ -66,7 +78,7 @@ describe('检查意见 of a stored report', () => {
   });
 
   it('the JSON download carries the findings beside the canonical report, and imports back as the report', async () => {
-    const res = await app.request(`/reports/${id}/download.json`);
+    const res = await get(`/reports/${id}/download.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('测试市检查局2023年政府信息公开工作年度报告.json')}`);
     const text = await res.text();
@@ -75,28 +87,38 @@ describe('检查意见 of a stored report', () => {
     expect(json.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort()).toEqual(['T3-BALANCE', 'T3-OUTCOME-TOTAL', 'T3-ROW-TOTAL']);
     expect(parseCanonicalReport(json).ok).toBe(true);
 
+    // Checked again anonymously: a check of its own, under its key.
     const again = await app.request('/reports', { method: 'POST', body: uploadForm([new File([text], 'downloaded.json')]) });
     expect(again.status).toBe(303);
     // Straight to the new report, or to the upload's results, which link to it.
     const location = again.headers.get('location') ?? '';
     const landing = location.startsWith('/reports/') ? location : await (await app.request(location)).text();
-    const againId = Number(/\/reports\/(\d+)/.exec(landing)?.[1]);
-    expect(againId).toBeGreaterThan(id);
-    const back = JSON.parse(await (await app.request(`/reports/${againId}/download.json`)).text()) as typeof json;
+    const againKey = /\/reports\/([0-9a-f]{32})/.exec(landing)?.[1];
+    expect(againKey).toBeDefined();
+    const back = JSON.parse(await (await app.request(`/reports/${againKey}/download.json`)).text()) as typeof json;
     expect(back).toEqual(json);
+    // The 检查意见 of an anonymous check, at its key too.
+    const page = await app.request(`/reports/${againKey}/check-result`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`href="/reports/${againKey}/check-result.docx"`);
   });
 
   it('the other downloads are the report as before', async () => {
-    const res = await app.request(`/reports/${id}/download.html`);
+    const res = await get(`/reports/${id}/download.html`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('测试市检查局2023年政府信息公开工作年度报告');
   });
 
-  it('says in Chinese that an unknown report has no 检查意见 (404)', async () => {
-    for (const path of ['/reports/999999/check-result', '/reports/999999/check-result.docx', '/reports/999999/download.json']) {
+  it('says in Chinese that an unknown report has no 检查意见 (404); another agency\'s staff get 404 too, and signed out, the sign-in page', async () => {
+    const unknown = '0'.repeat(32);
+    for (const path of [`/reports/${unknown}/check-result`, `/reports/${unknown}/check-result.docx`, `/reports/${unknown}/download.json`]) {
       const res = await app.request(path);
       expect(res.status, path).toBe(404);
-      expect(await res.text(), path).toContain('找不到编号为 999999 的已检查报告');
+      expect(await res.text(), path).toContain('这次检查的结果已经删除，或链接有误');
+    }
+    for (const path of [`/reports/${id}/check-result`, `/reports/${id}/check-result.docx`, `/reports/${id}/download.json`]) {
+      expect((await get(path, otherCookie)).status, path).toBe(404);
+      expect((await app.request(path)).status, path).toBe(303);
     }
   });
 });

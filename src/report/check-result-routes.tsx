@@ -5,7 +5,7 @@
  * is served here (the other forms of the report stay there).
  */
 import { Hono } from 'hono';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { renderPage } from '../platform/http/layout.tsx';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
@@ -18,12 +18,12 @@ import { RENDER_MEDIA_TYPES } from './render/index.ts';
 import { getReportOrThrow } from './service.ts';
 import type { CheckedReport } from './store.ts';
 
-/** Content-Disposition for a download: an ASCII fallback and the UTF-8 name (RFC 6266), as routes.tsx writes it. */
-function attachment(fallback: string, name: string): string {
+/** Content-Disposition for a download: an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function attachment(fallback: string, name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-const idOf = (c: Context<AppEnv>) => Number(c.req.param('id'));
+const refOf = (c: Context<AppEnv>) => c.req.param('ref') ?? '';
 
 /**
  * The 检查意见 of a stored report: its findings as stored, dated the day it was checked (China
@@ -40,12 +40,12 @@ export function checkResultOf(stored: CheckedReport): CheckResult {
 }
 
 /** The page around the printable article: the way back, the Word download and how to print; none of it printed. */
-function CheckResultPage(props: { id: number; result: CheckResult }) {
+function CheckResultPage(props: { reportRef: string; result: CheckResult }) {
   return (
     <>
       <div class="button-row" aria-label="检查意见">
-        <a class="button button-secondary" href={`/reports/${props.id}`}>返回检查结果</a>
-        <a class="button button-secondary" href={`/reports/${props.id}/check-result.docx`}>下载检查意见（Word）</a>
+        <a class="button button-secondary" href={`/reports/${props.reportRef}`}>返回检查结果</a>
+        <a class="button button-secondary" href={`/reports/${props.reportRef}/check-result.docx`}>下载检查意见（Word）</a>
       </div>
       <p class="check-result-hint muted">用浏览器的“打印”（Ctrl+P，手机在分享菜单中）打印本页，或存为 PDF；打印时不含网站的页眉和按钮。</p>
       <CheckResultArticle result={props.result} />
@@ -53,28 +53,31 @@ function CheckResultPage(props: { id: number; result: CheckResult }) {
   );
 }
 
-/** Routes of the check result, to be mounted at '/' before the report downloads of routes.tsx. */
-export function checkResultRoutes(services: Services): Hono<AppEnv> {
+/**
+ * Routes of the check result, to be mounted at '/' before the report downloads of routes.tsx;
+ * `guard` is the report's access declaration (report-access.ts), on the `ref` parameter.
+ */
+export function checkResultRoutes(services: Services, guard: MiddlewareHandler<AppEnv>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/reports/:id{[0-9]+}/check-result', async (c) => {
-    const result = checkResultOf(await getReportOrThrow(services.db, idOf(c)));
-    return renderPage(c, result.title, <CheckResultPage id={idOf(c)} result={result} />);
+  app.get('/reports/:ref{[0-9a-f]+}/check-result', guard, async (c) => {
+    const result = checkResultOf(await getReportOrThrow(services.db, refOf(c)));
+    return renderPage(c, result.title, <CheckResultPage reportRef={refOf(c)} result={result} />);
   });
 
-  app.get('/reports/:id{[0-9]+}/check-result.docx', async (c) => {
-    const result = checkResultOf(await getReportOrThrow(services.db, idOf(c)));
+  app.get('/reports/:ref{[0-9a-f]+}/check-result.docx', guard, async (c) => {
+    const result = checkResultOf(await getReportOrThrow(services.db, refOf(c)));
     c.header('content-type', RENDER_MEDIA_TYPES.docx);
-    c.header('content-disposition', attachment(`check-result-${idOf(c)}.docx`, `${result.title}.docx`));
+    c.header('content-disposition', attachment(`check-result-${refOf(c)}.docx`, `${result.title}.docx`));
     return c.body((await renderCheckResultDocx(result)) as Uint8Array<ArrayBuffer>);
   });
 
   // The JSON download carries the findings beside the canonical report (render/check-result-json.ts).
-  app.get('/reports/:id{[0-9]+}/download.json', async (c) => {
-    const stored = await getReportOrThrow(services.db, idOf(c));
+  app.get('/reports/:ref{[0-9a-f]+}/download.json', guard, async (c) => {
+    const stored = await getReportOrThrow(services.db, refOf(c));
     const name = `${stored.agency ?? '未识别机关'}${stored.year ?? ''}年政府信息公开工作年度报告.json`;
     c.header('content-type', RENDER_MEDIA_TYPES.json);
-    c.header('content-disposition', attachment(`report-${idOf(c)}.json`, name));
+    c.header('content-disposition', attachment(`report-${refOf(c)}.json`, name));
     return c.body(renderJsonWithFindings(stored.canonical, stored.findings));
   });
 

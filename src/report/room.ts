@@ -1,7 +1,8 @@
 /**
  * The report room as the composition root (src/app.ts) assembles it: the checker's pages and API,
- * its commands, and the demo report stored when the server starts on an empty database. Routes and
- * the seed are imported when used, so listing the room loads none of the readers.
+ * its commands, the hourly purge of expired anonymous checks, and the demo report stored for the
+ * demo agency (created by the accounts room, which starts first). Routes and the seed are imported
+ * when used, so listing the room loads none of the readers.
  */
 import type { Room } from '../platform/room.ts';
 import { reportCommands } from './cli-commands.ts';
@@ -11,11 +12,12 @@ export const reportRoom: Room = {
   name: 'report',
   nav: [
     { href: '/', label: '检查报告' },
-    { href: '/reports', label: '已检查的报告' },
+    { href: '/reports', label: '已检查的报告', needs: 'records.read' },
   ],
   routes: async (services) => (await import('./routes.tsx')).reportRouteModule(services),
   commands: reportCommands,
   onStart: async (services, { demoData }) => {
+    await (await import('./expiry.ts')).startExpiryPurge(services);
     if (demoData) await (await import('./service.ts')).seedDemoReport(services.db, services.logger);
   },
 };

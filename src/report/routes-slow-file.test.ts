@@ -28,6 +28,6 @@ describe('a slow file', () => {
 
     const seed = new File([corpusFile('seed-taiping-wenlv-2023.txt') as Uint8Array<ArrayBuffer>], 'seed-taiping-wenlv-2023.txt');
     const next = await app.request('/reports', { method: 'POST', body: uploadForm([seed]) });
-    expect(next.headers.get('location')).toMatch(/^\/reports\/\d+\?notice=checked$/);
+    expect(next.headers.get('location')).toMatch(/^\/reports\/[0-9a-f]{32}\?notice=checked$/);
   });
 });

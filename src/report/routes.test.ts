@@ -6,6 +6,7 @@ import { corpusDir } from '../../test/support/corpus.ts';
 import { canonicalReport, corpusFile, jsonFile, uploadForm } from '../../test/support/fixtures.ts';
 import { createTestServices } from '../../test/support/services.ts';
 import { createTestApp } from '../../test/support/app.ts';
+import { addAgency, addPerson, sessionCookie } from '../../test/support/accounts.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 import { RULE_IDS } from './findings.ts';
@@ -14,48 +15,72 @@ import { SECTION_TITLES } from './model.ts';
 let services: Services;
 let app: Hono<AppEnv>;
 const LIMIT = 512 * 1024;
+/** A handler of the test agency: stores reports for it. */
+let handler = '';
+let agencyId = 0;
+const KEY_PATH = /^\/reports\/[0-9a-f]{32}\?notice=checked$/;
 
 beforeAll(async () => {
   services = await createTestServices({ maxUploadBytes: LIMIT });
   app = await createTestApp(services);
+  const agency = await addAgency(services, '页面测试机关');
+  agencyId = agency.id;
+  await addPerson(services, 'page-handler', [['handler', agency]]);
+  handler = await sessionCookie(services, 'page-handler');
 });
 afterAll(async () => {
   await services.close();
 });
 
 const post = (path: string, body: FormData, headers: Record<string, string> = {}) => app.request(path, { method: 'POST', body, headers });
+/** A form the handler posts to store for the agency. */
+const storing = (form: FormData) => {
+  form.append('store', 'agency');
+  form.append('agencyId', String(agencyId));
+  return form;
+};
+const postAsHandler = (body: FormData) => post('/reports', storing(body), { cookie: handler, origin: 'http://localhost' });
+const getAsHandler = (path: string) => app.request(path, { headers: { cookie: handler } });
 const seedFile = () => new File([corpusFile('seed-taiping-wenlv-2023.txt') as Uint8Array<ArrayBuffer>], 'seed-taiping-wenlv-2023.txt');
 
-/** Follows a 303 and returns the page's HTML. */
-async function follow(res: Response): Promise<{ location: string; html: string }> {
+/** Follows a 303 (with the cookie, if any) and returns the page's HTML. */
+async function follow(res: Response, cookie?: string): Promise<{ location: string; html: string }> {
   expect(res.status).toBe(303);
   const location = res.headers.get('location') ?? '';
-  return { location, html: await (await app.request(location)).text() };
+  return { location, html: await (await app.request(location, { headers: cookie ? { cookie } : {} })).text() };
 }
 
 describe('report checker pages', () => {
-  it('the home page is the upload form (multipart, several files, previous year optional)', async () => {
+  it('the home page is the upload form (multipart, several files, previous year optional, a CSRF token)', async () => {
     const html = await (await app.request('/')).text();
-    expect(html).toContain('<form method="post" action="/reports" enctype="multipart/form-data">');
+    expect(html).toContain('<form method="post" action="/reports" enctype="multipart/form-data"><input type="hidden" name="_csrf" value="');
     expect(html).toContain('name="files" multiple');
     expect(html).toContain('name="previous"');
     expect(html).toContain('上一年度报告（可选）');
+    // Signed out: only a check, said plainly; no list in the navigation.
+    expect(html).toContain('不登录也可以检查：结果保留 24 小时');
+    expect(html).not.toContain('name="store"');
+    expect(html).not.toContain('href="/reports"');
   });
 
-  it('upload → redirect → the report page shows metadata, the tables with doubtful cells, parse warnings and downloads', async () => {
+  it('upload → redirect → the report page (at its key) shows metadata, the tables with doubtful cells, parse warnings and downloads', async () => {
     const { location, html } = await follow(await post('/reports', uploadForm([seedFile()])));
-    expect(location).toMatch(/^\/reports\/\d+\?notice=checked$/);
-    expect(html).toContain('检查完成，结果已保存。');
+    expect(location).toMatch(KEY_PATH);
+    expect(html).toContain('检查完成。结果保留 24 小时，见下方说明。');
     // The result's heading takes focus (after an upload only).
     expect(html).toContain('<h1 id="result-heading" tabindex="-1" autofocus="">阜新市太平区文化旅游和广播电视局 2023 年度报告检查结果</h1>');
     expect(html).toContain('data-cell="t3.newReceived[0]"');
     expect(html).toContain('id="cell-t3.granted[0]" data-cell="t3.granted[0]" class="cell-doubt"');
     expect(html).toContain('读取时的疑点');
-    for (const format of ['docx', 'xlsx', 'json', 'html']) expect(html).toContain(`/download.${format}"`);
+    const key = /\/reports\/([0-9a-f]{32})/.exec(location)?.[1];
+    for (const format of ['docx', 'xlsx', 'json', 'html']) expect(html).toContain(`<li><a href="/reports/${key}/download.${format}">`);
+    // Kept 24 hours at this address, in plain words.
+    expect(html).toContain('<h2 id="kept-title">检查结果保留 24 小时</h2>');
+    expect(html).toContain(`只能通过本页地址打开：<span class="file-name">http://localhost/reports/${key}</span>`);
 
-    const id = Number(/\/reports\/(\d+)/.exec(location)?.[1]);
-    const audit = await services.db.query('SELECT actor, action, subject FROM audit_log WHERE subject = $1', [`checked_report:${id}`]);
-    expect(audit.rows).toEqual([{ actor: 'anonymous', action: 'report.check', subject: `checked_report:${id}` }]);
+    const { rows } = await services.db.query('SELECT id FROM checked_reports WHERE access_key = $1', [key]);
+    const audit = await services.db.query('SELECT actor, action, agency_id FROM audit_log WHERE subject = $1', [`checked_report:${rows[0].id}`]);
+    expect(audit.rows).toEqual([{ actor: 'anonymous', action: 'report.check', agency_id: null }]);
   });
 
   it('lists findings with red/amber tags and links to their cells, which are marked in the table', async () => {
@@ -66,21 +91,29 @@ describe('report checker pages', () => {
     expect(html).toMatch(/id="cell-t3\.newReceived\[6\]" data-cell="t3\.newReceived\[6\]" class="cell-error"/);
   });
 
-  it('checks against the same agency\'s stored previous year automatically (X-CARRY)', async () => {
+  it('a report stored for the agency is checked against the agency\'s stored previous year automatically (X-CARRY)', async () => {
     const previous = canonicalReport('测试市乙局', 2022, (r) => { r.table3.rows.carriedForward = [2, 0, 0, 0, 0, 0, 2]; });
-    const first = await follow(await post('/reports', uploadForm([jsonFile('2022.json', previous)])));
+    const first = await follow(await postAsHandler(uploadForm([jsonFile('2022.json', previous)])), handler);
+    expect(first.location).toMatch(/^\/reports\/\d+\?notice=checked$/);
+    expect(first.html).toContain('检查完成，已保存为本机关的年度报告。');
+    expect(first.html).toContain('<dd id="meta-kept">页面测试机关的年度报告记录</dd>');
     const previousId = /\/reports\/(\d+)/.exec(first.location)?.[1];
-    const { html } = await follow(await post('/reports', uploadForm([jsonFile('2023.json', canonicalReport('测试市乙局', 2023))])));
+    const { html } = await follow(await postAsHandler(uploadForm([jsonFile('2023.json', canonicalReport('测试市乙局', 2023))])), handler);
     expect(html).toContain('data-rule="X-CARRY"');
     expect(html).toContain(`已与<a href="/reports/${previousId}">上一年度报告</a>核对上年结转和现行有效件数。`);
+    // Checked anonymously, the same file is compared with nothing stored.
+    const anonymous = await follow(await post('/reports', uploadForm([jsonFile('2023.json', canonicalReport('测试市乙局', 2023))])));
+    expect(anonymous.html).not.toContain('data-rule="X-CARRY"');
+    expect(anonymous.html).toContain('未做跨年度核对：没有一并上传同一机关上一年度的报告。');
   });
 
-  it('uses an uploaded previous-year file (stored too) for the cross-year check', async () => {
+  it('uses an uploaded previous-year file (kept too, under its own key) for the cross-year check', async () => {
     const previous = canonicalReport('测试市丙局', 2022, (r) => { r.table3.rows.carriedForward = [1, 0, 0, 0, 0, 0, 1]; });
     const current = jsonFile('2023.json', canonicalReport('测试市丙局', 2023));
     const { location, html } = await follow(await post('/reports', uploadForm([current], jsonFile('2022.json', previous))));
-    expect(location).toMatch(/^\/reports\/\d+\?notice=checked$/); // one report checked: straight to it
+    expect(location).toMatch(KEY_PATH); // one report checked: straight to it
     expect(html).toContain('data-rule="X-CARRY"');
+    expect(html).toMatch(/已与<a href="\/reports\/[0-9a-f]{32}">上一年度报告<\/a>核对/);
     const stored = await services.db.query("SELECT year FROM checked_reports WHERE agency = '测试市丙局' ORDER BY year");
     expect(stored.rows).toEqual([{ year: 2022 }, { year: 2023 }]);
 
@@ -89,6 +122,8 @@ describe('report checker pages', () => {
     expect(two.location).toMatch(/^\/uploads\/[0-9a-f-]{36}$/);
     expect(two.html).toContain('（上一年度报告）');
     expect(two.html).toContain('共 3 个文件：3 个以前检查过、没有重复保存。');
+    expect(two.html).toContain('这些检查结果没有保存为机关的年度报告，只保留到');
+    expect(two.html).toMatch(/<a href="\/reports\/[0-9a-f]{32}">查看当时的检查结果和表格<\/a>/);
     expect((await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE agency = '测试市丙局'")).rows[0].n).toBe(2);
   });
 
@@ -124,7 +159,7 @@ describe('report checker pages', () => {
     const page = await post('/reports', uploadForm([big]));
     expect(page.status).toBe(413);
     expect(await page.text()).toContain('上传的文件太大：一次上传的文件合计不能超过 0.5 MB');
-    const api = await post('/api/reports', uploadForm([big]));
+    const api = await post('/api/v1/reports', uploadForm([big]));
     expect(api.status).toBe(413);
     expect(await api.json()).toMatchObject({ error: { code: 'http.payload_too_large', details: { maxBytes: LIMIT } } });
   });
@@ -135,23 +170,32 @@ describe('report checker pages', () => {
     expect(evil.status).toBe(403);
     expect(await evil.text()).toContain('表单必须从本网站的页面提交');
     expect((await post('/reports', form(), { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' })).status).toBe(403);
-    expect((await post('/api/reports', form(), { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post('/api/v1/reports', form(), { origin: 'https://evil.example' })).status).toBe(403);
     expect((await post('/reports', form(), { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' })).status).toBe(303);
     const stored = await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE agency = '测试市戊局'");
     expect(stored.rows[0].n).toBe(1);
   });
 
-  it('the list shows reports by agency and year with counts, filtered by agency and year', async () => {
-    const html = await (await app.request('/reports?agency=测试市甲&year=2023')).text();
+  it('the list (staff only) shows the agency\'s reports by year with counts, filtered by year; no anonymous check', async () => {
+    const wrong = canonicalReport('测试市甲局', 2021, (r) => { r.table3.rows.newReceived = [3, 0, 0, 0, 0, 0, 2]; });
+    await postAsHandler(uploadForm([jsonFile('wrong.json', wrong)]));
+    const html = await (await getAsHandler(`/reports?agencyId=${agencyId}&year=2021`)).text();
     expect(html).toContain('共 1 份符合条件的报告');
-    expect(html).toContain('测试市甲局');
+    expect(html).toContain('页面测试机关');
     expect(html).toContain('tag tag-error');
-    expect(await (await app.request('/reports?year=abc')).text()).toContain('年度应为 4 位数字，如 2023，实际为“abc”');
+    const all = await (await getAsHandler('/reports')).text();
+    expect(all).not.toContain('测试市丙局'); // checked anonymously above
+    expect(await (await getAsHandler('/reports?year=abc')).text()).toContain('年度应为 4 位数字，如 2023，实际为“abc”');
+    // Signed out: to the sign-in page.
+    const signedOut = await app.request('/reports');
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.headers.get('location')).toBe('/signin?next=%2Freports');
   });
 
-  it('downloads the report as DOCX, XLSX, JSON and HTML, and the source file', async () => {
+  it('downloads the report as DOCX, XLSX, JSON and HTML, and the source file, by its key', async () => {
     const { location } = await follow(await post('/reports', uploadForm([seedFile()])));
     const base = location.split('?')[0];
+    expect(base).toMatch(/^\/reports\/[0-9a-f]{32}$/);
     const json = await app.request(`${base}/download.json`);
     expect(json.headers.get('content-disposition')).toContain("filename*=UTF-8''");
     expect(JSON.parse(await json.text())).toMatchObject({ agency: '阜新市太平区文化旅游和广播电视局', year: 2023 });
@@ -164,41 +208,60 @@ describe('report checker pages', () => {
     expect(new TextDecoder().decode(await (await app.request(`${base}/source`)).arrayBuffer())).toContain('阜新市太平区');
   });
 
-  it('shows a Chinese 404 for a report that does not exist', async () => {
-    const res = await app.request('/reports/987654');
+  it('shows a Chinese 404 for a key that leads nowhere, and asks to sign in for an id', async () => {
+    const res = await app.request(`/reports/${'0'.repeat(32)}`);
     expect(res.status).toBe(404);
-    expect(await res.text()).toContain('找不到编号为 987654 的已检查报告');
+    expect(await res.text()).toContain('这次检查的结果已经删除，或链接有误');
+    expect((await app.request('/reports/987654')).status).toBe(303);
+    const staff = await getAsHandler('/reports/987654');
+    expect(staff.status).toBe(404);
+    expect(await staff.text()).toContain('没有找到这个页面或记录');
   });
 });
 
-describe('report checker API', () => {
-  it('POST /api/reports checks files and returns the stored results', async () => {
-    const res = await post('/api/reports', uploadForm([jsonFile('api.json', canonicalReport('测试市己局', 2023)), new File(['x'], 'bad.docx')]));
+describe('report checker API (signed out)', () => {
+  it('POST /api/v1/reports checks files anonymously: the access key, its expiry and the page\'s address', async () => {
+    const res = await post('/api/v1/reports', uploadForm([jsonFile('api.json', canonicalReport('测试市己局', 2023)), new File(['x'], 'bad.docx')]));
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { uploadId: string; results: { ok: boolean }[]; reports: { id: number; agency: string; findings: unknown[] }[] };
+    const body = (await res.json()) as { uploadId: string; results: { ok: boolean }[]; reports: { ref: string; accessKey: string; expiresAt: string; url: string; agencyId: null }[] };
     expect(body.results.map((r) => r.ok)).toEqual([true, false]);
     expect(body.reports).toHaveLength(1);
-    expect(body.reports[0]).toMatchObject({ agency: '测试市己局', year: 2023, format: '2021', source: { fileName: 'api.json' } });
+    const [report] = body.reports;
+    expect(report).toMatchObject({ agency: '测试市己局', year: 2023, format: '2021', source: { fileName: 'api.json' }, agencyId: null });
+    expect(report?.accessKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(report?.ref).toBe(report?.accessKey);
+    expect(report?.url).toBe(`http://localhost/reports/${report?.accessKey}`);
+    expect(new Date(report?.expiresAt ?? 0).getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+
+    // The report and its findings by the key; the list needs a token.
+    const one = (await (await app.request(`/api/v1/reports/${report?.accessKey}`)).json()) as { ref: string; report: { agency: string } };
+    expect(one).toMatchObject({ ref: report?.accessKey, report: { agency: '测试市己局' } });
+    const findings = await (await app.request(`/api/v1/reports/${report?.accessKey}/findings`)).json();
+    expect(findings).toMatchObject({ ref: report?.accessKey, findings: expect.any(Array), warnings: expect.any(Array) });
+    const list = await app.request('/api/v1/reports');
+    expect(list.status).toBe(401);
+    expect(await list.json()).toMatchObject({ error: { code: 'auth.required' } });
   });
 
-  it('GET /api/reports lists with filters; /api/reports/:id and /findings return one report', async () => {
-    const list = (await (await app.request('/api/reports?agency=测试市己局')).json()) as { total: number; items: { id: number }[] };
-    expect(list.total).toBe(1);
-    const id = list.items[0]?.id;
-    const one = (await (await app.request(`/api/reports/${id}`)).json()) as { id: number; report: { agency: string } };
-    expect(one).toMatchObject({ id, report: { agency: '测试市己局' } });
-    const findings = await (await app.request(`/api/reports/${id}/findings`)).json();
-    expect(findings).toMatchObject({ reportId: id, findings: expect.any(Array), warnings: expect.any(Array) });
+  it('the paths before /api/v1 answer 308 to the same path under /api/v1, query and method kept', async () => {
+    const list = await app.request('/api/reports?year=2023');
+    expect(list.status).toBe(308);
+    expect(list.headers.get('location')).toBe('/api/v1/reports?year=2023');
+    const one = await app.request('/api/reports/12/findings');
+    expect(one.headers.get('location')).toBe('/api/v1/reports/12/findings');
+    const upload = await post('/api/reports', uploadForm([jsonFile('old.json', canonicalReport('旧路径测试局', 2023))]));
+    expect(upload.status).toBe(308);
+    expect(upload.headers.get('location')).toBe('/api/v1/reports');
+    expect((await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE agency = '旧路径测试局'")).rows[0].n).toBe(0);
   });
 
   it('answers errors with { error: { code, message, details } }', async () => {
-    const missing = await app.request('/api/reports/987654');
+    const missing = await app.request(`/api/v1/reports/${'f'.repeat(32)}`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { code: 'report.not_found', message: expect.stringContaining('987654') } });
-    const badQuery = await app.request('/api/reports?year=1800');
-    expect(badQuery.status).toBe(400);
-    expect(await badQuery.json()).toMatchObject({ error: { code: 'request.invalid_query', details: { fields: [{ field: 'year' }] } } });
-    const noFiles = await post('/api/reports', new FormData());
+    expect(await missing.json()).toMatchObject({ error: { code: 'report.expired', message: expect.stringContaining('24 小时') } });
+    const byId = await app.request('/api/v1/reports/987654');
+    expect(byId.status).toBe(401);
+    const noFiles = await post('/api/v1/reports', new FormData());
     expect(noFiles.status).toBe(400);
     expect(await noFiles.json()).toMatchObject({ error: { code: 'report.no_files' } });
   });
@@ -250,8 +313,9 @@ describe('report checker pages speak an official\'s language (issue 14 §5)', ()
     const empty = new FormData();
     empty.append('files', new File([], ''));
     const pages = [
-      await (await app.request('/')).text(), await (await app.request('/reports')).text(), results.html,
-      await (await post('/reports', empty)).text(), await (await app.request('/reports/987654')).text(),
+      await (await app.request('/')).text(), await (await getAsHandler('/')).text(), await (await getAsHandler('/reports')).text(), results.html,
+      await (await post('/reports', empty)).text(), await (await app.request(`/reports/${'0'.repeat(32)}`)).text(),
+      await (await getAsHandler('/reports/987654')).text(),
     ];
     for (const html of pages) expect(internalWords(visibleText(html))).toEqual([]);
   });
@@ -279,7 +343,7 @@ describe('a file uploaded again, and the previous-year file (issue 14 §5)', () 
     const first = await follow(await post('/reports', uploadForm([file()])));
     const second = await follow(await post('/reports', uploadForm([file()])));
     expect(second.location).toBe(first.location.replace('notice=checked', 'notice=already-checked'));
-    expect(second.html).toContain('这个文件以前已经检查过，结果相同，没有重复保存。下面是当时的检查结果');
+    expect(second.html).toContain('这个文件以前已经检查过，结果相同，没有重复保存。下面是当时的检查结果（检查时间见下），从现在起保留 24 小时。');
     expect((await services.db.query("SELECT count(*)::int AS n FROM checked_reports WHERE agency = '两次上传测试局'")).rows[0].n).toBe(1);
   });
 
@@ -296,18 +360,18 @@ describe('a file uploaded again, and the previous-year file (issue 14 §5)', () 
   it('a file checked again with the previous year it lacked is stored anew, and the results page links the earlier check', async () => {
     const current = jsonFile('2023.json', canonicalReport('补传测试局', 2023));
     const first = await follow(await post('/reports', uploadForm([current])));
-    const firstId = /\/reports\/(\d+)/.exec(first.location)?.[1];
+    const firstKey = /\/reports\/([0-9a-f]{32})/.exec(first.location)?.[1];
     const previous = jsonFile('2022.json', canonicalReport('补传测试局', 2022, (r) => { r.table3.rows.carriedForward = [1, 0, 0, 0, 0, 0, 1]; }));
     const { location, html } = await follow(await post('/reports', uploadForm([current], previous)));
     expect(location).toMatch(/^\/uploads\//);
-    expect(html).toContain(`这个文件以前检查过（<a href="/reports/${firstId}">以前的检查结果</a>）`);
+    expect(html).toContain(`这个文件以前检查过（<a href="/reports/${firstKey}">以前的检查结果</a>）`);
     expect(html).toContain('已用于跨年度核对');
   });
 });
 
 describe('report checker API statuses (issue 14 §5)', () => {
   it('422 report.none_checked when no report could be read, with every file\'s reason; nothing stored', async () => {
-    const res = await post('/api/reports', uploadForm([new File(['x'], 'bad.docx'), new File(['随便写的一段话'], 'notes.txt')]));
+    const res = await post('/api/v1/reports', uploadForm([new File(['x'], 'bad.docx'), new File(['随便写的一段话'], 'notes.txt')]));
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { code: string; message: string; details: { uploadId: string; results: { ok: boolean }[] } } };
     expect(body.error.code).toBe('report.none_checked');
@@ -318,9 +382,9 @@ describe('report checker API statuses (issue 14 §5)', () => {
 
   it('201 when a check was stored, 200 when every file had been checked before', async () => {
     const form = () => uploadForm([jsonFile('api-twice.json', canonicalReport('接口重复测试局', 2023))]);
-    const first = await post('/api/reports', form());
+    const first = await post('/api/v1/reports', form());
     expect(first.status).toBe(201);
-    const again = await post('/api/reports', form());
+    const again = await post('/api/v1/reports', form());
     expect(again.status).toBe(200);
     const body = (await again.json()) as { results: { alreadyChecked: boolean; reportId: number }[]; reports: { id: number }[] };
     expect(body.results[0]?.alreadyChecked).toBe(true);
@@ -329,7 +393,7 @@ describe('report checker API statuses (issue 14 §5)', () => {
 
   it('the OpenAPI document describes 201, 200 and 422 of the upload', async () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { post?: { responses: Record<string, unknown>; description: string } }> };
-    const post = doc.paths['/api/reports']?.post;
+    const post = doc.paths['/api/v1/reports']?.post;
     expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201', '422']));
     expect(post?.description).toContain('422 没有一个年度报告能检查');
   });
@@ -342,7 +406,7 @@ describe('files per upload (issue 15 §3)', () => {
     const page = await post('/reports', many(), { accept: 'text/html' });
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('一次最多上传 50 个');
-    const api = await post('/api/reports', many());
+    const api = await post('/api/v1/reports', many());
     expect(api.status).toBe(400);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('report.too_many_files');
     expect(Number((await services.db.query('SELECT count(*) AS n FROM checked_reports')).rows[0].n)).toBe(before);

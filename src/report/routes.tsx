@@ -1,44 +1,54 @@
 /**
  * The report checker's pages: upload (POST → redirect → GET), upload results, list, report,
  * downloads; and its JSON API (api-routes.ts). Handlers parse, call one service function, render.
+ * Every route declares who may use it (report-access.ts): the upload is open to all; a report is
+ * reached by its key (an anonymous check) or by its id (an agency's, for that agency's staff).
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { ValidationError } from '../platform/errors.ts';
+import { PUBLIC } from '../platform/http/access.ts';
 import { renderPage } from '../platform/http/layout.tsx';
 import { uploadLimit } from '../platform/http/middleware.ts';
 import type { AppEnv, RouteModule } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
-import { listQuerySchema, parseQuery, readUploadForm, reportApiPaths, reportApiRoutes } from './api-routes.ts';
+import { listAgencies } from '../platform/accounts/store.ts';
+import { agencyFilterIn, listQuerySchema, parseQuery, readUploadForm, reportApiPaths, reportApiRoutes, type UploadForm } from './api-routes.ts';
 import { REPORT_TABLES_CSS } from './render/report-tables.tsx';
 import type { RenderFormat } from './render/index.ts';
 import { ReportListPage } from './pages/report-list-page.tsx';
 import { ReportPage } from './pages/report-page.tsx';
-import { UploadPage } from './pages/upload-page.tsx';
+import { UploadPage, type FormError } from './pages/upload-page.tsx';
 import { UploadResultsPage } from './pages/upload-results-page.tsx';
-import { checkAndStoreFiles, getReportOrThrow, getSourceOrThrow, getUploadOrThrow, listReports, renderStoredReport } from './service.ts';
+import { actorOf, keepingFor, reportGuards, storableAgencies } from './report-access.ts';
+import { checkAndStoreFiles, getReportOrThrow, getSourceOrThrow, getUploadOrThrow, listReports, renderStoredReport, type Keeping } from './service.ts';
 import { createImportPool } from './import/pool.ts';
-import { checkResultRoutes } from './check-result-routes.tsx';
+import { attachment, checkResultRoutes } from './check-result-routes.tsx';
 import type { ReportFile } from './import/index.ts';
 
 const REPORT_TABLES_CSS_PATH = '/assets/report-tables.css';
 /** Reports per page of the list: 20, as government sites page their lists (and a page renders in ~1 ms). */
 const PAGE_SIZE = 20;
-/** Notices shown after a redirect; only known codes, never text from the query. */
-const NOTICES: Record<string, string> = {
-  checked: '检查完成，结果已保存。',
-  'already-checked': '这个文件以前已经检查过，结果相同，没有重复保存。下面是当时的检查结果（检查时间见下）。',
+/** Notices shown after a redirect; only known codes, never text from the query. By how the report is kept. */
+const NOTICES: Record<string, { agency: string; anonymous: string }> = {
+  checked: { agency: '检查完成，已保存为本机关的年度报告。', anonymous: '检查完成。结果保留 24 小时，见下方说明。' },
+  'already-checked': {
+    agency: '这个文件本机关以前已经检查并保存过，结果相同，没有重复保存。下面是当时的检查结果（检查时间见下）。',
+    anonymous: '这个文件以前已经检查过，结果相同，没有重复保存。下面是当时的检查结果（检查时间见下），从现在起保留 24 小时。',
+  },
 };
 
-/** Content-Disposition for a download: an ASCII fallback and the UTF-8 name (RFC 6266). */
-function attachment(fallback: string, name: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+/** The form's field errors of a refused choice (ValidationError with details.fields), else undefined. */
+function fieldErrorsOf(error: unknown): FormError[] | undefined {
+  if (!(error instanceof ValidationError)) return undefined;
+  const fields = (error.details as { fields?: FormError[] } | undefined)?.fields;
+  return fields?.filter((f) => f.field === 'store' || f.field === 'agencyId');
 }
-
-const idOf = (c: Context<AppEnv>) => Number(c.req.param('id'));
 
 /** The checker's route module. */
 export function reportRouteModule(services: Services): RouteModule {
   const app = new Hono<AppEnv>();
+  const guards = reportGuards(services);
   const limit = uploadLimit(services.config.maxUploadBytes);
   const maxUploadMb = Math.round(services.config.maxUploadBytes / 1024 / 1024);
   // Uploaded files are read in a worker thread (import/pool.ts), so a slow file holds up no one else.
@@ -46,71 +56,95 @@ export function reportRouteModule(services: Services): RouteModule {
   services.onClose(() => pool.close());
   const importer = (file: ReportFile) => pool.importFile(file);
 
-  app.get('/', (c) => {
+  const uploadPage = async (c: Context<AppEnv>, errors: FormError[] = [], values?: UploadForm['keeping']) => {
+    const viewer = c.get('viewer');
+    const agencies = await storableAgencies(services, viewer);
+    return renderPage(c, '检查年度报告',
+      <UploadPage maxUploadMb={maxUploadMb} csrfToken={c.get('csrfToken')} agencies={agencies} signedIn={viewer !== undefined} values={values} errors={errors} />,
+      { status: errors.length > 0 ? 400 : 200 });
+  };
+
+  app.get('/', PUBLIC, (c) => {
     // Whoever opens the form is about to upload: the worker loads the readers meanwhile.
     void pool.warm();
-    return renderPage(c, '检查年度报告', <UploadPage maxUploadMb={maxUploadMb} />);
+    return uploadPage(c);
   });
 
-  app.post('/reports', limit, async (c) => {
+  app.post('/reports', PUBLIC, limit, async (c) => {
     const form = await readUploadForm(c);
-    if (form.files.length === 0) {
-      const errors = [{ field: 'files' as const, message: '请选择至少一个年度报告文件' }];
-      return renderPage(c, '检查年度报告', <UploadPage maxUploadMb={maxUploadMb} errors={errors} />, { status: 400 });
+    const errors: FormError[] = [];
+    let keeping: Keeping = { kind: 'anonymous' };
+    try {
+      keeping = keepingFor(c.get('viewer'), form.keeping);
+    } catch (error) {
+      // A choice the form can correct comes back on the form; 401/403/404 are the platform's pages.
+      const fields = fieldErrorsOf(error);
+      if (!fields || fields.length === 0) throw error;
+      errors.push(...fields);
     }
-    const outcome = await checkAndStoreFiles(services.db, { ...form, actor: 'anonymous' }, services.logger, importer);
+    if (form.files.length === 0) errors.unshift({ field: 'files', message: '请选择至少一个年度报告文件' });
+    if (errors.length > 0) return uploadPage(c, errors, form.keeping);
+    const outcome = await checkAndStoreFiles(services.db, { ...form, keeping, actor: actorOf(c), ip: c.get('clientIp') }, services.logger, importer);
     // One report, nothing else to say about the upload: straight to its result.
     const reports = outcome.results.filter((r) => r.role === 'report');
     const only = reports.length === 1 && outcome.results.every((r) => r.ok && r.earlierReportId === null) ? reports[0] : undefined;
     if (!only?.ok) return c.redirect(`/uploads/${outcome.uploadId}`, 303);
-    return c.redirect(`/reports/${only.reportId}?notice=${only.alreadyChecked ? 'already-checked' : 'checked'}`, 303);
+    return c.redirect(`/reports/${only.ref}?notice=${only.alreadyChecked ? 'already-checked' : 'checked'}`, 303);
   });
 
-  app.get('/uploads/:id', async (c) => {
+  app.get('/uploads/:id', guards.upload, async (c) => {
     const upload = await getUploadOrThrow(services.db, c.req.param('id'));
     return renderPage(c, '检查结果', <UploadResultsPage results={upload.results} />);
   });
 
-  app.get('/reports', async (c) => {
+  app.get('/reports', guards.list, async (c) => {
     const q = parseQuery(listQuerySchema, c.req.query());
+    const scope = c.get('scope');
+    const agencyId = agencyFilterIn(scope, q.agencyId);
     // Pages are followed by cursor (after/before a report: one index range at any depth); `page`
     // only numbers them, and alone (an old link) is read by offset.
     const cursor = q.after !== undefined || q.before !== undefined;
-    const list = await listReports(services.db, {
-      agency: q.agency, year: q.year, limit: PAGE_SIZE, after: q.after, before: q.before, offset: cursor ? undefined : (q.page - 1) * PAGE_SIZE,
-    });
+    const [list, agencies] = await Promise.all([
+      listReports(services.db, {
+        scope, agencyId, year: q.year, limit: PAGE_SIZE, after: q.after, before: q.before, offset: cursor ? undefined : (q.page - 1) * PAGE_SIZE,
+      }),
+      // A closed agency's reports stay readable: it stays a choice of the filter.
+      listAgencies(services.db, scope === 'all' ? { includeClosed: true } : { includeClosed: true, ids: scope }),
+    ]);
     return renderPage(c, '已检查的报告',
-      <ReportListPage items={list.items} total={list.total} agency={q.agency} year={q.year} page={q.page} pageSize={PAGE_SIZE} nextAfter={list.nextAfter} previousBefore={list.previousBefore} />);
+      <ReportListPage items={list.items} total={list.total} agencies={agencies.map((a) => ({ id: a.id, name: a.name }))} agencyId={agencyId} year={q.year}
+        page={q.page} pageSize={PAGE_SIZE} nextAfter={list.nextAfter} previousBefore={list.previousBefore} />);
   });
 
-  app.get('/reports/:id{[0-9]+}', async (c) => {
-    const report = await getReportOrThrow(services.db, idOf(c));
+  app.get('/reports/:ref{[0-9a-f]+}', guards.report, async (c) => {
+    const report = await getReportOrThrow(services.db, c.req.param('ref'));
     const title = `${report.agency ?? '报告'} ${report.year ?? ''} 年度检查结果`;
-    const notice = NOTICES[c.req.query('notice') ?? ''];
-    return renderPage(c, title, <ReportPage report={report} focusHeading={notice !== undefined} />, {
+    const notice = NOTICES[c.req.query('notice') ?? '']?.[report.agencyId === null ? 'anonymous' : 'agency'];
+    const address = `${c.get('origin')}/reports/${report.ref}`;
+    return renderPage(c, title, <ReportPage report={report} address={address} focusHeading={notice !== undefined} />, {
       notice,
       stylesheets: [REPORT_TABLES_CSS_PATH],
     });
   });
 
-  app.route('/', checkResultRoutes(services)); // 检查意见, and download.json with the findings: before the downloads below
+  app.route('/', checkResultRoutes(services, guards.report)); // 检查意见, and download.json with the findings: before the downloads below
 
-  app.get('/reports/:id{[0-9]+}/:file{download\\.(?:html|docx|xlsx|json)}', async (c) => {
+  app.get('/reports/:ref{[0-9a-f]+}/:file{download\\.(?:html|docx|xlsx|json)}', guards.report, async (c) => {
     const format = c.req.param('file').slice('download.'.length) as RenderFormat;
-    const file = await renderStoredReport(services.db, idOf(c), format);
+    const file = await renderStoredReport(services.db, c.req.param('ref'), format);
     c.header('content-type', file.mediaType);
-    c.header('content-disposition', attachment(`report-${idOf(c)}.${format}`, file.fileName));
+    c.header('content-disposition', attachment(`report-${c.req.param('ref')}.${format}`, file.fileName));
     return c.body(file.bytes as Uint8Array<ArrayBuffer>);
   });
 
-  app.get('/reports/:id{[0-9]+}/source', async (c) => {
-    const { fileName, bytes } = await getSourceOrThrow(services.db, idOf(c));
+  app.get('/reports/:ref{[0-9a-f]+}/source', guards.report, async (c) => {
+    const { fileName, bytes } = await getSourceOrThrow(services.db, c.req.param('ref'));
     c.header('content-type', 'application/octet-stream');
-    c.header('content-disposition', attachment(`source-${idOf(c)}`, fileName));
+    c.header('content-disposition', attachment(`source-${c.req.param('ref')}`, fileName));
     return c.body(bytes as Uint8Array<ArrayBuffer>);
   });
 
-  app.get(REPORT_TABLES_CSS_PATH, (c) => {
+  app.get(REPORT_TABLES_CSS_PATH, PUBLIC, (c) => {
     c.header('content-type', 'text/css; charset=utf-8');
     c.header('cache-control', 'public, max-age=3600');
     return c.body(REPORT_TABLES_CSS);

@@ -1,6 +1,8 @@
 /**
- * The list of checked reports, by agency and year, with error/warning counts and filters.
+ * The list of the reports stored by the agencies the reader may see (their own, or every agency under
+ * a supervisor's government), by agency and year, with error/warning counts and filters.
  */
+import type { StorableAgency } from '../report-access.ts';
 import type { CheckedReportSummary } from '../store.ts';
 import { CountTags } from './tags.tsx';
 import { beijingTime } from './time.ts';
@@ -9,7 +11,9 @@ import { beijingTime } from './time.ts';
 export interface ReportListPageProps {
   items: CheckedReportSummary[];
   total: number;
-  agency: string;
+  /** The agencies the reader may see (the filter's choices). */
+  agencies: readonly StorableAgency[];
+  agencyId: number | undefined;
   year: number | undefined;
   page: number;
   pageSize: number;
@@ -20,7 +24,7 @@ export interface ReportListPageProps {
 
 function pageHref(props: ReportListPageProps, page: number, cursor?: { after?: number | undefined; before?: number | undefined }): string {
   const q = new URLSearchParams();
-  if (props.agency) q.set('agency', props.agency);
+  if (props.agencyId !== undefined) q.set('agencyId', String(props.agencyId));
   if (props.year !== undefined) q.set('year', String(props.year));
   if (page > 1) q.set('page', String(page));
   if (page > 1 && cursor?.after !== undefined) q.set('after', String(cursor.after));
@@ -34,15 +38,21 @@ const time = beijingTime;
 /** The list page. */
 export function ReportListPage(props: ReportListPageProps) {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
-  const filtered = props.agency !== '' || props.year !== undefined;
+  const filtered = props.agencyId !== undefined || props.year !== undefined;
   return (
     <>
       <h1>已检查的报告</h1>
+      <p class="lead">{props.agencies.length > 1 ? '您可以查看的各机关保存的年度报告。' : '本机关保存的年度报告。'}</p>
       <form class="filters" method="get" action="/reports" role="search" aria-label="筛选报告">
-        <div class="form-group">
-          <label for="agency">机关名称（包含）</label>
-          <input type="search" id="agency" name="agency" value={props.agency} maxlength={100} />
-        </div>
+        {props.agencies.length > 1 ? (
+          <div class="form-group">
+            <label for="agencyId">机关</label>
+            <select id="agencyId" name="agencyId">
+              <option value="">全部机关</option>
+              {props.agencies.map((a) => <option value={String(a.id)} selected={props.agencyId === a.id}>{a.name}</option>)}
+            </select>
+          </div>
+        ) : null}
         <div class="form-group">
           <label for="year">报告年度</label>
           <input type="number" id="year" name="year" value={props.year === undefined ? '' : String(props.year)} min={2008} max={2100} inputmode="numeric" />
@@ -52,7 +62,7 @@ export function ReportListPage(props: ReportListPageProps) {
       </form>
       <p>共 {props.total} 份{filtered ? '符合条件的' : ''}报告。</p>
       {props.items.length === 0 ? (
-        <p>{filtered ? '没有符合条件的报告，请放宽筛选条件。' : '还没有检查过报告。'}<a href="/">上传一份报告</a></p>
+        <p>{filtered ? '没有符合条件的报告，请放宽筛选条件。' : '还没有保存过报告。'}<a href="/">上传一份报告</a></p>
       ) : (
         <div class="table-wrap" role="region" tabindex={0} aria-label="已检查的报告列表">
           <table class="stack-on-phone">
@@ -65,7 +75,7 @@ export function ReportListPage(props: ReportListPageProps) {
             <tbody>
               {props.items.map((r) => (
                 <tr>
-                  <td class="agency"><a href={`/reports/${r.id}`}>{r.agency ?? '（未识别出机关名称）'}</a></td>
+                  <td class="agency"><a href={`/reports/${r.id}`}>{r.agencyName}</a></td>
                   <td class="num" data-label="年度">{r.year ?? '—'}</td>
                   <td data-label="检查结果"><CountTags errors={r.errorCount} warnings={r.warningCount} doubts={r.parseWarningCount} /></td>
                   <td class="file-name" data-label="文件">{r.sourceFileName}</td>

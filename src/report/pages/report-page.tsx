@@ -19,6 +19,8 @@ import { beijingTime } from './time.ts';
 /** Props of ReportPage. */
 export interface ReportPageProps {
   report: CheckedReport;
+  /** The page's full address (an anonymous check is reached by nothing else). */
+  address: string;
   /** Give the heading focus (the page right after an upload), so that a screen reader starts at the result. */
   focusHeading?: boolean;
 }
@@ -80,6 +82,41 @@ function TablesWithAnchors(props: { report: CheckedReport }) {
   return <ReportTables report={r.canonical} cellMarks={marks} cellNotes={notes} cellIds scrollRegions />;
 }
 
+/** What a report can be downloaded as: the report in four forms and its 检查意见. */
+function downloadsOf(ref: string): { href: string; label: string }[] {
+  return [
+    { href: `/reports/${ref}/download.docx`, label: '下载 DOCX' },
+    { href: `/reports/${ref}/download.xlsx`, label: '下载 XLSX' },
+    { href: `/reports/${ref}/download.json`, label: '下载 JSON' },
+    { href: `/reports/${ref}/download.html`, label: '下载 HTML' },
+    { href: `/reports/${ref}/check-result.docx`, label: '下载检查意见（Word）' },
+    { href: `/reports/${ref}/check-result`, label: '打印检查意见' },
+  ];
+}
+
+/**
+ * An anonymous check says plainly that it is kept 24 hours at this address only, and what to
+ * download before then; an agency's report offers the downloads as buttons.
+ */
+function Downloads(props: { report: CheckedReport; address: string }) {
+  const r = props.report;
+  const downloads = downloadsOf(r.ref);
+  if (r.expiresAt === null) {
+    return <div class="button-row" aria-label="下载">{downloads.map((d) => <a class="button button-secondary" href={d.href}>{d.label}</a>)}</div>;
+  }
+  return (
+    <section class="notice-warning" id="kept" aria-labelledby="kept-title">
+      <h2 id="kept-title">检查结果保留 24 小时</h2>
+      <p>
+        这次检查的结果只保留到 <strong>{time(r.expiresAt)}</strong>，之后自动删除。它不出现在任何列表中，只能通过本页地址打开：
+        <span class="file-name">{props.address}</span>
+      </p>
+      <p>请记下本页地址，或在此之前下载需要的文件：</p>
+      <ul>{downloads.map((d) => <li><a href={d.href}>{d.label}</a></li>)}</ul>
+    </section>
+  );
+}
+
 /** The report's six sections as read, each a target for the findings about it; the text folded. */
 function Sections(props: { report: CheckedReport }) {
   const sections = props.report.canonical.sections;
@@ -119,6 +156,8 @@ export function ReportPage(props: ReportPageProps) {
         {r.agency ?? '（未识别出机关名称）'} {r.year ?? ''} 年度报告检查结果
       </h1>
       <p class="lead"><CountTags errors={errors.length} warnings={warnings.length} doubts={r.warnings.length} /></p>
+      {/* An anonymous check: how long it is kept, and where, before anything else. */}
+      {r.expiresAt !== null ? <Downloads report={r} address={props.address} /> : null}
       <dl class="meta">
         <dt>机关</dt><dd id="meta-agency">{r.agency ?? '未识别'}</dd>
         <dt>报告年度</dt><dd id="meta-year">{r.year ?? '未识别'}</dd>
@@ -128,24 +167,20 @@ export function ReportPage(props: ReportPageProps) {
         <dt>源文件</dt>
         <dd>
           <span class="file-name">{r.sourceFileName}</span>（{SOURCE_KIND_LABELS[r.sourceKind] ?? '其他格式'}，{Math.ceil(r.sourceSize / 1024)} KB）{' '}
-          <a href={`/reports/${r.id}/source`}>下载原文件</a>
+          <a href={`/reports/${r.ref}/source`}>下载原文件</a>
         </dd>
         <dt>跨年度核对</dt>
         <dd>
-          {r.previousReportId !== null
-            ? <>已与<a href={`/reports/${r.previousReportId}`}>上一年度报告</a>核对上年结转和现行有效件数。</>
-            : '未找到同一机关上一年度的报告，未做跨年度核对。可在上传时一并提供上一年度报告。'}
+          {r.previousRef !== null
+            ? <>已与<a href={`/reports/${r.previousRef}`}>上一年度报告</a>核对上年结转和现行有效件数。</>
+            : r.agencyId !== null
+              ? '本机关没有已保存的上一年度报告，未做跨年度核对。可在上传时一并提供上一年度报告。'
+              : '未做跨年度核对：没有一并上传同一机关上一年度的报告。'}
         </dd>
+        {r.agencyName !== null ? <><dt>保存于</dt><dd id="meta-kept">{r.agencyName}的年度报告记录</dd></> : null}
         <dt>检查时间</dt><dd>{time(r.createdAt)}</dd>
       </dl>
-      <div class="button-row" aria-label="下载">
-        <a class="button button-secondary" href={`/reports/${r.id}/download.docx`}>下载 DOCX</a>
-        <a class="button button-secondary" href={`/reports/${r.id}/download.xlsx`}>下载 XLSX</a>
-        <a class="button button-secondary" href={`/reports/${r.id}/download.json`}>下载 JSON</a>
-        <a class="button button-secondary" href={`/reports/${r.id}/download.html`}>下载 HTML</a>
-        <a class="button button-secondary" href={`/reports/${r.id}/check-result.docx`}>下载检查意见（Word）</a>
-        <a class="button button-secondary" href={`/reports/${r.id}/check-result`}>打印检查意见</a>
-      </div>
+      {r.expiresAt === null ? <Downloads report={r} address={props.address} /> : null}
 
       <h2 id="findings">发现的问题（{ordered.length}）</h2>
       {ordered.length === 0 ? <p>未发现问题。{unread.size > 0 ? <>但有 {unread.size} 格程序未能读出（表格中标为“未能读出”，见<a href="#doubts">读取时的疑点</a>），请对照原文核实。</> : ''}</p> : (

@@ -4,6 +4,7 @@
  */
 import type { FileOutcome } from '../service.ts';
 import { CountTags } from './tags.tsx';
+import { beijingTime } from './time.ts';
 
 /** Props of UploadResultsPage. */
 export interface UploadResultsPageProps {
@@ -16,6 +17,7 @@ type Refused = Extract<FileOutcome, { ok: false }>;
 // Uploads stored before these fields existed lack them: `=== true`, `?? null`.
 const isAlreadyChecked = (r: FileOutcome): boolean => r.ok && r.alreadyChecked === true;
 const isNotUsed = (r: FileOutcome): boolean => !r.ok && r.error.code === 'report.previous_not_used';
+const refOf = (r: Stored): string => r.ref ?? String(r.reportId);
 
 function summary(results: readonly FileOutcome[]): string {
   const stored = results.filter((r) => r.ok && !isAlreadyChecked(r)).length;
@@ -32,7 +34,7 @@ function summary(results: readonly FileOutcome[]): string {
 
 function StoredFile(props: { r: Stored }) {
   const { r } = props;
-  const earlier = r.earlierReportId ?? null;
+  const earlier = r.earlierRef ?? (r.earlierReportId == null ? null : String(r.earlierReportId));
   return (
     <>
       <p>
@@ -45,7 +47,7 @@ function StoredFile(props: { r: Stored }) {
           这个文件以前检查过（<a href={`/reports/${earlier}`}>以前的检查结果</a>）；这次的结果不同（例如这次与上一年度报告做了核对，或检查规则已更新），已另行保存。
         </p>
       ) : null}
-      <p><a href={`/reports/${r.reportId}`}>{isAlreadyChecked(r) ? '查看当时的检查结果和表格' : '查看检查结果和表格'}</a></p>
+      <p><a href={`/reports/${refOf(r)}`}>{isAlreadyChecked(r) ? '查看当时的检查结果和表格' : '查看检查结果和表格'}</a></p>
     </>
   );
 }
@@ -64,11 +66,19 @@ function RefusedFile(props: { r: Refused }) {
 
 /** The page after a multi-file upload, or an upload with a file that could not be read or used. */
 export function UploadResultsPage(props: UploadResultsPageProps) {
+  // The earliest expiry of the anonymous checks shown (they were stored or handed out together).
+  const kept = props.results.flatMap((r) => (r.ok && r.expiresAt ? [r.expiresAt] : [])).sort()[0];
   return (
     <>
       {/* Reached right after an upload: the heading takes focus, so a screen reader starts at the result. */}
       <h1 id="result-heading" tabindex={-1} autofocus>检查结果</h1>
       <p class="lead">{summary(props.results)}</p>
+      {kept ? (
+        <p class="notice-warning">
+          这些检查结果没有保存为机关的年度报告，只保留到 <strong>{beijingTime(new Date(kept))}</strong>，之后自动删除；
+          它们不出现在任何列表中，只能通过本页和各结果页的地址打开。
+        </p>
+      ) : null}
       <ul class="results">
         {props.results.map((r) => (
           <li>
