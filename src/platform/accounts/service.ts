@@ -204,11 +204,30 @@ export async function revokeRole(pool: pg.Pool, acting: Acting, personId: number
   });
 }
 
+/**
+ * May the actor take over another person's account (reset the password, disable it, create or revoke
+ * its tokens)? Only who could have granted every role the person holds: an agencyAdmin may not reset a
+ * supervisor's password and then sign in as them. A person with no role is a sysAdmin's to manage.
+ */
+async function requireMayManageAccount(db: Queryable, acting: Acting, personId: number): Promise<void> {
+  if (isOperator(acting)) return;
+  if (acting.actor.kind === 'person' && acting.actor.personId === personId) return;
+  const held = await store.listGrants(db, personId);
+  const allowed = held.length === 0 ? isSysAdmin(acting) : held.every((g) => mayGrant(acting.grants ?? [], g.role, g.agencyId, false));
+  if (!allowed) throw new ForbiddenError('accounts.forbidden', '您无权管理这个人员的账号：他（她）持有您不能授予的角色。');
+}
+
+/** The agency a change to a person's account is recorded for (their first agency), so its administrators see it. */
+async function agencyOfPerson(db: Queryable, personId: number): Promise<number | null> {
+  return (await store.listGrants(db, personId)).find((g) => g.agencyId !== null)?.agencyId ?? null;
+}
+
 /** Sets a person's password: their own (with the current one) or, for an administrator, anyone's; ends their other sessions. */
 export async function setPassword(pool: pg.Pool, acting: Acting, personId: number, input: { current?: string; password: string; keepSession?: Buffer }, policy: PasswordPolicy): Promise<void> {
   const person = await store.getCredentialsById(pool, personId);
   if (!person) throw new NotFoundError('accounts.person_not_found', '没有这个人员');
   const self = acting.actor.kind === 'person' && acting.actor.personId === personId;
+  await requireMayManageAccount(pool, acting, personId);
   if (self && !(person.passwordHash && input.current !== undefined && (await verifyPassword(person.passwordHash, input.current)))) {
     throw fieldError('current', '当前密码不正确');
   }
@@ -217,7 +236,7 @@ export async function setPassword(pool: pg.Pool, acting: Acting, personId: numbe
   await withTransaction(pool, async (tx) => {
     await store.updatePerson(tx, personId, { passwordHash });
     const ended = await store.deletePersonSessions(tx, personId, self ? input.keepSession : undefined);
-    await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: self ? 'person.password' : 'person.password_reset', subject: `person:${personId}`, details: { sessionsEnded: ended } });
+    await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: self ? 'person.password' : 'person.password_reset', subject: `person:${personId}`, agencyId: await agencyOfPerson(tx, personId), details: { sessionsEnded: ended } });
   });
 }
 
@@ -227,9 +246,10 @@ export async function setPersonDisabled(pool: pg.Pool, acting: Acting, personId:
     const person = await store.getPerson(tx, personId);
     if (!person) throw new NotFoundError('accounts.person_not_found', '没有这个人员');
     if (acting.actor.kind === 'person' && acting.actor.personId === personId) throw new ForbiddenError('accounts.forbidden', '不能停用自己的账号。');
+    await requireMayManageAccount(tx, acting, personId);
     await store.updatePerson(tx, personId, { disabled });
     if (disabled) await store.deletePersonSessions(tx, personId);
-    await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: disabled ? 'person.disable' : 'person.enable', subject: `person:${personId}` });
+    await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: disabled ? 'person.disable' : 'person.enable', subject: `person:${personId}`, agencyId: await agencyOfPerson(tx, personId) });
   });
 }
 
@@ -237,20 +257,22 @@ export async function setPersonDisabled(pool: pg.Pool, acting: Acting, personId:
 export async function createApiToken(pool: pg.Pool, acting: Acting, personId: number, input: { label?: string; expiresDays?: number | null }): Promise<{ token: string; record: ApiToken }> {
   const person = await store.getPerson(pool, personId);
   if (!person || person.disabledAt) throw new NotFoundError('accounts.person_not_found', '没有这个人员（或已停用）');
+  await requireMayManageAccount(pool, acting, personId);
   const expiresDays = input.expiresDays ?? null;
   if (expiresDays !== null && (!Number.isInteger(expiresDays) || expiresDays < 1 || expiresDays > 3650)) throw fieldError('expiresDays', '有效天数应为 1–3650 之间的整数');
   const token = `gk_${randomBytes(32).toString('base64url')}`;
   return withTransaction(pool, async (tx) => {
     const record = await store.insertToken(tx, { personId, label: (input.label ?? '').trim().slice(0, 100), tokenHash: tokenHash(token), prefix: token.slice(0, 10), expiresDays });
-    await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: 'token.create', subject: `person:${personId}`, details: { tokenId: record.id, expiresDays } });
+    await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: 'token.create', subject: `person:${personId}`, agencyId: await agencyOfPerson(tx, personId), details: { tokenId: record.id, expiresDays } });
     return { token, record };
   });
 }
 
 export async function revokeApiToken(pool: pg.Pool, acting: Acting, personId: number, tokenId: number): Promise<void> {
   await withTransaction(pool, async (tx) => {
+    await requireMayManageAccount(tx, acting, personId);
     if (!(await store.revokeToken(tx, personId, tokenId))) throw new NotFoundError('accounts.token_not_found', '没有这个令牌（或已撤销）');
-    await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: 'token.revoke', subject: `person:${personId}`, details: { tokenId } });
+    await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: 'token.revoke', subject: `person:${personId}`, agencyId: await agencyOfPerson(tx, personId), details: { tokenId } });
   });
 }
 
