@@ -1,6 +1,8 @@
 /**
  * Browser journey over the real app (embedded PostgreSQL test database, HTTP on a random
- * loopback port) with Debian's Chromium driven by playwright-core.
+ * loopback port) with Debian's Chromium driven by playwright-core: a visitor checks reports without
+ * signing in (each result at its key, kept 24 hours), on a desktop and on a 320 px phone. The staff's
+ * list is only looked at (at 320 px) with a session cookie; signing in is another journey's.
  */
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -12,7 +14,9 @@ import { startHttpServer } from '../../src/platform/http/server.ts';
 import type { HttpServer } from '../../src/platform/http/server.ts';
 import type { Services } from '../../src/platform/services.ts';
 import { createTestApp } from '../support/app.ts';
+import { addAgency, addPerson, sessionCookie } from '../support/accounts.ts';
 import { canonicalReport } from '../support/fixtures.ts';
+import { checkAndStoreFiles } from '../../src/report/service.ts';
 import { corpusPath } from '../support/corpus.ts';
 import { createTestServices } from '../support/services.ts';
 
@@ -23,6 +27,8 @@ const CHROMIUM_ARGS = [
 ];
 const SCREENSHOTS = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 const SEED = corpusPath('seed-taiping-wenlv-2023.txt');
+/** The address of an anonymous check's result, right after the upload. */
+const KEY_RESULT = /\/reports\/[0-9a-f]{32}\?notice=checked$/;
 // Without Chromium the journey is skipped locally; on CI (.ci/run installs it) it must run.
 const available = existsSync(CHROMIUM) || Boolean(process.env['CI']);
 
@@ -34,6 +40,8 @@ describe.runIf(available)('report checker in a browser', () => {
   const consoleErrors: string[] = [];
   let seedReportUrl = '';
   let pingtanReportUrl = '';
+  /** A handler's session, to look at the staff's list at 320 px (storing is another journey's). */
+  let staffCookie = '';
 
   beforeAll(async () => {
     services = await createTestServices();
@@ -43,6 +51,14 @@ describe.runIf(available)('report checker in a browser', () => {
     // CSP violations and script errors show up here.
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     await fs.mkdir(SCREENSHOTS, { recursive: true });
+    const agency = await addAgency(services, '浏览器测试机关');
+    await addPerson(services, 'browser-handler', [['handler', agency]]);
+    staffCookie = (await sessionCookie(services, 'browser-handler')).split('=')[1] ?? '';
+    // Stored for the agency (the list's rows): a long agency name and file name, as on a phone.
+    await checkAndStoreFiles(services.db, {
+      actor: { kind: 'cli', user: 'e2e' }, keeping: { kind: 'agency', agencyId: agency.id },
+      files: [{ name: 'seed-taiping-wenlv-2023.txt', bytes: await fs.readFile(SEED) }],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,13 +71,20 @@ describe.runIf(available)('report checker in a browser', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('检查政府信息公开工作年度报告');
     await page.setInputFiles('#files', SEED);
     await page.getByRole('button', { name: '开始检查' }).click();
-    await page.waitForURL(/\/reports\/\d+\?notice=checked$/);
+    await page.waitForURL(KEY_RESULT);
     seedReportUrl = page.url().replace(/\?.*$/, '');
 
     await expect(page.locator('h1').textContent()).resolves.toContain('阜新市太平区文化旅游和广播电视局 2023 年度报告检查结果');
     // Focus is on the result's heading, so a screen reader starts there.
     await expect(page.evaluate('document.activeElement?.tagName')).resolves.toBe('H1');
-    await expect(page.locator('.notice').textContent()).resolves.toBe('检查完成，结果已保存。');
+    await expect(page.locator('.notice').textContent()).resolves.toBe('检查完成。结果保留 24 小时，见下方说明。');
+    // Kept 24 hours at this address, said in words, with the downloads.
+    await expect(page.locator('#kept-title').textContent()).resolves.toBe('检查结果保留 24 小时');
+    await expect(page.locator('#kept').textContent()).resolves.toContain(seedReportUrl);
+    expect(await page.locator('#kept li a').count()).toBe(6);
+    const download = page.waitForEvent('download');
+    await page.locator('#kept').getByRole('link', { name: '下载 JSON' }).click();
+    expect((await download).suggestedFilename()).toBe('阜新市太平区文化旅游和广播电视局2023年政府信息公开工作年度报告.json');
     expect(await page.locator('table.report-table').count()).toBe(3);
     await expect(page.locator('td[data-cell="t2.licensing.decisions"]').textContent()).resolves.toBe('71');
     expect(await page.locator('td[data-cell^="t3."]').count()).toBeGreaterThan(100);
@@ -76,7 +99,7 @@ describe.runIf(available)('report checker in a browser', () => {
     await page.goto(`${server.url}/`);
     await page.setInputFiles('#files', { name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong)) });
     await page.getByRole('button', { name: '开始检查' }).click();
-    await page.waitForURL(/\/reports\/\d+/);
+    await page.waitForURL(KEY_RESULT);
 
     const finding = page.locator('ol.findings li.error[data-rule="T3-ROW-TOTAL"]').first();
     await finding.locator('a[href="#cell-t3.newReceived[6]"]').click();
@@ -99,7 +122,7 @@ describe.runIf(available)('report checker in a browser', () => {
     await page.goto(`${server.url}/`);
     await page.setInputFiles('#files', corpusPath('pingtan-2023.txt'));
     await page.getByRole('button', { name: '开始检查' }).click();
-    await page.waitForURL(/\/reports\/\d+\?notice=checked$/);
+    await page.waitForURL(KEY_RESULT);
     pingtanReportUrl = page.url().replace(/\?.*$/, '');
     const cell = page.locator('td[data-cell="t2.normativeDocuments.issued"]');
     await expect(cell.innerText()).resolves.toMatch(/未能读出\s*可能为 77、771、7 等/);
@@ -123,14 +146,20 @@ describe.runIf(available)('report checker in a browser', () => {
     const resultsUrl = page.url();
     const pages: [string, string][] = [
       ['upload', '/'], ['results', resultsUrl], ['list', '/reports'], ['report-seed', seedReportUrl], ['report-pingtan', pingtanReportUrl],
-      ['check-result', `${pingtanReportUrl}/check-result`], ['not-found', '/reports/987654'],
+      ['check-result', `${pingtanReportUrl}/check-result`], ['not-found', `/reports/${'0'.repeat(32)}`],
     ];
     const overflowing: string[] = [];
     for (const mode of ['normal', 'large'] as const) {
       await page.goto(`${server.url}/prefs?text=${mode}&back=/`);
       await page.setViewportSize({ width: 320, height: 640 });
       for (const [name, url] of pages) {
+        // The list is the staff's: looked at with a handler's session, and only there.
+        if (name === 'list') await page.context().addCookies([{ name: 'gk_session', value: staffCookie, url: server.url }]);
         await page.goto(url.startsWith('http') ? url : `${server.url}${url}`);
+        if (name === 'list') {
+          await expect(page.locator('h1').textContent()).resolves.toBe('已检查的报告');
+          await page.context().clearCookies({ name: 'gk_session' });
+        }
         const [scroll, inner] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, innerWidth]');
         if (scroll > inner) overflowing.push(`${name} (${mode}): ${scroll} px`);
         // Every box that scrolls sideways can be reached and scrolled with the keyboard, and is named.
@@ -175,7 +204,7 @@ describe.runIf(available)('report checker in a browser', () => {
   });
 
   it('no rule id, internal path or internal name in the visible text of the checker pages', async () => {
-    for (const url of [seedReportUrl, pingtanReportUrl, `${server.url}/reports`, `${server.url}/`]) {
+    for (const url of [seedReportUrl, pingtanReportUrl, `${server.url}/`]) {
       await page.goto(url);
       const text = await page.evaluate<string>('document.body.innerText');
       expect(text.match(/\b[A-Z0-9]+-[A-Z][A-Z-]*\b|\bt[234]\.|page\[|crawler-text|\bsections\b|\bagency\b/g), url).toBeNull();

@@ -75,8 +75,7 @@ export function UploadResultsPage(props: UploadResultsPageProps) {
       <p class="lead">{summary(props.results)}</p>
       {kept ? (
         <p class="notice-warning">
-          这些检查结果没有保存为机关的年度报告，只保留到 <strong>{beijingTime(new Date(kept))}</strong>，之后自动删除；
-          它们不出现在任何列表中，只能通过本页和各结果页的地址打开。
+          这些检查结果没有保存为机关的年度报告，只保留到 <strong>{beijingTime(new Date(kept))}</strong>，之后自动删除；它们不出现在任何列表中，只能通过本页和各结果页的地址打开。
         </p>
       ) : null}
       <ul class="results">
