@@ -195,7 +195,7 @@ export function reportApiRoutes(services: Services, uploadLimit: MiddlewareHandl
   const guards = reportGuards(services);
   api.post(API, PUBLIC, uploadLimit, async (c) => {
     const form = await readUploadForm(c);
-    const keeping = keepingFor(c.get('viewer'), form.keeping);
+    const keeping = await keepingFor(services, c.get('viewer'), form.keeping);
     if (form.files.length === 0) {
       throw new ValidationError('report.no_files', '请至少上传一个年度报告文件（字段名 files）。', { field: 'files' });
     }

@@ -11,7 +11,7 @@
 import type { Context } from 'hono';
 import { agenciesWhere, can } from '../platform/accounts/core/roles.ts';
 import type { Viewer } from '../platform/accounts/sign-in.ts';
-import { listAgencies } from '../platform/accounts/store.ts';
+import { getAgency, listAgencies } from '../platform/accounts/store.ts';
 import type { Actor } from '../platform/audit/audit-log.ts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import { access } from '../platform/http/access.ts';
@@ -92,10 +92,10 @@ export interface KeepingFields {
 /**
  * Where an upload's checks are kept. Storing for an agency needs a signed-in person with
  * 'records.write' on it: another agency answers 404 (as if it did not exist), the person's own
- * agency without that role 403; both name the field. Without `agencyId` (and not asked to store)
- * the files are checked anonymously.
+ * agency without that role 403; both name the field. A closed agency keeps its reports but takes
+ * no new one. Without `agencyId` (and not asked to store) the files are checked anonymously.
  */
-export function keepingFor(viewer: Viewer | undefined, fields: KeepingFields): Keeping {
+export async function keepingFor(services: Services, viewer: Viewer | undefined, fields: KeepingFields): Promise<Keeping> {
   const store = fields.store?.trim() ?? '';
   const raw = fields.agencyId?.trim() ?? '';
   if (store !== '' && store !== 'agency' && store !== 'check') {
@@ -112,7 +112,13 @@ export function keepingFor(viewer: Viewer | undefined, fields: KeepingFields): K
     throw new ValidationError('report.bad_agency', message, { fields: [{ field: 'agencyId', message }] });
   }
   const agencyId = Number(raw);
-  if (can(viewer.grants, 'records.write', agencyId)) return { kind: 'agency', agencyId };
+  if (can(viewer.grants, 'records.write', agencyId)) {
+    if ((await getAgency(services.db, agencyId))?.closedAt) {
+      const message = '所选机关已撤销，不能再保存新的年度报告（已保存的报告仍可查看）';
+      throw new ValidationError('report.agency_closed', message, { fields: [{ field: 'agencyId', message }] });
+    }
+    return { kind: 'agency', agencyId };
+  }
   const theirs = viewer.grants.some((g) => g.role === 'sysAdmin' || g.reaches.includes(agencyId));
   if (theirs) {
     const message = '您没有为所选机关保存年度报告的权限（需要经办人或负责人角色）：请联系本机关的管理员，或选择只检查，不保存。';

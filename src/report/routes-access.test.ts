@@ -5,7 +5,8 @@
  */
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAgency, addPerson, apiToken, sessionCookie } from '../../test/support/accounts.ts';
+import { addAgency, addPerson, apiToken, OPERATOR, sessionCookie } from '../../test/support/accounts.ts';
+import { closeAgency } from '../platform/accounts/service.ts';
 import { createTestApp } from '../../test/support/app.ts';
 import { canonicalReport, jsonFile, uploadForm } from '../../test/support/fixtures.ts';
 import { createTestServices } from '../../test/support/services.ts';
@@ -210,6 +211,20 @@ describe('storing: the agency chosen must be the person\'s', () => {
     const res = await upload([jsonFile('c.json', canonicalReport('访问测试丙局', 2023))], { as: 'head-a-handler-c', store: 'agency', agencyId: agencyC.id });
     const id = idIn(locationOf(res));
     expect((await services.db.query('SELECT agency_id FROM checked_reports WHERE id = $1', [id])).rows[0]?.agency_id).toBe(agencyC.id);
+  });
+
+  it('a closed agency keeps its reports but takes no new one (the field named)', async () => {
+    const closing = await addAgency(services, '撤销测试局', 'department', gov);
+    await addPerson(services, 'handler-closing', [['handler', closing]]);
+    cookies['handler-closing'] = await sessionCookie(services, 'handler-closing');
+    const first = await upload([jsonFile('old.json', canonicalReport('撤销测试局', 2022))], { as: 'handler-closing', store: 'agency', agencyId: closing.id });
+    const id = idIn(locationOf(first));
+    await closeAgency(services.db, OPERATOR, closing.id);
+    const res = await upload([jsonFile('new.json', canonicalReport('撤销测试局', 2023))], { as: 'handler-closing', store: 'agency', agencyId: closing.id });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('所选机关已撤销，不能再保存新的年度报告');
+    expect(await countWhere('撤销测试局')).toBe(1);
+    expect((await get(`/reports/${id}`, 'supervisor-gov')).status).toBe(200);
   });
 
   it('only checking keeps an anonymous check, and the upload is the person\'s', async () => {

@@ -75,7 +75,7 @@ export function reportRouteModule(services: Services): RouteModule {
     const errors: FormError[] = [];
     let keeping: Keeping = { kind: 'anonymous' };
     try {
-      keeping = keepingFor(c.get('viewer'), form.keeping);
+      keeping = await keepingFor(services, c.get('viewer'), form.keeping);
     } catch (error) {
       // A choice the form can correct comes back on the form; 401/403/404 are the platform's pages.
       const fields = fieldErrorsOf(error);
