@@ -28,6 +28,7 @@ const PERSONAS: readonly Role[] = ['handler', 'reviewer', 'head', 'agencyAdmin',
 /** Values of path parameters that name no agency or record. */
 const SAMPLE_PARAMS: Record<string, string> = {
   file: 'download.json',
+  id: '1',
 };
 
 interface World {
@@ -35,8 +36,11 @@ interface World {
   own: Agency;
   other: Agency;
   people: Map<Role, { person: Person; grants: ReachingGrant[]; cookie: string }>;
-  /** Per record kind: an id owned by the own agency, and one owned by the other agency. */
-  records: Map<string, { own: string; other: string }>;
+  /**
+   * Per record kind: an id owned by the own agency, and one owned by the other agency. `ownedBy`: the
+   * record is the person's own (an upload's results page), shown to its maker only.
+   */
+  records: Map<string, { own: string; other: string; ownedBy?: Role }>;
 }
 
 let services: Services;
@@ -45,12 +49,12 @@ let world: World;
 
 /** Records of each kind, made through the rooms' own use-cases. */
 async function makeRecords(w: Omit<World, 'records'>): Promise<World['records']> {
-  const records = new Map<string, { own: string; other: string }>();
+  const records = new Map<string, { own: string; other: string; ownedBy?: Role }>();
   const { storeReportFor, uploadBy } = await import('./support/report-records.ts');
   const ownHandler = w.people.get('handler')!.person;
   const otherHandler = await addPerson(services, 'matrix-other-handler', [['handler', w.other]]);
   records.set('report', { own: String(await storeReportFor(services, w.own, ownHandler)), other: String(await storeReportFor(services, w.other, otherHandler)) });
-  records.set('upload', { own: await uploadBy(services, w.own, ownHandler), other: await uploadBy(services, w.other, otherHandler) });
+  records.set('upload', { own: await uploadBy(services, w.own, ownHandler), other: await uploadBy(services, w.other, otherHandler), ownedBy: 'handler' });
   // A person of each agency (the staff pages act on a person through the agency where they hold a role).
   records.set('person', { own: String(ownHandler.id), other: String(otherHandler.id) });
   return records;
@@ -86,7 +90,7 @@ function fill(route: DeclaredRoute, target: string | undefined): string {
 }
 
 /** The own/other target of a route for the matrix: an agency id or a record id. */
-function targets(route: DeclaredRoute): { own: string; other: string; ownAgency: number; otherAgency: number } | undefined {
+function targets(route: DeclaredRoute): { own: string; other: string; ownAgency: number; otherAgency: number; ownedBy?: Role } | undefined {
   if (route.access.kind !== 'permission') return undefined;
   const t = route.access.agency;
   if (t.from === 'param') return { own: String(world.own.id), other: String(world.other.id), ownAgency: world.own.id, otherAgency: world.other.id };
@@ -168,6 +172,7 @@ describe('permission matrix: every route × role × own / other agency / signed 
           const where = `${route.method} ${route.path} as ${role} (${which})`;
           let expected: 'allowed' | 403 | 404;
           if (route.access.kind === 'signedIn') expected = 'allowed';
+          else if (t?.ownedBy) expected = role === t.ownedBy && which === 'own' ? 'allowed' : 404;
           else {
             const { permission, agency } = route.access;
             if (agency.from === 'deployment') expected = can(grants, permission, null) ? 'allowed' : 403;

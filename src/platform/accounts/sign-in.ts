@@ -61,7 +61,9 @@ const ipKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
  * same, and takes as long (enumeration); failures count per name (known or not) and per address.
  */
 export async function signIn(pool: pg.Pool, input: { username: string; password: string }, client: Client, options: SignInOptions): Promise<SignInResult> {
-  const username = input.username.trim().toLowerCase();
+  // What PostgreSQL cannot store (NUL, lone surrogates) and other control characters cannot be in a
+  // username: dropped before the name becomes a throttle key or an audit detail.
+  const username = input.username.replace(/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '').trim().toLowerCase();
   const [byUser, byIp] = await Promise.all([store.getThrottle(pool, userKey(username)), store.getThrottle(pool, ipKey(client.ip))]);
   const wait = Math.max(byUser.lockedForSeconds, byIp.lockedForSeconds);
   if (wait > 0) return { ok: false, reason: 'locked', waitSeconds: wait };
