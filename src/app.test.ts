@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServices } from '../test/support/services.ts';
 import { createApp, startRooms } from './app.ts';
 import { NotFoundError } from './platform/errors.ts';
+import { PUBLIC } from './platform/http/access.ts';
 import { createHttpApp } from './platform/http/app.ts';
 import type { AppEnv } from './platform/http/types.ts';
 import type { Room } from './platform/room.ts';
@@ -37,8 +38,10 @@ describe('the app: platform HTTP machinery around the rooms', () => {
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
   });
 
-  it('renders the Chinese layout: lang, skip link, site name, navigation, large-text link, footer', async () => {
-    const html = await (await app.request('/reports')).text();
+  it('renders the Chinese layout: lang, skip link, site name, navigation, large-text link, sign-in link, footer', async () => {
+    const { addAgency, addPerson, sessionCookie } = await import('../test/support/accounts.ts');
+    await addPerson(services, 'layout-handler', [['handler', await addAgency(services, '版式测试局')]]);
+    const html = await (await app.request('/reports', { headers: { cookie: await sessionCookie(services, 'layout-handler') } })).text();
     expect(html).toMatch(/^<!doctype html><html lang="zh-CN">/);
     expect(html).toContain('<a class="skip-link" href="#main">跳到主要内容</a>');
     expect(html).toContain('政府信息公开年度报告检查');
@@ -46,17 +49,22 @@ describe('the app: platform HTTP machinery around the rooms', () => {
     expect(html).toContain('href="/prefs?text=large&amp;back=%2Freports"');
     expect(html).toContain('<main id="main"');
     expect(html).toContain('<footer');
+    expect(html).toContain('<a href="/me">测试layout-handler</a>');
+    // Signed out: no staff entries, a way to sign in.
+    const publicPage = await (await app.request('/')).text();
+    expect(publicPage).not.toContain('已检查的报告');
+    expect(publicPage).toContain('<a href="/signin">工作人员登录</a>');
   });
 
   it('large-text mode works without JavaScript: a link sets an HttpOnly SameSite=Lax cookie and goes back', async () => {
     const res = await app.request('/prefs?text=large&back=%2Freports%3Fyear%3D2023');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/reports?year=2023');
-    const cookie = res.headers.get('set-cookie') ?? '';
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('text=')) ?? '';
     expect(cookie).toMatch(/^text=large;/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
-    const page = await (await app.request('/reports', { headers: { cookie: 'text=large' } })).text();
+    const page = await (await app.request('/', { headers: { cookie: 'text=large' } })).text();
     expect(page).toContain('<html lang="zh-CN" class="text-large">');
     expect(page).toContain('标准字号');
   });
@@ -79,8 +87,8 @@ describe('the app: platform HTTP machinery around the rooms', () => {
 
   it('maps an AppError and an unexpected error through one handler, without leaking internals', async () => {
     const routes = new Hono<AppEnv>();
-    routes.get('/api/boom', () => { throw new Error('secret stack detail'); });
-    routes.get('/gone', () => { throw new NotFoundError('thing.not_found', '找不到这个东西', { id: 7 }); });
+    routes.get('/api/boom', PUBLIC, () => { throw new Error('secret stack detail'); });
+    routes.get('/gone', PUBLIC, () => { throw new NotFoundError('thing.not_found', '找不到这个东西', { id: 7 }); });
     const custom = createHttpApp(services, { modules: [{ routes }], nav: [] });
     const boom = await custom.request('/api/boom');
     expect(boom.status).toBe(500);
@@ -103,19 +111,20 @@ describe('the app: platform HTTP machinery around the rooms', () => {
   it('/api/openapi.json is an OpenAPI 3.1 document describing the report API', async () => {
     const res = await app.request('/api/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown>; securitySchemes: unknown } };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/reports', '/api/reports/{id}', '/api/reports/{id}/findings']);
-    expect(Object.keys(doc.paths['/api/reports'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/reports', '/api/v1/reports/{ref}', '/api/v1/reports/{ref}/findings']);
+    expect(Object.keys(doc.paths['/api/v1/reports'] ?? {}).sort()).toEqual(['get', 'post']);
     for (const item of Object.values(doc.paths)) {
       for (const operation of Object.values(item)) expect(Object.keys(operation.responses).length).toBeGreaterThan(0);
     }
+    expect(doc.components).toMatchObject({ securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } });
     expect(doc.components.schemas['Error']).toMatchObject({ type: 'object', properties: { error: { type: 'object' } } });
   });
 
   it('a room added to the list is mounted and in the navigation; a room left out is not', async () => {
     const routes = new Hono<AppEnv>();
-    routes.get('/demo', (c) => c.text('演示页'));
+    routes.get('/demo', PUBLIC, (c) => c.text('演示页'));
     const demo: Room = { name: 'demo', nav: [{ href: '/demo', label: '演示' }], routes: async () => ({ routes }) };
     const only = await createApp(services, [demo]);
     expect(await (await only.request('/demo')).text()).toBe('演示页');
