@@ -126,12 +126,21 @@ export async function toHtml(node: unknown): Promise<string> {
   return String(await (node as { toString(): string | Promise<string> }).toString());
 }
 
+/**
+ * Notices any page shows after a redirect, by code (`?notice=signed-out`): never text from the query.
+ * A page's own notice wins.
+ */
+const SITE_NOTICES: Record<string, string> = {
+  'signed-out': '您已退出登录。',
+  'signed-out-everywhere': '您已在所有设备上退出登录。',
+};
+
 /** Renders a page in the layout for the current request (async components inside are awaited). */
 export async function renderPage(c: Context<AppEnv>, title: string, body: Child, options: { notice?: string | undefined; status?: PageStatus; stylesheets?: readonly string[] } = {}) {
   const url = new URL(c.req.url);
   const html = await toHtml(
     <Layout title={title} path={url.pathname + url.search} textSize={c.get('textSize') ?? 'normal'} nav={visibleNav(c.get('nav') ?? [], c.get('viewer'))}
-      notice={options.notice} stylesheets={options.stylesheets} viewer={c.get('viewer')} csrfToken={c.get('csrfToken')}>
+      notice={options.notice ?? SITE_NOTICES[url.searchParams.get('notice') ?? '']} stylesheets={options.stylesheets} viewer={c.get('viewer')} csrfToken={c.get('csrfToken')}>
       {body}
     </Layout>,
   );
