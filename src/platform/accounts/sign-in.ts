@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { writeAudit } from '../audit/audit-log.ts';
 import type { Queryable } from '../db/queryable.ts';
 import { withTransaction } from '../db/transaction.ts';
+import { reachingGrantsAt } from './agency-tree.ts';
 import type { ReachingGrant } from './core/roles.ts';
 import { verifyTotp } from './core/totp.ts';
 import { verifyNothing, verifyPassword } from './passwords.ts';
@@ -148,7 +149,7 @@ export async function sessionFor(db: Queryable, sessionToken: string, idleSecond
   }
   const { person } = session;
   if (person.disabledAt) return undefined;
-  const viewer: Viewer = { personId: person.id, username: person.username, name: person.name, grants: await store.reachingGrants(db, person.id) };
+  const viewer: Viewer = { personId: person.id, username: person.username, name: person.name, grants: await reachingGrantsAt(db, session.roles, session.treeVersion) };
   if (session.idleSeconds > TOUCH_EVERY_SECONDS) await store.touchSession(db, hash);
   return { viewer, csrfToken: session.csrfToken, complete: session.complete };
 }
@@ -163,9 +164,10 @@ export async function viewerForApiToken(db: Queryable, token: string): Promise<V
 }
 
 async function viewerOf(db: Queryable, personId: number): Promise<Viewer | undefined> {
-  const person = await store.getPerson(db, personId);
-  if (!person || person.disabledAt) return undefined;
-  return { personId: person.id, username: person.username, name: person.name, grants: await store.reachingGrants(db, person.id) };
+  const found = await store.getPersonWithRoles(db, personId);
+  if (!found || found.person.disabledAt) return undefined;
+  const { person } = found;
+  return { personId: person.id, username: person.username, name: person.name, grants: await reachingGrantsAt(db, found.roles, found.treeVersion) };
 }
 
 /** Signs out this session, or every session of its person. */

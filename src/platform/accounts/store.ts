@@ -257,13 +257,39 @@ export async function findSession(db: Queryable, tokenHash: Buffer): Promise<Ses
   return r && { personId: r.person_id, csrfToken: r.csrf_token, complete: r.complete, lastSeenAt: r.last_seen_at, idleSeconds: r.idle };
 }
 
-/** A session with its person in one round trip (every signed-in request reads this). */
-export async function findSessionWithPerson(db: Queryable, tokenHash: Buffer): Promise<(SessionRow & { person: Person }) | undefined> {
-  const { rows } = await db.query<PersonRow & { csrf_token: string; complete: boolean; last_seen_at: Date; idle: number }>(
-    `SELECT p.*, s.csrf_token, s.complete, s.last_seen_at, extract(epoch FROM now() - s.last_seen_at)::float8 AS idle
+/** A role as granted (the agencies it reaches are worked out from the tree: agency-tree.ts). */
+export interface GrantedRole {
+  role: Role;
+  agencyId: number | null;
+}
+
+/** What a signed-in request needs, in one round trip: the session, its person, their roles, the tree's version. */
+export interface SessionWithPerson extends SessionRow {
+  person: Person;
+  roles: GrantedRole[];
+  treeVersion: number;
+}
+
+const PERSON_ROLES_AND_TREE = `
+  (SELECT coalesce(json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id) ORDER BY g.id), '[]') FROM role_grants g WHERE g.person_id = p.id) AS roles,
+  (SELECT version FROM agency_tree_version) AS tree_version`;
+
+export async function findSessionWithPerson(db: Queryable, tokenHash: Buffer): Promise<SessionWithPerson | undefined> {
+  const { rows } = await db.query<PersonRow & { csrf_token: string; complete: boolean; last_seen_at: Date; idle: number; roles: GrantedRole[]; tree_version: number }>(
+    `SELECT p.*, s.csrf_token, s.complete, s.last_seen_at, extract(epoch FROM now() - s.last_seen_at)::float8 AS idle, ${PERSON_ROLES_AND_TREE}
      FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1 AND s.expires_at > now()`, [tokenHash]);
   const r = rows[0];
-  return r && { personId: r.id, csrfToken: r.csrf_token, complete: r.complete, lastSeenAt: r.last_seen_at, idleSeconds: r.idle, person: toPerson(r) };
+  return r && {
+    personId: r.id, csrfToken: r.csrf_token, complete: r.complete, lastSeenAt: r.last_seen_at, idleSeconds: r.idle,
+    person: toPerson(r), roles: r.roles, treeVersion: r.tree_version,
+  };
+}
+
+/** A person with their roles and the tree's version (an API token's person). */
+export async function getPersonWithRoles(db: Queryable, id: number): Promise<{ person: Person; roles: GrantedRole[]; treeVersion: number } | undefined> {
+  const { rows } = await db.query<PersonRow & { roles: GrantedRole[]; tree_version: number }>(`SELECT p.*, ${PERSON_ROLES_AND_TREE} FROM people p WHERE p.id = $1`, [id]);
+  const r = rows[0];
+  return r && { person: toPerson(r), roles: r.roles, treeVersion: r.tree_version };
 }
 
 export async function touchSession(db: Queryable, tokenHash: Buffer): Promise<void> {
