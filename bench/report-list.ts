@@ -83,7 +83,7 @@ export async function run(args: readonly string[]): Promise<unknown> {
         ['/ (bare page, signed in)', '/', supervisor],
         ['/reports (supervisor, 1,000 agencies)', '/reports', supervisor],
         ['/reports deep page (cursor 90 % down)', `/reports?page=4500&after=${deep}`, supervisor],
-        ['/reports?agencyId= (one agency)', `/reports?agencyId=${ids[7]}`, supervisor],
+        ['/reports?agency= (name filter)', `/reports?agency=${encodeURIComponent('第7局')}`, supervisor],
         ['/reports (handler of one agency)', '/reports', handler],
       ];
       const results: Record<string, { perSecond: number; p50: number; p99: number }> = {};

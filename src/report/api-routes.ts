@@ -80,6 +80,9 @@ const findingsResponseSchema = z.object({ reportId: z.number().int(), ref: z.str
 
 /** Query of the report list (HTML and API). */
 export const listQuerySchema = z.object({
+  agency: z.string().trim().max(100, { message: '机关名称最多 100 个字' })
+    .refine((v) => !/[\u0000-\u001f\u007f]|[\ud800-\udfff]/.test(v.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')), { message: '机关名称含有不能查询的控制字符' })
+    .optional().transform((v) => v || undefined),
   agencyId: z
     .string()
     .trim()
@@ -214,7 +217,7 @@ export function reportApiRoutes(services: Services, uploadLimit: MiddlewareHandl
     const q = parseQuery(listQuerySchema, c.req.query());
     const scope = c.get('scope');
     const { total, items, nextAfter, previousBefore } = await listReports(services.db, {
-      scope, agencyId: agencyFilterIn(scope, q.agencyId), year: q.year, limit: q.limit, offset: q.offset ?? 0, after: q.after, before: q.before,
+      scope, agencyId: agencyFilterIn(scope, q.agencyId), agencyName: q.agency, year: q.year, limit: q.limit, offset: q.offset ?? 0, after: q.after, before: q.before,
     });
     return c.json({ total, items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })), nextAfter: nextAfter ?? null, previousBefore: previousBefore ?? null });
   });
@@ -284,6 +287,7 @@ export const reportApiPaths: OpenApiPaths = {
       description: `需要令牌：列出您可以查看的机关（本机关；监督员为所辖各机关）保存的报告，按机关、年度（新的在前）排列，带错误、提醒数。匿名检查不在列表中。${BEARER}`,
       parameters: [
         { name: 'agencyId', in: 'query', schema: { type: 'integer', minimum: 1 }, description: '只列这个机关的（须在您可以查看的范围内）' },
+        { name: 'agency', in: 'query', schema: { type: 'string', maxLength: 100 }, description: '只列名称（现名）含有这些文字的机关的' },
         { name: 'year', in: 'query', schema: { type: 'integer', minimum: 2008, maximum: 2100 }, description: '报告年度' },
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
         { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },

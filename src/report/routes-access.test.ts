@@ -302,3 +302,23 @@ describe('navigation', () => {
     expect(await html('/', 'supervisor-gov')).toContain(entry);
   });
 });
+
+describe('the list of a supervisor of many agencies', () => {
+  it('filters by part of an agency name instead of a select of hundreds, within the scope only', async () => {
+    const city = await addAgency(services, '多机关测试市人民政府', 'government');
+    const many = [];
+    for (let i = 1; i <= 31; i++) many.push(await addAgency(services, `多机关测试市第${i}局`, 'department', city));
+    const handler = await addPerson(services, 'many-handler', [['handler', many[6]!]]);
+    await addPerson(services, 'many-supervisor', [['supervisor', city]]);
+    cookies['many-supervisor'] = await sessionCookie(services, 'many-supervisor');
+    cookies['many-handler'] = await sessionCookie(services, handler.username);
+    const stored = idIn(locationOf(await upload([jsonFile('many.json', canonicalReport('多机关测试市第7局', 2023))], { as: 'many-handler', store: 'agency', agencyId: many[6]!.id })));
+    const page = await html('/reports', 'many-supervisor');
+    expect(page).toContain('<input type="text" id="agency" name="agency"');
+    expect(page).not.toContain('<select id="agencyId"');
+    expect(await html(`/reports?agency=${encodeURIComponent('第7局')}`, 'many-supervisor')).toContain(`/reports/${stored}"`);
+    expect(await html(`/reports?agency=${encodeURIComponent('第8局')}`, 'many-supervisor')).not.toContain(`/reports/${stored}"`);
+    // Another government's agency matched by name is still outside the scope.
+    expect(await html(`/reports?agency=${encodeURIComponent('访问测试甲局')}`, 'many-supervisor')).toContain('共 0 份符合条件的报告');
+  });
+});

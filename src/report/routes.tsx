@@ -27,6 +27,12 @@ import { attachment, checkResultRoutes } from './check-result-routes.tsx';
 import type { ReportFile } from './import/index.ts';
 
 const REPORT_TABLES_CSS_PATH = '/assets/report-tables.css';
+/**
+ * Up to this many agencies, the list's agency filter is a select; a supervisor of more (a city's
+ * hundreds of departments) types part of the name instead: a select of hundreds of names is unusable on
+ * a phone, and rendering it on every page view cost more than the list itself.
+ */
+const MAX_AGENCY_CHOICES = 30;
 /** Reports per page of the list: 20, as government sites page their lists (and a page renders in ~1 ms). */
 const PAGE_SIZE = 20;
 /** Notices shown after a redirect; only known codes, never text from the query. By how the report is kept. */
@@ -104,16 +110,17 @@ export function reportRouteModule(services: Services): RouteModule {
     // Pages are followed by cursor (after/before a report: one index range at any depth); `page`
     // only numbers them, and alone (an old link) is read by offset.
     const cursor = q.after !== undefined || q.before !== undefined;
+    const choices = scope !== 'all' && scope.length <= MAX_AGENCY_CHOICES;
     const [list, agencies] = await Promise.all([
       listReports(services.db, {
-        scope, agencyId, year: q.year, limit: PAGE_SIZE, after: q.after, before: q.before, offset: cursor ? undefined : (q.page - 1) * PAGE_SIZE,
+        scope, agencyId, agencyName: q.agency, year: q.year, limit: PAGE_SIZE, after: q.after, before: q.before, offset: cursor ? undefined : (q.page - 1) * PAGE_SIZE,
       }),
       // A closed agency's reports stay readable: it stays a choice of the filter.
-      listAgencies(services.db, scope === 'all' ? { includeClosed: true } : { includeClosed: true, ids: scope }),
+      choices ? listAgencies(services.db, { includeClosed: true, ids: scope }) : Promise.resolve(undefined),
     ]);
     return renderPage(c, '已检查的报告',
-      <ReportListPage items={list.items} total={list.total} agencies={agencies.map((a) => ({ id: a.id, name: a.name }))} agencyId={agencyId} year={q.year}
-        page={q.page} pageSize={PAGE_SIZE} nextAfter={list.nextAfter} previousBefore={list.previousBefore} />);
+      <ReportListPage items={list.items} total={list.total} agencies={agencies?.map((a) => ({ id: a.id, name: a.name }))} agencyId={agencyId} agencyName={q.agency}
+        year={q.year} page={q.page} pageSize={PAGE_SIZE} nextAfter={list.nextAfter} previousBefore={list.previousBefore} />);
   });
 
   app.get('/reports/:ref{[0-9a-f]+}', guards.report, async (c) => {

@@ -82,6 +82,8 @@ export interface ReportListQuery {
   /** The agencies whose reports may be listed ('all': every agency's). */
   scope: 'all' | readonly number[];
   agencyId?: number | undefined;
+  /** Part of the agency's name (its current name): the agencies table is small, the match is by id. */
+  agencyName?: string | undefined;
   year?: number | undefined;
   limit: number;
   /** Skip this many (old links and the API's `offset`; a deep offset reads every row before it). */
@@ -262,6 +264,10 @@ function listFilter(q: ReportListQuery, t: string, values: unknown[]): string[] 
   if (q.agencyId !== undefined) {
     values.push(q.agencyId);
     where.push(`${t}.agency_id = $${values.length}`);
+  }
+  if (q.agencyName !== undefined) {
+    values.push(q.agencyName);
+    where.push(`${t}.agency_id IN (SELECT id FROM agencies WHERE strpos(name, $${values.length}) > 0)`);
   }
   if (q.year !== undefined) {
     values.push(q.year);

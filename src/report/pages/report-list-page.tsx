@@ -11,9 +11,11 @@ import { beijingTime } from './time.ts';
 export interface ReportListPageProps {
   items: CheckedReportSummary[];
   total: number;
-  /** The agencies the reader may see (the filter's choices). */
-  agencies: readonly StorableAgency[];
+  /** The agencies the reader may see, as the filter's choices; undefined when there are too many to list (a name field instead). */
+  agencies: readonly StorableAgency[] | undefined;
   agencyId: number | undefined;
+  /** Part of an agency's name typed in the filter. */
+  agencyName?: string | undefined;
   year: number | undefined;
   page: number;
   pageSize: number;
@@ -25,6 +27,7 @@ export interface ReportListPageProps {
 function pageHref(props: ReportListPageProps, page: number, cursor?: { after?: number | undefined; before?: number | undefined }): string {
   const q = new URLSearchParams();
   if (props.agencyId !== undefined) q.set('agencyId', String(props.agencyId));
+  if (props.agencyName !== undefined) q.set('agency', props.agencyName);
   if (props.year !== undefined) q.set('year', String(props.year));
   if (page > 1) q.set('page', String(page));
   if (page > 1 && cursor?.after !== undefined) q.set('after', String(cursor.after));
@@ -38,13 +41,20 @@ const time = beijingTime;
 /** The list page. */
 export function ReportListPage(props: ReportListPageProps) {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
-  const filtered = props.agencyId !== undefined || props.year !== undefined;
+  const filtered = props.agencyId !== undefined || props.agencyName !== undefined || props.year !== undefined;
+  const many = props.agencies === undefined || props.agencies.length > 1;
   return (
     <>
       <h1>已检查的报告</h1>
-      <p class="lead">{props.agencies.length > 1 ? '您可以查看的各机关保存的年度报告。' : '本机关保存的年度报告。'}</p>
+      <p class="lead">{many ? '您可以查看的各机关保存的年度报告。' : '本机关保存的年度报告。'}</p>
       <form class="filters" method="get" action="/reports" role="search" aria-label="筛选报告">
-        {props.agencies.length > 1 ? (
+        {props.agencies === undefined ? (
+          <div class="form-group">
+            <label for="agency">机关名称</label>
+            <span class="hint" id="agency-hint">填名称中的几个字，如“文化”</span>
+            <input type="text" id="agency" name="agency" value={props.agencyName ?? ''} maxlength={100} aria-describedby="agency-hint" />
+          </div>
+        ) : props.agencies.length > 1 ? (
           <div class="form-group">
             <label for="agencyId">机关</label>
             <select id="agencyId" name="agencyId">
