@@ -6,6 +6,7 @@
  * supervisors above it) or an anonymous check (`access_key`, reached by that key only, until
  * `expires_at`). Reports checked before accounts existed have neither and are reached by nothing.
  */
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../platform/db/queryable.ts';
 import type { Finding } from './findings.ts';
 import type { AgencyKind } from '../law/agency-kinds.ts';
@@ -102,6 +103,14 @@ export interface ReportListPage {
   nextAfter: number | undefined;
   /** The id to ask `before` for the previous page, when there is one. */
   previousBefore: number | undefined;
+}
+
+/**
+ * The list's queries as named (prepared) statements, one per distinct text (a handful: the filters
+ * combine a few ways): read on every page view, they are then not parsed again on that connection.
+ */
+function named(text: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
+  return { name: `gongkai.list.${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values };
 }
 
 /** The list order as ascending keys (migration 0006's partial index): agency, year and id newest first. */
@@ -301,7 +310,7 @@ export async function listCheckedReports(db: Queryable, q: ReportListQuery): Pro
   const page = await db.query<{
     id: number; agency_id: number; agency_name: string; agency: string | null; year: number | null; format: ReportFormat; source_file_name: string;
     error_count: number; warning_count: number; parse_warning_count: number; created_at: Date;
-  }>(
+  }>(named(
     `SELECT r.id, r.agency_id, a.name AS agency_name, r.agency, r.year, r.format, r.source_file_name, r.created_at,
        (SELECT count(*) FROM jsonb_array_elements(r.findings) f WHERE f->>'severity' = 'error')::int AS error_count,
        (SELECT count(*) FROM jsonb_array_elements(r.findings) f WHERE f->>'severity' = 'warning')::int AS warning_count,
@@ -311,7 +320,7 @@ export async function listCheckedReports(db: Queryable, q: ReportListQuery): Pro
      ORDER BY ${listKeys('r').map((k) => `${k} ${backwards ? 'DESC' : 'ASC'}`).join(', ')}
      LIMIT $${limitAt}${offset}`,
     params,
-  );
+  ));
   const more = page.rows.length > q.limit;
   const rows = page.rows.slice(0, q.limit);
   if (backwards) rows.reverse();
@@ -344,7 +353,7 @@ async function countWithFilter(db: Queryable, where: string, values: unknown[]):
   const now = performance.now();
   const hit = cache.get(key);
   if (hit && now - hit.at < COUNT_TTL_MS) return hit.n;
-  const result = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM checked_reports r WHERE ${where}`, values);
+  const result = await db.query<{ n: number }>(named(`SELECT count(*)::int AS n FROM checked_reports r WHERE ${where}`, values));
   const n = result.rows[0]?.n ?? 0;
   if (cache.size > 1000) cache.clear();
   cache.set(key, { n, at: now });

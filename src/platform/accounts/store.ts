@@ -275,9 +275,14 @@ const PERSON_ROLES_AND_TREE = `
   (SELECT version FROM agency_tree_version) AS tree_version`;
 
 export async function findSessionWithPerson(db: Queryable, tokenHash: Buffer): Promise<SessionWithPerson | undefined> {
-  const { rows } = await db.query<PersonRow & { csrf_token: string; complete: boolean; last_seen_at: Date; idle: number; roles: GrantedRole[]; tree_version: number }>(
-    `SELECT p.*, s.csrf_token, s.complete, s.last_seen_at, extract(epoch FROM now() - s.last_seen_at)::float8 AS idle, ${PERSON_ROLES_AND_TREE}
-     FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1 AND s.expires_at > now()`, [tokenHash]);
+  // Read on every signed-in request: a named (prepared) statement.
+  const { rows } = await db.query<PersonRow & { csrf_token: string; complete: boolean; last_seen_at: Date; idle: number; roles: GrantedRole[]; tree_version: number }>({
+    name: 'gongkai.session',
+    // Named columns, not p.*: a prepared statement must keep its result type when a migration adds a column.
+    text: `SELECT p.id, p.username, p.name, p.totp_enabled, p.demo, p.created_at, p.disabled_at, s.csrf_token, s.complete, s.last_seen_at, extract(epoch FROM now() - s.last_seen_at)::float8 AS idle, ${PERSON_ROLES_AND_TREE}
+     FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    values: [tokenHash],
+  });
   const r = rows[0];
   return r && {
     personId: r.id, csrfToken: r.csrf_token, complete: r.complete, lastSeenAt: r.last_seen_at, idleSeconds: r.idle,
