@@ -57,7 +57,7 @@ export interface TextFieldProps {
   label: string;
   form: FormState;
   hint?: Child;
-  type?: 'text' | 'password' | 'email' | 'tel';
+  type?: 'text' | 'password' | 'email' | 'tel' | 'date';
   maxlength?: number;
   autocomplete?: string;
   required?: boolean;

@@ -7,7 +7,7 @@ import type { Agency } from '../../platform/accounts/store.ts';
 import type { ChainCheck } from '../../platform/audit/verify.ts';
 import type { AuditRow } from '../audit-query.ts';
 import { formatMoment } from './admin-format.ts';
-import { ErrorSummary, errorOf, type FieldError } from './admin-form.tsx';
+import { ErrorSummary, errorOf, TextField, type FieldError } from './admin-form.tsx';
 import { actionInWords, actorInWords, detailsInWords, recordInWords } from './audit-labels.ts';
 
 /** The filters as given (strings, shown back as typed). */
@@ -43,19 +43,6 @@ export function auditQuery(values: AuditQueryValues, extra: Record<string, strin
   return s ? `?${s}` : '';
 }
 
-function Field(props: { id: keyof AuditQueryValues; label: string; values: AuditQueryValues; errors: readonly FieldError[]; type?: string; hint?: string }) {
-  const error = errorOf(props.errors, props.id);
-  const described = [props.hint ? `${props.id}-hint` : '', error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="form-group">
-      <label for={props.id}>{props.label}</label>
-      {props.hint ? <span class="hint" id={`${props.id}-hint`}>{props.hint}</span> : null}
-      {error ? <span class="field-error" id={`${props.id}-error`}>{error}</span> : null}
-      <input type={props.type ?? 'text'} id={props.id} name={props.id} value={props.values[props.id]} maxlength={100}
-        aria-describedby={described || undefined} aria-invalid={error ? 'true' : undefined} />
-    </div>
-  );
-}
 
 function Verification(props: { verified: ChainCheck }) {
   const v = props.verified;
@@ -67,6 +54,7 @@ function Verification(props: { verified: ChainCheck }) {
 /** The page. */
 export function AuditPage(props: AuditPageProps) {
   const { values, errors } = props;
+  const form = { values: { ...values }, errors: [...errors] };
   const agencyError = errorOf(errors, 'agency');
   const filtered = Object.values(values).some((v) => v !== '');
   return (
@@ -83,10 +71,10 @@ export function AuditPage(props: AuditPageProps) {
             {props.agencies.map((a) => <option value={String(a.id)} selected={values.agency === String(a.id)}>{a.name}{a.closedAt ? '（已撤销）' : ''}</option>)}
           </select>
         </div>
-        <Field id="person" label="人员（用户名或姓名）" values={values} errors={errors} />
-        <Field id="record" label="记录" hint="点击表中的记录，只看这条记录的日志" values={values} errors={errors} />
-        <Field id="from" label="开始日期" type="date" hint="如 2024-01-31" values={values} errors={errors} />
-        <Field id="to" label="结束日期" type="date" hint="含这一天" values={values} errors={errors} />
+        <TextField id="person" label="人员（用户名或姓名）" form={form} maxlength={100} />
+        <TextField id="record" label="记录" hint="点击表中的记录，只看这条记录的日志" form={form} maxlength={100} />
+        <TextField id="from" label="开始日期" type="date" hint="如 2024-01-31" form={form} maxlength={100} />
+        <TextField id="to" label="结束日期" type="date" hint="含这一天" form={form} maxlength={100} />
         <button type="submit" class="button">筛选</button>
         {filtered ? <a href="/audit">清除筛选</a> : null}
       </form>
