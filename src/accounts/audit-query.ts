@@ -2,6 +2,7 @@
  * Reading the audit trail: rows newest first, filtered by agency, person, record and date, limited to
  * the agencies the reader may see, paged by keyset on id. SQL only; the route decides the scope.
  */
+import type { ChainedRow } from '../platform/audit/chain.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
 
 /** What is asked of the trail. */
@@ -18,19 +19,9 @@ export interface AuditFilter {
   to?: string | undefined;
 }
 
-/** One row of the trail with the names it refers to. */
-export interface AuditRow {
-  id: number;
+/** One row of the trail (the content the chain covers, its time as a Date) with the names it refers to. */
+export interface AuditRow extends Omit<ChainedRow, 'at'> {
   at: Date;
-  /** As written: 'person:zhang', 'token:7:zhang', 'cli:root', 'anonymous', 'system'. */
-  actor: string;
-  personId: number | null;
-  tokenId: number | null;
-  agencyId: number | null;
-  action: string;
-  subject: string | null;
-  details: unknown;
-  ip: string | null;
   username: string | null;
   personName: string | null;
   agencyName: string | null;
