@@ -43,6 +43,17 @@ export interface Config {
   sessionMaxSeconds: number;
   /** Shortest password accepted (`GONGKAI_PASSWORD_MIN_LENGTH`, default 10). */
   passwordMinLength: number;
+  /**
+   * Key that encrypts applicants' ID numbers at rest (`GONGKAI_DATA_KEY`: 64 hex digits = 256 bits).
+   * Unset: a key kept in `<data>/data-key` (made on first use, mode 0600) for the embedded database.
+   */
+  personalDataKey: string | undefined;
+  /** The key before a rotation (`GONGKAI_DATA_KEY_PREVIOUS`): still read, never written. */
+  previousPersonalDataKey: string | undefined;
+  /** Outgoing mail server (`GONGKAI_SMTP_URL`, e.g. smtps://user:pass@mail.example.gov.cn:465); unset: mail goes to the outbox only. */
+  smtpUrl: string | undefined;
+  /** Sender of the platform's mail (`GONGKAI_MAIL_FROM`, default `Gongkai <noreply@localhost>`). */
+  mailFrom: string;
 }
 
 /** Thrown when the environment is invalid; the message lists every problem, in Chinese. */
@@ -98,6 +109,16 @@ const envSchema = z.object({
   GONGKAI_SESSION_IDLE_MIN: intInRange('GONGKAI_SESSION_IDLE_MIN', 1, 24 * 60, 30),
   GONGKAI_SESSION_MAX_HOURS: intInRange('GONGKAI_SESSION_MAX_HOURS', 1, 24 * 30, 12),
   GONGKAI_PASSWORD_MIN_LENGTH: intInRange('GONGKAI_PASSWORD_MIN_LENGTH', 8, 128, 10),
+  GONGKAI_DATA_KEY: z.string().trim().optional().refine((v) => !v || /^[0-9a-fA-F]{64}$/.test(v), {
+    message: 'GONGKAI_DATA_KEY 应为 64 位十六进制数字（256 位密钥），可用 openssl rand -hex 32 生成',
+  }),
+  GONGKAI_DATA_KEY_PREVIOUS: z.string().trim().optional().refine((v) => !v || /^[0-9a-fA-F]{64}$/.test(v), {
+    message: 'GONGKAI_DATA_KEY_PREVIOUS 应为 64 位十六进制数字（轮换前的密钥）',
+  }),
+  GONGKAI_SMTP_URL: z.string().trim().optional().refine((v) => !v || /^smtps?:\/\/[^\s]+$/.test(v), {
+    message: 'GONGKAI_SMTP_URL 应形如 smtps://用户名:密码@mail.example.gov.cn:465 或 smtp://mail.example.gov.cn:25',
+  }),
+  GONGKAI_MAIL_FROM: z.string().trim().max(200).optional(),
   GONGKAI_PUBLIC_HOSTS: z.string().optional(),
   GONGKAI_TRUST_PROXY: z
     .string()
@@ -145,5 +166,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     sessionIdleSeconds: e.GONGKAI_SESSION_IDLE_MIN * 60,
     sessionMaxSeconds: e.GONGKAI_SESSION_MAX_HOURS * 3600,
     passwordMinLength: e.GONGKAI_PASSWORD_MIN_LENGTH,
+    personalDataKey: e.GONGKAI_DATA_KEY?.toLowerCase() || undefined,
+    previousPersonalDataKey: e.GONGKAI_DATA_KEY_PREVIOUS?.toLowerCase() || undefined,
+    smtpUrl: e.GONGKAI_SMTP_URL || undefined,
+    mailFrom: e.GONGKAI_MAIL_FROM || 'Gongkai <noreply@localhost>',
   };
 }
