@@ -82,7 +82,7 @@ export default tseslint.config(
   {
     files: [
       'src/law/**/*.ts',
-      'src/**/model.ts', 'src/**/model/**/*.ts', 'src/**/rules.ts', 'src/**/rules/**/*.ts', 'src/**/lifecycle.ts',
+      'src/**/model.ts', 'src/**/model/**/*.ts', 'src/**/rules.ts', 'src/**/rules/**/*.ts', 'src/**/lifecycle.ts', 'src/**/statistics.ts',
       'src/report/import/interpret/**/*.ts',
       'src/platform/accounts/core/**/*.ts',
     ],
