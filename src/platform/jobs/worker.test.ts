@@ -109,7 +109,7 @@ describe('a worker', () => {
       await services.close();
     }
     const row = await database.pool.query<{ last_error: string }>('SELECT last_error FROM jobs WHERE id = $1', [id]);
-    expect(row.rows[0]!.last_error).toBe('Error: 550 <[邮箱地址]>: mailbox unavailable');
+    expect(row.rows[0]!.last_error).toBe('550 <[邮箱地址]>: mailbox unavailable');
   });
 
   it('finishes the job in hand when the services close', async () => {

@@ -195,8 +195,11 @@ export function startWorker(services: Services, handlers: Readonly<Record<string
 
 const ADDRESS = /[^\s<>"'@,;:()]+@[^\s<>"'@,;:()]+/g;
 
-/** An error as stored and logged: its message with e-mail addresses removed, at most 2,000 characters. */
+/**
+ * An error as stored and logged: its message (with its class unless a plain Error) with e-mail
+ * addresses removed, at most 2,000 characters.
+ */
 export function describeError(error: unknown): string {
-  const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const raw = !(error instanceof Error) ? String(error) : error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
   return raw.replace(ADDRESS, '[邮箱地址]').slice(0, 2000);
 }
