@@ -7,7 +7,7 @@ import type { IsoDate } from '../../law/dates.ts';
 import { OUTCOME_CODES, OUTCOMES } from '../../law/outcomes.ts';
 import { REPLY_TYPE_INFO, REPLY_TYPES } from '../../law/taxonomy.ts';
 import {
-  capitalYuanOf, checkTemplate, chineseDateOf, composeLetter, LETTER_KIND_INFO, LETTER_KIND_OF_OUTCOME, LETTER_KINDS, letterKindsForOutcome,
+  capitalYuanOf, checkTemplate, letterFactsOf, type LetterCase, chineseDateOf, composeLetter, LETTER_KIND_INFO, LETTER_KIND_OF_OUTCOME, LETTER_KINDS, letterKindsForOutcome,
   letterText, PLACEHOLDERS, placeholdersIn, renderLetter, sampleFacts, yuanOf, type LetterAgency, type LetterFacts, type LetterKind,
 } from './model.ts';
 import { DEFAULT_BODIES, defaultTemplate } from './templates.ts';
@@ -208,6 +208,35 @@ describe('each letter states its facts', () => {
       const result = composeLetter(sampleFacts(AGENCY, kind, d('2024-05-20')), kind, defaultTemplate(kind));
       expect(result.missing, kind).toEqual([]);
     }
+  });
+});
+
+describe('the facts of a case', () => {
+  const view: LetterCase = {
+    agencyId: 1, trackingCode: 'K2M4-P7Q9-R3T6', applicant: { name: '李四', address: null }, description: '名单',
+    submitted: d('2024-05-06'), receiptDate: d('2024-05-06'), replyDue: d('2024-06-03'), extendedReplyDue: d('2024-06-17'),
+    thirdPartyOpinionDue: d('2024-05-28'), outcome: null,
+    events: [
+      { type: 'correctionRequested', date: d('2024-05-07'), note: '请写明文号' },
+      { type: 'corrected', date: d('2024-05-08') },
+      { type: 'extended', date: d('2024-05-20'), workingDays: 10 },
+      { type: 'feeNoticed', date: d('2024-05-21'), amountFen: 1250 },
+      { type: 'replied', date: d('2024-05-22'), outcome: 'denied.stateSecret', reasons: '经定密' },
+    ],
+  };
+
+  it('come from the case’s steps: the draft reply’s outcome and reasons, the extension, the fee, the correction note', () => {
+    const f = letterFactsOf(AGENCY, view, {}, d('2024-05-23'));
+    expect(f).toMatchObject({
+      outcome: 'denied.stateSecret', reasons: '经定密', extensionWorkingDays: 10, correctionItems: '请写明文号',
+      fee: { amountFen: 1250, basis: null, due: null }, thirdParty: null, letterDate: '2024-05-23', replyDue: '2024-06-03',
+    });
+  });
+
+  it('what the writer adds wins, and names the third party', () => {
+    const f = letterFactsOf(AGENCY, { ...view, outcome: 'granted' }, { reasons: null, thirdPartyName: '某公司', feeAmountFen: 500, letterDate: d('2024-05-30') }, d('2024-05-23'));
+    expect(f).toMatchObject({ outcome: 'granted', reasons: null, thirdParty: { name: '某公司', opinionDue: '2024-05-28' }, fee: { amountFen: 500 }, letterDate: '2024-05-30' });
+    expect(letterFactsOf(AGENCY, { ...view, events: [] }, {}, d('2024-05-23'))).toMatchObject({ outcome: null, fee: null, extensionWorkingDays: 0, correctionItems: null });
   });
 });
 

@@ -10,6 +10,7 @@ import { renderLetter, type LetterDocument, type LetterTemplate } from './model/
 import { addresseeOf, placeholderValues, type LetterAgency, type LetterFacts } from './model/view.ts';
 
 export * from './model/amount.ts';
+export * from './model/facts.ts';
 export * from './model/kinds.ts';
 export * from './model/template.ts';
 export * from './model/view.ts';
