@@ -1,8 +1,8 @@
 /**
  * A letter as printable HTML: an <article class="letter"> set like the Word document (仿宋 body, 宋体
  * title centred, 落款 at the right) with a stylesheet of its own (served by routes.tsx at
- * LETTERS_STYLESHEET_PATH) whose print rules give an A4 page with the margins of GB/T 9704 and hide
- * the site around the letter. Classes only: the site's CSP allows no inline style.
+ * LETTERS_STYLESHEET_PATH) whose print rules give an A4 page with the margins of GB/T 9704 and print
+ * the letter alone, whatever page it is on. Classes only: the site's CSP allows no inline style.
  */
 import { createHash } from 'node:crypto';
 import { toHtml } from '../../platform/http/layout.tsx';
@@ -17,7 +17,8 @@ export const LETTERS_CSS = `
 .letter .letter-number { text-align: center; margin: -0.75rem 0 1.25rem; }
 .letter p { margin: 0; text-align: justify; }
 .letter .letter-body p { text-indent: 2em; }
-.letter .letter-signature { margin-top: 3rem; text-align: right; padding-right: 2em; }
+.letter .letter-signature { margin-top: 3rem; padding-right: 2em; }
+.letter .letter-signature p { text-align: right; }
 .letter .letter-missing { background: #fff7bf; outline: 2px solid #b58105; }
 .letter-hint { margin: 0.5rem 0; }
 /* the template editor */
@@ -27,7 +28,9 @@ export const LETTERS_CSS = `
 @media (max-width: 40em) { .letter { padding: 1rem; font-size: 1rem; } }
 @page letter { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @media print {
-  body:has(.letter) .site-header, body:has(.letter) .site-footer, body:has(.letter) .skip-link, .letter-hint, .button-row, .no-print { display: none !important; }
+  body:has(.letter) .site-header, body:has(.letter) .site-footer, body:has(.letter) .skip-link { display: none !important; }
+  /* A page with a letter prints the letter alone (the editor's form, a case page's other parts left out). */
+  body:has(.letter) main :not(.letter):not(:has(.letter)):not(.letter *) { display: none !important; }
   body:has(.letter) main { padding: 0; margin: 0; max-width: none; min-height: 0; }
   .letter { max-width: none; margin: 0; padding: 0; border: 0; font-size: 16pt; line-height: 28pt; }
   .letter h1 { font-size: 22pt; line-height: 36pt; }

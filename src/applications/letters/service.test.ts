@@ -16,7 +16,7 @@ import { deadlinesOf, replay } from '../lifecycle.ts';
 import { createApplication, getCase, recordEvent } from '../service.ts';
 import type { RecordedEvent } from '../model.ts';
 import { previewTemplate, resetAgencyTemplate, saveAgencySettings, saveAgencyTemplate } from './editor-service.ts';
-import { freezeLetter, getCaseLetter, listCaseLetters, renderLetter, type LetterCase } from './service.ts';
+import { freezeLetter, getCaseLetter, letterFileNames, listCaseLetters, renderLetter, type LetterCase } from './service.ts';
 import { readDocx } from './testing.ts';
 
 let services: Services;
@@ -97,6 +97,9 @@ describe('renderLetter', () => {
     expect(rendered.text).toContain('请您于2024年6月26日前向本机关提交补正后的申请');
     const sent = await freezeLetter(services, id, 'correction', rendered, handler);
     expect((await listCaseLetters(services, id)).map((l) => l.id)).toEqual([sent.id]);
+    expect(letterFileNames({ id: sent.id, title: rendered.letter.title }, view.trackingCode)).toEqual({
+      fallback: `letter-${sent.id}.docx`, name: `政府信息公开申请补正告知书（${view.trackingCode}）.docx`,
+    });
   });
 
   it('延期答复告知书 with the dates of src/law (2024: 5月11日 a working Saturday, 6月10日 端午)', async () => {

@@ -37,6 +37,18 @@ export interface RenderedLetter {
   missing: Placeholder[];
 }
 
+/** The media type of a letter's Word file. */
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * A sent letter's download names (Content-Disposition, RFC 6266): an ASCII fallback and the name in
+ * Chinese, e.g. 政府信息公开申请答复书（K2M4-P7Q9-R3T6）.docx.
+ */
+export function letterFileNames(letter: { id: number; title: string }, trackingCode: string): { fallback: string; name: string } {
+  const title = letter.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').slice(0, 60) || '政府信息公开文书';
+  return { fallback: `letter-${letter.id}.docx`, name: `${title}（${trackingCode}）.docx` };
+}
+
 /** Today in Beijing (UTC+8, no summer time). */
 export function todayInBeijing(now: number = Date.now()): IsoDate {
   return new Date(now + 8 * 3600_000).toISOString().slice(0, 10) as IsoDate;
