@@ -29,6 +29,7 @@ const PERSONAS: readonly Role[] = ['handler', 'reviewer', 'head', 'agencyAdmin',
 const SAMPLE_PARAMS: Record<string, string> = {
   file: 'download.json',
   id: '1',
+  kind: 'granted',
 };
 
 interface World {

@@ -82,7 +82,7 @@ export async function resetAgencyTemplate(services: Services, acting: Acting, ag
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const setting = (label: string, max: number) => z.string().trim().max(max, { message: `${label}最多 ${max} 个字` })
-  .refine((v) => !CONTROL.test(v), { message: `${label}含有不能保存的控制字符` })
+  .refine((v) => !CONTROL.test(v) && !/[\ud800-\udfff]/.test(v.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')), { message: `${label}含有不能保存的控制字符` })
   .optional().transform((v) => (v ? v : null));
 const settingsSchema = z.object({
   sealLine: setting('落款', 60),

@@ -251,6 +251,8 @@ describe('templates', () => {
     expect(checkTemplate({ title: 't', body: '{{申请人}' })[0]?.message).toContain('不成对的花括号');
     expect(checkTemplate({ title: 't', body: '  \n ' })).toEqual([{ field: 'body', message: '请填写正文' }]);
     expect(checkTemplate({ title: '长'.repeat(61), body: 'x' })[0]?.message).toContain('最多 60 个字');
+    expect(checkTemplate({ title: 't', body: 'a\u0000b' })[0]?.message).toBe('正文含有不能保存的控制字符');
+    expect(checkTemplate({ title: '\ud800', body: '𠀀 is a pair, not alone' })).toEqual([{ field: 'title', message: '标题含有不能保存的控制字符' }]);
   });
 
   it('leaves out a line whose placeholders are all empty, keeps one with text only', () => {

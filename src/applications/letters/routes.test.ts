@@ -133,6 +133,18 @@ describe('the editor', () => {
     expect((await services.db.query("SELECT 1 FROM letter_templates WHERE kind = 'denied' AND title = '答复书'")).rows).toEqual([]);
   });
 
+  it('refuses control characters in every field (400, nothing stored)', async () => {
+    const refused = await post(`${base()}/unclear`, 'admin.a', { title: 't\u0000', body: 'b\u0001', action: 'save' });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('标题含有不能保存的控制字符');
+    expect(html).toContain('正文含有不能保存的控制字符');
+    const settings = await post(`${base()}/settings`, 'admin.a', { sealLine: '\u0000', reconsiderationBody: '', feePayment: '' });
+    expect(settings.status).toBe(400);
+    expect(await settings.text()).toContain('落款含有不能保存的控制字符');
+    expect((await services.db.query("SELECT 1 FROM letter_templates WHERE kind = 'unclear'")).rows).toEqual([]);
+  });
+
   it('saves the settings; a refused one is shown with its field', async () => {
     const ok = await post(`${base()}/settings`, 'admin.a', { sealLine: '', reconsiderationBody: '测试区人民政府', feePayment: '' });
     expect(ok.headers.get('location')).toBe(`${base()}?notice=settings`);

@@ -39,6 +39,9 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 /** Leading and trailing blanks of a line, the ideographic space (full-width indent) included. */
 const BLANKS = /^[\s\u3000]+|[\s\u3000]+$/g;
 
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+const LONE_SURROGATE = /[\ud800-\udfff]/;
+
 /** The marker of a missing value, as printed. */
 export const missingMarker = (name: string) => `【待填写：${name}】`;
 
@@ -51,7 +54,9 @@ function checkText(field: TemplateProblem['field'], label: string, text: string,
   const problems: TemplateProblem[] = [];
   if (text.trim() === '') return [{ field, message: `请填写${label}` }];
   if (text.length > max) problems.push({ field, message: `${label}最多 ${max} 个字，现有 ${text.length} 个字` });
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) problems.push({ field, message: `${label}含有不能保存的控制字符` });
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) || LONE_SURROGATE.test(text.replace(SURROGATE_PAIR, ''))) {
+    problems.push({ field, message: `${label}含有不能保存的控制字符` });
+  }
   const unknown = placeholdersIn(text).filter((name) => !isPlaceholder(name));
   if (unknown.length > 0) {
     problems.push({ field, message: `${label}中有不认识的占位符：${unknown.map((n) => `{{${n}}}`).join('、')}（可用的占位符见页面下方的列表）` });
