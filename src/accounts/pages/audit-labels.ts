@@ -34,6 +34,29 @@ export const ACTION_LABELS: Record<string, string> = {
   'person.totp_disable': '关闭两步验证',
   'token.create': '创建接口令牌',
   'token.revoke': '撤销接口令牌',
+  'application.create': '登记政府信息公开申请',
+  'application.import': '导入申请登记台账',
+  'application.assign': '指定经办人',
+  'application.confirm': '确认收到申请',
+  'application.correctionRequested': '告知补正',
+  'application.corrected': '收到补正后的申请',
+  'application.thirdPartySent': '征求第三方意见',
+  'application.thirdPartyReplied': '收到第三方意见',
+  'application.extended': '延长答复期限',
+  'application.feeNoticed': '发出收费通知',
+  'application.feePaid': '记录缴费',
+  'application.replied': '答复',
+  'application.reviewed': '审核答复',
+  'application.signed': '签发答复',
+  'application.delivered': '送达答复',
+  'application.withdrawn': '申请人撤回申请',
+  'application.appeal': '登记行政复议或诉讼',
+  'application.appealDecided': '记录复议或诉讼结果',
+  'applications.rekey': '更换个人信息加密密钥',
+  'letter.send': '生成并存档文书',
+  'letter.template.save': '修改文书模板',
+  'letter.template.reset': '恢复文书默认模板',
+  'letter.settings.save': '修改文书落款等设置',
 };
 
 /** The action in words, or its own name when it has none yet. */
@@ -57,6 +80,7 @@ const RECORD_KINDS: Record<string, string> = {
   checked_report: '年度报告检查结果',
   report_upload: '上传',
   calendar: '工作日历',
+  application: '政府信息公开申请',
 };
 
 /** The record in words: 机关：名称, 人员：姓名（用户名）, 年度报告检查结果 第 12 号; unknown kinds as written. */
