@@ -18,7 +18,7 @@ import { sessionFor } from '../src/platform/accounts/sign-in.ts';
 import { declaredRoutes, type DeclaredRoute } from '../src/platform/http/access.ts';
 import type { AppEnv } from '../src/platform/http/types.ts';
 import type { Services } from '../src/platform/services.ts';
-import { addAgency, addPerson, sessionCookie } from './support/accounts.ts';
+import { addAgency, addPerson, OPERATOR, sessionCookie } from './support/accounts.ts';
 import { createTestApp } from './support/app.ts';
 import { createTestServices } from './support/services.ts';
 
@@ -30,6 +30,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   file: 'download.json',
   id: '1',
   kind: 'granted',
+  appealId: '1',
 };
 
 interface World {
@@ -56,6 +57,13 @@ async function makeRecords(w: Omit<World, 'records'>): Promise<World['records']>
   const otherHandler = await addPerson(services, 'matrix-other-handler', [['handler', w.other]]);
   records.set('report', { own: String(await storeReportFor(services, w.own, ownHandler)), other: String(await storeReportFor(services, w.other, otherHandler)) });
   records.set('upload', { own: await uploadBy(services, w.own, ownHandler), other: await uploadBy(services, w.other, otherHandler), ownedBy: 'handler' });
+  // An application of each agency, entered by the command line.
+  const { createApplication } = await import('../src/applications/service.ts');
+  const application = async (agency: Agency) => String((await createApplication(services, OPERATOR, {
+    agencyId: agency.id, applicant: { kind: 'naturalPerson', name: '矩阵申请人', idType: 'passport', idNumber: 'E12345678', phone: '13800138000' },
+    description: '矩阵测试所需的信息', provision: 'paper', delivery: 'pickup', channel: '当面',
+  })).id);
+  records.set('application', { own: await application(w.own), other: await application(w.other) });
   // A person of each agency (the staff pages act on a person through the agency where they hold a role).
   records.set('person', { own: String(ownHandler.id), other: String(otherHandler.id) });
   return records;

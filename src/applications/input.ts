@@ -11,7 +11,7 @@ import { FIRST_INPUT_DATE, LAST_INPUT_DATE } from '../law/deadline-input.ts';
 import { MAX_EXTENSION_WORKING_DAYS } from '../law/deadlines.ts';
 import { OUTCOME_CODES, OUTCOMES, type OutcomeCode } from '../law/outcomes.ts';
 import { CHANNEL_LABELS, CHANNELS, channelFromLabel, type Channel } from '../law/taxonomy.ts';
-import { checkIdNumber, ID_TYPE_LABELS, ID_TYPES, type IdType } from './id-numbers.ts';
+import { checkIdNumber, ID_TYPE_LABELS, ID_TYPES, isIdType, type IdType } from './id-numbers.ts';
 import { CASE_EVENT_LABELS, DELIVERY_METHOD_LABELS, DELIVERY_METHODS, type CaseEvent, type CaseEventType } from './model.ts';
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, type AppealKind, type AppealResult } from './statistics.ts';
 
@@ -256,25 +256,30 @@ function applicantSchema(required: boolean, today: IsoDate) {
     address: optionalText(200),
     email: emailField,
   }).strict().superRefine((a, ctx) => {
-    const idType = a.idType as IdType | null;
-    const idNumber = a.idNumber as string | null;
-    if ((idType === null) !== (idNumber === null)) {
-      ctx.addIssue({ code: 'custom', path: [idType === null ? 'idType' : 'idNumber'], message: '身份证明类型和号码应同时填写' });
+    // Also when another field of the applicant is wrong (`when` below): every problem is said at once.
+    const idType = isIdType(String(a.idType)) ? (a.idType as IdType) : null;
+    const idNumber = typeof a.idNumber === 'string' ? a.idNumber : null;
+    const kind = (APPLICANT_KINDS as readonly unknown[]).includes(a.kind) ? a.kind : null;
+    if (a.idType === null && a.idNumber !== null && a.idNumber !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['idType'], message: '身份证明类型和号码应同时填写' });
       return;
     }
-    if (idType === null || idNumber === null) return;
-    const organisation = a.kind !== 'naturalPerson';
-    const allowed = organisation ? ORGANISATION_ID_TYPES : PERSON_ID_TYPES;
+    if (idType !== null && (a.idNumber === null || a.idNumber === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '身份证明类型和号码应同时填写' });
+      return;
+    }
+    if (idType === null || idNumber === null || kind === null) return;
+    const allowed = kind !== 'naturalPerson' ? ORGANISATION_ID_TYPES : PERSON_ID_TYPES;
     if (!allowed.includes(idType)) {
       ctx.addIssue({
         code: 'custom', path: ['idType'],
-        message: `${APPLICANT_KIND_LABELS[a.kind]}的身份证明应为${allowed.map((t) => ID_TYPE_LABELS[t]).join('、')}之一，实际为“${ID_TYPE_LABELS[idType]}”`,
+        message: `${APPLICANT_KIND_LABELS[kind]}的身份证明应为${allowed.map((t) => ID_TYPE_LABELS[t]).join('、')}之一，实际为“${ID_TYPE_LABELS[idType]}”`,
       });
       return;
     }
     const check = checkIdNumber(idType, idNumber, today);
     if (!check.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: check.message });
-  }).transform((a) => ({
+  }, { when: everyProblem }).transform((a) => ({
     kind: a.kind,
     name: a.name,
     idType: a.idType as IdType | null,
@@ -335,18 +340,24 @@ const intakeShape = (required: boolean, today: IsoDate) => ({
   confirmed: z.union([dateField, z.null()]).optional(),
 });
 
+/** Cross-field checks run even when another field is wrong, so that every problem is said at once. */
+const everyProblem = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+
 /** Delivery needs the address or the e-mail it goes to. */
 function checkContact(v: { applicant: { address: string | null; email: string | null }; delivery: Delivery }, ctx: z.RefinementCtx): void {
-  if (v.delivery === 'post' && v.applicant.address === null) {
+  const applicant = typeof v.applicant === 'object' && v.applicant !== null ? v.applicant : null;
+  const blank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  if (applicant === null) return;
+  if (v.delivery === 'post' && blank(applicant.address)) {
     ctx.addIssue({ code: 'custom', path: ['applicant', 'address'], message: '获取方式为邮寄时必须填写（寄送答复用）' });
   }
-  if (v.delivery === 'email' && v.applicant.email === null) {
+  if (v.delivery === 'email' && blank(applicant.email)) {
     ctx.addIssue({ code: 'custom', path: ['applicant', 'email'], message: '获取方式为电子邮件时必须填写（发送答复用）' });
   }
 }
 
 /** The body of `POST /api/v1/applications` (and the public form's fields). */
-export const intakeSchema = (today: IsoDate) => z.object({ agencyId: agencyIdField, ...intakeShape(true, today) }).strict().superRefine(checkContact);
+export const intakeSchema = (today: IsoDate) => z.object({ agencyId: agencyIdField, ...intakeShape(true, today) }).strict().superRefine(checkContact, { when: everyProblem });
 
 /** Parses an application; `arrival` holds the staff-only fields as given (undefined when absent); `today` bounds birth dates. */
 export function parseIntake(raw: unknown, today: IsoDate): ParseResult<IntakeInput> {
@@ -469,11 +480,11 @@ const ledgerSchema = (today: IsoDate) => z.object({
   appeals: z.array(z.unknown()).max(10).optional().default([]),
   repliedOn: z.union([dateField, z.null()]).optional(),
   outcome: z.union([outcomeField, z.null()]).optional(),
-}).strict().superRefine(checkContact).superRefine((v, ctx) => {
+}).strict().superRefine(checkContact, { when: everyProblem }).superRefine((v, ctx) => {
   if ((v.repliedOn ?? null) === null !== ((v.outcome ?? null) === null)) {
     ctx.addIssue({ code: 'custom', path: [v.repliedOn ? 'outcome' : 'repliedOn'], message: '答复日期和办理结果应同时填写（也可以写在办理过程 events 中）' });
   }
-});
+}, { when: everyProblem });
 
 /** Parses a ledger row: the same fields as the API's intake (identity and phone optional), with its steps. */
 export function parseLedgerRow(raw: unknown, today: IsoDate): ParseResult<LedgerRow> {
