@@ -10,7 +10,7 @@ import { applicationsCommands } from './cli-commands.ts';
 export const applicationsRoom: Room = {
   name: 'applications',
   routes: async (services) => {
-    const { applicationApiPaths, applicationApiRoutes } = await import('./api-routes.ts');
+    const [{ applicationApiRoutes }, { applicationApiPaths }] = await Promise.all([import('./api-routes.ts'), import('./api-openapi.ts')]);
     return { routes: applicationApiRoutes(services), openapi: applicationApiPaths };
   },
   commands: applicationsCommands,
