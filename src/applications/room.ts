@@ -1,7 +1,8 @@
 /**
  * The applications room (依申请公开) as the composition root (src/app.ts) assembles it: its JSON API
- * (api-routes.ts) and its commands (`gongkai applications stats|import`). The routes are imported when
- * the app is built, so listing the room loads none of them.
+ * (api-routes.ts), its commands (`gongkai applications stats|import|rekey`) and, when the server starts,
+ * the deadline reminders and the mail outbox (reminders.ts). Everything is imported when used, so
+ * listing the room loads none of it.
  */
 import type { Room } from '../platform/room.ts';
 import { applicationsCommands } from './cli-commands.ts';
@@ -14,4 +15,8 @@ export const applicationsRoom: Room = {
     return { routes: applicationApiRoutes(services), openapi: applicationApiPaths };
   },
   commands: applicationsCommands,
+  // The reminder scan and the mail outbox run in every server process (each job runs once across them).
+  onStart: async (services) => {
+    await (await import('./reminders.ts')).startApplicationJobs(services);
+  },
 };
