@@ -10,6 +10,7 @@
  * (keep-alive fetch).
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,7 +69,7 @@ export async function run(args: readonly string[]): Promise<unknown> {
 
     const url = services.embedded?.urlFor('gongkai') ?? services.config.databaseUrl ?? '';
     const server = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--port', '0', '--no-seed'], {
-      cwd: REPO, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', GONGKAI_SESSION_IDLE_MIN: '1440' }, stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: REPO, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', GONGKAI_SESSION_IDLE_MIN: '1440', GONGKAI_DATA_KEY: randomBytes(32).toString('hex') }, stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
       const base = await new Promise<string>((resolve, reject) => {

@@ -11,12 +11,19 @@ import { applicationsCommands } from './cli-commands.ts';
 export const applicationsRoom: Room = {
   name: 'applications',
   routes: async (services) => {
-    const [{ applicationApiRoutes }, { applicationApiPaths }] = await Promise.all([import('./api-routes.ts'), import('./api-openapi.ts')]);
-    return { routes: applicationApiRoutes(services), openapi: applicationApiPaths };
+    const [{ applicationApiRoutes }, { applicationApiPaths }, { lettersRouteModule }] = await Promise.all([
+      import('./api-routes.ts'), import('./api-openapi.ts'), import('./letters/routes.tsx'),
+    ]);
+    const routes = applicationApiRoutes(services);
+    // The agencies' letter templates (editor, preview) and the letters' stylesheet.
+    routes.route('/', lettersRouteModule(services).routes);
+    return { routes, openapi: applicationApiPaths };
   },
   commands: applicationsCommands,
   // The reminder scan and the mail outbox run in every server process (each job runs once across them).
   onStart: async (services) => {
+    // A deployment without its personal-data key must not start (DATABASE_URL without GONGKAI_DATA_KEY).
+    (await import('./personal-data.ts')).dataKeyring(services);
     await (await import('./reminders.ts')).startApplicationJobs(services);
   },
 };
