@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<{ run(args: readonly string[]): P
   batch: () => import('./batch.ts'),
   hostile: () => import('./hostile.ts'),
   'report-list': () => import('./report-list.ts'),
+  applications: () => import('./applications.ts'),
 };
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {
