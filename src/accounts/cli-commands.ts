@@ -33,6 +33,7 @@ export const AGENCY_LIST_OPTIONS = {
 export const USER_ADD_OPTIONS = {
   username: { type: 'string', required: true, value: '用户名', description: '登录用的用户名：3–32 位小写字母、数字、点、下划线或连字符，如 zhang.wei' },
   name: { type: 'string', required: true, value: '姓名', description: '人员姓名' },
+  email: { type: 'string', value: '邮箱', description: '工作电子邮箱（依申请公开的期限提醒发到这里），可以以后在“我的账号”中填写' },
   agency: { type: 'string', value: '机关名称', description: '所授角色所在机关的全称（系统管理员以外的角色都须指定）' },
   role: {
     type: 'string', multiple: true, required: true, value: '角色',
@@ -76,7 +77,7 @@ export const accountsCommands: readonly Command[] = [
   defineCommand({
     path: ['user', 'add'],
     summary: '新建人员并授予角色（首次使用时用它建立第一位系统管理员），密码从标准输入读取',
-    usage: 'gongkai user add --username 用户名 --name 姓名 [--agency 机关名称] --role 角色 [--role 角色…] --password-stdin [--json]',
+    usage: 'gongkai user add --username 用户名 --name 姓名 [--email 邮箱] [--agency 机关名称] --role 角色 [--role 角色…] --password-stdin [--json]',
     options: USER_ADD_OPTIONS,
     load: async () => (await import('./cli-run.ts')).runUserAdd,
     jsonErrors: true,

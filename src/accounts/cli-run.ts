@@ -168,7 +168,7 @@ export const runUserAdd: CommandRun<typeof USER_ADD_OPTIONS> = async ({ values }
       const agency = agencyRoles.length > 0 ? await agencyByName(services.db, values.agency ?? '', 'agency') : null;
       const grants: RoleOn[] = roles.map((role) => ({ role, agencyId: role === 'sysAdmin' ? null : agency?.id ?? null }));
       const policy = { minLength: services.config.passwordMinLength, forbidUsername: true, forbidCommon: true };
-      const person = await createPerson(services.db, operator(context), { username, name, password, roles: grants }, policy);
+      const person = await createPerson(services.db, operator(context), { username, name, password, roles: grants, email: values.email }, policy);
       return { person, agency };
     });
     if (json) {

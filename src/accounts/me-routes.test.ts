@@ -213,3 +213,20 @@ describe('API tokens', () => {
     expect((await b.post('/me/tokens', { expiresDays: 'abc' })).status).toBe(400);
   });
 });
+
+describe('POST /me/email', () => {
+  it('saves the work e-mail reminders go to, refuses a malformed one naming the field, clears it when empty; audited', async () => {
+    const b = await signedIn('wang');
+    const bad = await b.post('/me/email', { email: 'not-an-address' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('电子邮箱的格式不对');
+    const ok = await b.post('/me/email', { email: 'Wang.Wei@example.gov.cn' });
+    expect(ok.headers.get('location')).toBe('/me?notice=email-saved#email');
+    expect((await services.db.query('SELECT email FROM people WHERE username = $1', ['wang'])).rows[0]).toEqual({ email: 'Wang.Wei@example.gov.cn' });
+    expect(await html(b.get('/me'))).toContain('value="Wang.Wei@example.gov.cn"');
+    await b.post('/me/email', { email: '' });
+    expect((await services.db.query('SELECT email FROM people WHERE username = $1', ['wang'])).rows[0]).toEqual({ email: null });
+    const audit = await services.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'person.email'");
+    expect(audit.rows[0]!.n).toBe(2);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { createApiToken, revokeApiToken, setPassword, tokenHash, type Acting } from '../platform/accounts/service.ts';
+import { createApiToken, revokeApiToken, setEmail, setPassword, tokenHash, type Acting } from '../platform/accounts/service.ts';
 import { SIGNED_IN } from '../platform/http/access.ts';
 import { renderPage } from '../platform/http/layout.tsx';
 import type { AppEnv } from '../platform/http/types.ts';
@@ -21,6 +21,7 @@ import { formText } from './sign-in-routes.tsx';
 /** Notices shown after a redirect; only known codes, never text from the query. */
 const NOTICES: Record<string, string> = {
   'password-changed': '密码已修改。您在其他浏览器和设备上的登录已结束。',
+  'email-saved': '工作邮箱已保存。',
   'totp-enabled': '两步验证已开启：下次登录时需要输入验证码。',
   'totp-disabled': '两步验证已关闭。',
   'token-revoked': '令牌已撤销，不能再使用。',
@@ -55,6 +56,16 @@ export function meRoutes(services: Services): Hono<AppEnv> {
   };
 
   app.get('/me', SIGNED_IN, (c) => mePage(c));
+
+  app.post('/me/email', SIGNED_IN, async (c) => {
+    const body = await c.req.parseBody();
+    try {
+      await setEmail(services.db, actingOf(c), personId(c), formText(body, 'email'));
+    } catch (error) {
+      return mePage(c, { errors: formErrors(error, { email: 'email-address' }), status: 400 });
+    }
+    return c.redirect('/me?notice=email-saved#email', 303);
+  });
 
   app.post('/me/password', SIGNED_IN, async (c) => {
     const body = await c.req.parseBody();

@@ -28,6 +28,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'person.revoke': '撤销角色',
   'person.password': '修改自己的密码',
   'person.password_reset': '重设密码',
+  'person.email': '修改工作邮箱',
   'person.disable': '停用账号',
   'person.enable': '启用账号',
   'person.totp_enable': '开启两步验证',

@@ -47,6 +47,19 @@ export function MePage(props: MePageProps) {
         <dt>登录</dt><dd>目前在 {sessions} 处登录（包括这个浏览器）</dd>
       </dl>
 
+      <h2 id="email">工作邮箱</h2>
+      <p>依申请公开的答复期限临近或已逾期时，提醒邮件发到这里。</p>
+      <form method="post" action="/me/email">
+        {csrf}
+        <div class="form-group">
+          <label for="email-address">电子邮箱</label>
+          <span class="hint" id="email-address-hint">不填则不发提醒邮件</span>
+          <FieldError id="email-address" errors={errors} />
+          <input type="email" id="email-address" name="email" value={person.email ?? ''} maxlength={254} autocomplete="email" aria-describedby={describedBy('email-address', errors, 'email-address-hint')} />
+        </div>
+        <button type="submit" class="button">保存邮箱</button>
+      </form>
+
       <h2 id="password">修改密码</h2>
       <p>修改后，您在其他浏览器和设备上的登录将结束，这个浏览器保持登录。</p>
       <form method="post" action="/me/password">

@@ -62,6 +62,10 @@ export const USERNAME_RULE = '用户名应为 3–32 位小写字母、数字、
 export const usernameSchema = z.string({ message: '请填写用户名' }).trim().toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { message: USERNAME_RULE });
 export const personNameSchema = text('姓名', 1, 50);
+/** A person's work e-mail (deadline reminders go there); empty clears it. */
+export const personEmailSchema = z.string().trim().max(254, { message: '电子邮箱最多 254 个字符' })
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: '电子邮箱的格式不对（应形如 zhang.wei@example.gov.cn）' })
+  .transform((v) => v || null);
 export const roleSchema = z.enum(ROLES, { message: `角色应为 ${ROLES.join('、')} 之一` });
 
 /** The field names as officials read them. */

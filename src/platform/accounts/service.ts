@@ -11,7 +11,8 @@ import { withTransaction } from '../db/transaction.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import type { PasswordPolicy } from './core/password-policy.ts';
 import { AGENCY_KIND_LABELS, mayGrant, ROLE_LABELS, wouldCycle, type ReachingGrant, type Role } from './core/roles.ts';
-import { agencyContactSchema, agencyNameSchema, fieldError, newAgencySchema, parseFields, personNameSchema, roleSchema, shortNameSchema, usernameSchema } from './fields.ts';
+import { z } from 'zod';
+import { agencyContactSchema, agencyNameSchema, fieldError, newAgencySchema, parseFields, personEmailSchema, personNameSchema, roleSchema, shortNameSchema, usernameSchema } from './fields.ts';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords.ts';
 import * as store from './store.ts';
 import type { Agency, AgencyFields, ApiToken, Person } from './store.ts';
@@ -158,9 +159,10 @@ function requireMayGrant(acting: Acting, grant: RoleOn, personId: number | null)
 }
 
 /** Creates a person with a password and roles (sysAdmin; agencyAdmin for their agency's roles). */
-export async function createPerson(pool: pg.Pool, acting: Acting, input: { username: string; name: string; password: string; roles: readonly RoleOn[]; demo?: boolean }, policy: PasswordPolicy): Promise<Person> {
+export async function createPerson(pool: pg.Pool, acting: Acting, input: { username: string; name: string; password: string; roles: readonly RoleOn[]; demo?: boolean; email?: string }, policy: PasswordPolicy): Promise<Person> {
   const username = parseFields(usernameSchema, input.username);
   const name = parseFields(personNameSchema, input.name);
+  const email = parseFields(z.object({ email: personEmailSchema }), { email: input.email ?? '' }).email;
   if (input.roles.length === 0 && !isSysAdmin(acting)) throw fieldError('role', '请至少授予一个角色');
   for (const r of input.roles) requireMayGrant(acting, { role: parseFields(roleSchema, r.role), agencyId: r.agencyId }, null);
   assertPasswordAcceptable(input.password, { username, name }, policy);
@@ -168,7 +170,7 @@ export async function createPerson(pool: pg.Pool, acting: Acting, input: { usern
   return withTransaction(pool, async (tx) => {
     if (await store.getCredentials(tx, username)) throw new ConflictError('accounts.username_taken', `用户名“${username}”已被使用，请换一个`, { field: 'username' });
     for (const r of input.roles) await checkRoleTarget(tx, r);
-    const person = await store.insertPerson(tx, { username, name, passwordHash, demo: input.demo });
+    const person = await store.insertPerson(tx, { username, name, passwordHash, demo: input.demo, email });
     await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: 'person.create', subject: `person:${person.id}`, agencyId: input.roles[0]?.agencyId ?? null, details: { after: { username, name } } });
     for (const r of input.roles) {
       await store.insertGrant(tx, { personId: person.id, agencyId: r.agencyId, role: r.role, grantedBy: acting.actor.kind === 'person' ? acting.actor.personId : null });
@@ -237,6 +239,19 @@ export async function setPassword(pool: pg.Pool, acting: Acting, personId: numbe
     await store.updatePerson(tx, personId, { passwordHash });
     const ended = await store.deletePersonSessions(tx, personId, self ? input.keepSession : undefined);
     await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: self ? 'person.password' : 'person.password_reset', subject: `person:${personId}`, agencyId: await agencyOfPerson(tx, personId), details: { sessionsEnded: ended } });
+  });
+}
+
+/** Sets a person's work e-mail (their own, or by who may manage their account); '' clears it. */
+export async function setEmail(pool: pg.Pool, acting: Acting, personId: number, raw: string): Promise<void> {
+  const email = parseFields(z.object({ email: personEmailSchema }), { email: raw }).email;
+  await withTransaction(pool, async (tx) => {
+    const before = await store.getPerson(tx, personId);
+    if (!before) throw new NotFoundError('accounts.person_not_found', '没有这个人员');
+    await requireMayManageAccount(tx, acting, personId);
+    if (before.email === email) return;
+    await store.updatePerson(tx, personId, { email });
+    await writeAudit(tx, { actor: acting.actor, ip: acting.ip, action: 'person.email', subject: `person:${personId}`, agencyId: await agencyOfPerson(tx, personId), details: { before: { email: before.email }, after: { email } } });
   });
 }
 

@@ -112,6 +112,8 @@ export interface Person {
   id: number;
   username: string;
   name: string;
+  /** Work e-mail, where deadline reminders go (null: none given). */
+  email: string | null;
   totpEnabled: boolean;
   demo: boolean;
   createdAt: Date;
@@ -126,19 +128,19 @@ export interface PersonCredentials extends Person {
 }
 
 interface PersonRow {
-  id: number; username: string; name: string; password_hash: string | null; totp_secret: string | null; totp_enabled: boolean;
+  id: number; username: string; name: string; email: string | null; password_hash: string | null; totp_secret: string | null; totp_enabled: boolean;
   totp_last_step: number; demo: boolean; created_at: Date; disabled_at: Date | null;
 }
 
 const toPerson = (r: PersonRow): Person => ({
-  id: r.id, username: r.username, name: r.name, totpEnabled: r.totp_enabled, demo: r.demo, createdAt: r.created_at, disabledAt: r.disabled_at,
+  id: r.id, username: r.username, name: r.name, email: r.email ?? null, totpEnabled: r.totp_enabled, demo: r.demo, createdAt: r.created_at, disabledAt: r.disabled_at,
 });
 const toCredentials = (r: PersonRow): PersonCredentials => ({ ...toPerson(r), passwordHash: r.password_hash, totpSecret: r.totp_secret, totpLastStep: r.totp_last_step });
 
-export async function insertPerson(db: Queryable, p: { username: string; name: string; passwordHash: string; demo?: boolean }): Promise<Person> {
+export async function insertPerson(db: Queryable, p: { username: string; name: string; passwordHash: string; demo?: boolean; email?: string | null }): Promise<Person> {
   const { rows } = await db.query<PersonRow>(
-    'INSERT INTO people (username, name, password_hash, password_set_at, demo) VALUES ($1, $2, $3, now(), $4) RETURNING *',
-    [p.username, p.name, p.passwordHash, p.demo ?? false],
+    'INSERT INTO people (username, name, password_hash, password_set_at, demo, email) VALUES ($1, $2, $3, now(), $4, $5) RETURNING *',
+    [p.username, p.name, p.passwordHash, p.demo ?? false, p.email ?? null],
   );
   return toPerson(rows[0]!);
 }
@@ -158,7 +160,7 @@ export async function getCredentialsById(db: Queryable, id: number): Promise<Per
   return rows[0] ? toCredentials(rows[0]) : undefined;
 }
 
-export async function updatePerson(db: Queryable, id: number, fields: { name?: string; passwordHash?: string; disabled?: boolean; totpSecret?: string | null; totpEnabled?: boolean; totpLastStep?: number }): Promise<void> {
+export async function updatePerson(db: Queryable, id: number, fields: { name?: string; email?: string | null; passwordHash?: string; disabled?: boolean; totpSecret?: string | null; totpEnabled?: boolean; totpLastStep?: number }): Promise<void> {
   const sets: string[] = [];
   const values: unknown[] = [id];
   const set = (sql: string, value: unknown) => {
@@ -166,6 +168,7 @@ export async function updatePerson(db: Queryable, id: number, fields: { name?: s
     sets.push(`${sql} = $${values.length}`);
   };
   if (fields.name !== undefined) set('name', fields.name);
+  if (fields.email !== undefined) set('email', fields.email);
   if (fields.passwordHash !== undefined) {
     set('password_hash', fields.passwordHash);
     sets.push('password_set_at = now()');
@@ -279,7 +282,7 @@ export async function findSessionWithPerson(db: Queryable, tokenHash: Buffer): P
   const { rows } = await db.query<PersonRow & { csrf_token: string; complete: boolean; last_seen_at: Date; idle: number; roles: GrantedRole[]; tree_version: number }>({
     name: 'gongkai.session',
     // Named columns, not p.*: a prepared statement must keep its result type when a migration adds a column.
-    text: `SELECT p.id, p.username, p.name, p.totp_enabled, p.demo, p.created_at, p.disabled_at, s.csrf_token, s.complete, s.last_seen_at, extract(epoch FROM now() - s.last_seen_at)::float8 AS idle, ${PERSON_ROLES_AND_TREE}
+    text: `SELECT p.id, p.username, p.name, p.email, p.totp_enabled, p.demo, p.created_at, p.disabled_at, s.csrf_token, s.complete, s.last_seen_at, extract(epoch FROM now() - s.last_seen_at)::float8 AS idle, ${PERSON_ROLES_AND_TREE}
      FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.token_hash = $1 AND s.expires_at > now()`,
     values: [tokenHash],
   });
