@@ -31,6 +31,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   id: '1',
   kind: 'granted',
   appealId: '1',
+  letterId: '1',
 };
 
 interface World {

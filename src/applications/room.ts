@@ -11,12 +11,15 @@ import { applicationsCommands } from './cli-commands.ts';
 export const applicationsRoom: Room = {
   name: 'applications',
   routes: async (services) => {
-    const [{ applicationApiRoutes }, { applicationApiPaths }, { lettersRouteModule }] = await Promise.all([
-      import('./api-routes.ts'), import('./api-openapi.ts'), import('./letters/routes.tsx'),
+    const [{ applicationApiRoutes }, { applicationApiPaths }, { lettersRouteModule }, { publicApplicationRoutes }, { staffApplicationRoutes }] = await Promise.all([
+      import('./api-routes.ts'), import('./api-openapi.ts'), import('./letters/routes.tsx'), import('./public-routes.tsx'), import('./staff-routes.tsx'),
     ]);
     const routes = applicationApiRoutes(services);
     // The agencies' letter templates (editor, preview) and the letters' stylesheet.
     routes.route('/', lettersRouteModule(services).routes);
+    // The pages: the public form and status look-up; the staff's cases, statistics and outbox.
+    routes.route('/', publicApplicationRoutes(services));
+    routes.route('/', staffApplicationRoutes(services));
     return { routes, openapi: applicationApiPaths };
   },
   commands: applicationsCommands,
