@@ -8,12 +8,19 @@ import { APPLICANT_KIND_LABELS } from '../../law/applicant-kinds.ts';
 import type { CaseView } from '../case-view.ts';
 import { ID_TYPE_LABELS } from '../id-numbers.ts';
 import { DELIVERY_LABELS, PROVISION_LABELS } from '../input.ts';
+import type { CaseEventType } from '../model.ts';
 import { AppealsSection, AssignSection, LettersSection, type AppealsProps, type AssignProps, type LettersProps } from './case-sections.tsx';
 import { ErrorSummary, radioId } from './form.tsx';
 import { dateText, dateWithWeekday, eventNote, eventSentence, momentText } from './format.ts';
 import type { OfferedStep } from './offered-steps.ts';
 import { StepForm, stepInputId, type StepContext, type StepFormState } from './step-forms.tsx';
 import { UrgencyTag, type Urgency } from './tags.tsx';
+
+/** The steps that move a case on, shown open; the others (补正, 征求意见, 延期, 收费, 撤回) folded. */
+const MAIN_STEPS: ReadonlySet<CaseEventType> = new Set(['confirm', 'corrected', 'thirdPartyReplied', 'feePaid', 'replied', 'reviewed', 'signed', 'delivered']);
+const STEP_SUMMARIES: Partial<Record<CaseEventType, string>> = {
+  correctionRequested: '告知补正', thirdPartySent: '征求第三方意见', extended: '延长答复期限', feeNoticed: '发出收费通知', withdrawn: '申请人撤回申请',
+};
 
 /** Props of the case page. */
 export interface CasePageProps {
@@ -137,7 +144,13 @@ export function CasePage(props: CasePageProps) {
         <p>{v.closedOn !== null ? '本申请已办结。' : '您现在没有可以办理的步骤（或须由其他角色办理：审核由审核人，签发、延期由负责人）。'}</p>
       ) : (
         <div class="step-forms">
-          {props.offered.map((step) => <StepForm step={step} context={props.stepContext} state={props.stepForm} />)}
+          {props.offered.filter((s) => MAIN_STEPS.has(s.type)).map((step) => <StepForm step={step} context={props.stepContext} state={props.stepForm} />)}
+          {props.offered.filter((s) => !MAIN_STEPS.has(s.type)).map((step) => (
+            <details class="step-more" open={props.stepForm?.type === step.type}>
+              <summary>{STEP_SUMMARIES[step.type] ?? step.type}</summary>
+              <StepForm step={step} context={props.stepContext} state={props.stepForm} />
+            </details>
+          ))}
         </div>
       )}
 
