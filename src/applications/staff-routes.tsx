@@ -110,7 +110,7 @@ export function staffApplicationRoutes(services: Services, clock: Clock = Date.n
     const soonUntil = isoOf(calendar.addWorkingDays(dayOf(today), DUE_SOON_WORKING_DAYS));
     const counts = await openCounts(db, scope, today, soonUntil);
     const countNames = await peopleNames(db, counts.map((r) => r.handlerId).filter((n): n is number => n !== null));
-    const sum = (key: string, label: string, href: string, lines: Map<string, CountLine>, r: (typeof counts)[number]) => {
+    const sum = (key: string, label: string, href: string | null, lines: Map<string, CountLine>, r: (typeof counts)[number]) => {
       const line = lines.get(key) ?? { label, open: 0, soon: 0, overdue: 0, href };
       lines.set(key, { ...line, open: line.open + r.open, soon: line.soon + r.soon, overdue: line.overdue + r.overdue });
     };
@@ -118,7 +118,7 @@ export function staffApplicationRoutes(services: Services, clock: Clock = Date.n
     const byAgency = new Map<string, CountLine>();
     const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
     for (const r of counts) {
-      sum(String(r.handlerId), r.handlerId === null ? '未指定经办人' : countNames.get(r.handlerId) ?? '—', r.handlerId === null ? '/applications' : `/applications?handler=${r.handlerId}`, byHandler, r);
+      sum(String(r.handlerId), r.handlerId === null ? '未指定经办人' : countNames.get(r.handlerId) ?? '—', r.handlerId === null ? null : `/applications?handler=${r.handlerId}`, byHandler, r);
       sum(String(r.agencyId), agencyName.get(r.agencyId) ?? '—', `/applications?agency=${r.agencyId}`, byAgency, r);
     }
     const filters: FormState = { values: { status: q['status'] ?? '', due: q['due'] ?? '', agency: q['agency'] ?? '', handler: q['handler'] ?? '', mine: q['mine'] ?? '' }, errors: [] };

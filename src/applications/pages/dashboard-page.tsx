@@ -32,8 +32,8 @@ export interface CountLine {
   open: number;
   soon: number;
   overdue: number;
-  /** The dashboard filtered to these cases. */
-  href: string;
+  /** The dashboard filtered to these cases (none for the unassigned: the list has no such filter). */
+  href: string | null;
 }
 
 /** Props of the dashboard. */
@@ -68,7 +68,7 @@ function Counts(props: { title: string; lines: readonly CountLine[] }) {
         <tbody>
           {props.lines.map((l) => (
             <tr>
-              <td class="agency"><a href={l.href}>{l.label}</a></td>
+              <td class="agency">{l.href ? <a href={l.href}>{l.label}</a> : l.label}</td>
               <td class="num" data-label="在办">{l.open}</td>
               <td class={l.soon > 0 ? 'num count-soon' : 'num'} data-label="即将到期">{l.soon}</td>
               <td class={l.overdue > 0 ? 'num count-overdue' : 'num'} data-label="已逾期">{l.overdue}</td>
