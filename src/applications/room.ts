@@ -10,6 +10,10 @@ import { applicationsCommands } from './cli-commands.ts';
 /** The applications room. */
 export const applicationsRoom: Room = {
   name: 'applications',
+  nav: [
+    { href: '/apply', label: '申请政府信息公开' },
+    { href: '/applications', label: '依申请公开', needs: 'records.read' },
+  ],
   routes: async (services) => {
     const [{ applicationApiRoutes }, { applicationApiPaths }, { lettersRouteModule }, { publicApplicationRoutes }, { staffApplicationRoutes }] = await Promise.all([
       import('./api-routes.ts'), import('./api-openapi.ts'), import('./letters/routes.tsx'), import('./public-routes.tsx'), import('./staff-routes.tsx'),
