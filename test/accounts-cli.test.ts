@@ -157,6 +157,16 @@ describe('gongkai user add', () => {
     expect(await signsIn('first.line', TEST_PASSWORD)).toBe(true);
   });
 
+  it('--email: where deadline reminders go; a malformed address refused naming --email, nothing created', async () => {
+    const run = await gongkai(['user', 'add', '--username', 'mail.user', '--name', '邮件', '--email', 'mail.user@example.gov.cn', '--agency', '用户测试局', '--role', 'handler', '--password-stdin', '--json'], TEST_PASSWORD);
+    expect(run.code).toBe(0);
+    expect((await store.getCredentials(services.db, 'mail.user'))?.email).toBe('mail.user@example.gov.cn');
+    const bad = await gongkai(['user', 'add', '--username', 'bad.mail', '--name', '坏邮件', '--email', 'nope', '--agency', '用户测试局', '--role', 'handler', '--password-stdin', '--json'], TEST_PASSWORD);
+    expect(bad.code).toBe(2);
+    expect(refusal(bad)).toEqual({ field: '--email', message: expect.stringContaining('电子邮箱的格式不对') });
+    expect(await store.getCredentials(services.db, 'bad.mail')).toBeUndefined();
+  });
+
   it('without --json says who was created with which roles', async () => {
     const run = await gongkai(['user', 'add', '--username', 'zhao.liu', '--name', '赵六', '--agency', '用户测试局', '--role', 'agencyAdmin', '--password-stdin'], TEST_PASSWORD);
     expect(run.code).toBe(0);

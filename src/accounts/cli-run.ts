@@ -22,7 +22,7 @@ import type { AGENCY_ADD_OPTIONS, AGENCY_LIST_OPTIONS, AUDIT_VERIFY_OPTIONS, TOK
 type OptionOf = Readonly<Record<string, string>>;
 
 const AGENCY_OPTION_OF: OptionOf = { name: '--name', kind: '--kind', parent: '--parent', parentId: '--parent', creditCode: '--credit-code', shortName: '--short-name' };
-const USER_OPTION_OF: OptionOf = { username: '--username', name: '--name', agency: '--agency', agencyId: '--agency', role: '--role', password: '--password-stdin' };
+const USER_OPTION_OF: OptionOf = { username: '--username', name: '--name', email: '--email', agency: '--agency', agencyId: '--agency', role: '--role', password: '--password-stdin' };
 const TOKEN_OPTION_OF: OptionOf = { username: '--username', expiresDays: '--expires-days', label: '--label' };
 
 /** A refusal about one option (or the input as a whole when `field` is null). */
