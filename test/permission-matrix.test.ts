@@ -32,6 +32,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   kind: 'granted',
   appealId: '1',
   letterId: '1',
+  attachmentId: '1',
 };
 
 interface World {

@@ -2,7 +2,8 @@
  * The public pages of 依申请公开 (PUBLIC, no JavaScript needed): the application form at /apply, its
  * receipt with the tracking code, and the status look-up by tracking code and phone (a POST, so the
  * phone never appears in an address). A refused form comes back with every problem named and what
- * was typed kept; nothing is stored on a refusal.
+ * was typed kept; nothing is stored on a refusal. The form may carry files (multipart/form-data, the
+ * body capped by the platform's upload limit), stored with the application in its transaction.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -12,6 +13,7 @@ import { PUBLIC } from '../platform/http/access.ts';
 import { renderPage } from '../platform/http/layout.tsx';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
+import type { UploadedFile } from './attachments.ts';
 import { ApplyPage } from './pages/apply-page.tsx';
 import { EMPTY_FORM, formErrorsOf, type FieldError, type FormState } from './pages/form.tsx';
 import { actingOf, formOf, idOf, pageNotFound } from './pages/http.ts';
@@ -31,12 +33,31 @@ export function intakeErrors(error: unknown, values: Record<string, string>): { 
   return refused && { ...refused, errors: refused.errors.map((e) => ({ ...e, message: intakeMessage(e.field, e.message, values) })) };
 }
 
+/**
+ * The apply form's text fields and its files (`attachments`, repeated). A file input left empty is
+ * sent by browsers as a nameless empty part: it is no file.
+ */
+async function applyFormOf(c: Context<AppEnv>): Promise<{ values: Record<string, string>; files: UploadedFile[] }> {
+  const body = await c.req.parseBody({ all: true });
+  const values: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(body)) {
+    const last = Array.isArray(raw) ? raw.at(-1) : raw;
+    if (key !== '_csrf' && key !== 'attachments' && typeof last === 'string') values[key] = last;
+  }
+  const parts = body['attachments'];
+  const chosen = (Array.isArray(parts) ? parts : parts === undefined ? [] : [parts]).filter((p): p is File => typeof p !== 'string' && !(p.name === '' && p.size === 0));
+  const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return { values, files };
+}
+
 /** The public routes; `clock` is Date.now but for tests. */
 export function publicApplicationRoutes(services: Services, clock: Clock = Date.now): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   const applyPage = async (c: Context<AppEnv>, form: FormState, status: 200 | 400 | 404 | 409 | 422 = 200) =>
-    renderPage(c, '申请政府信息公开', <ApplyPage form={form} agencies={await agencyChoices(services)} csrfToken={c.get('csrfToken')} />, { status });
+    renderPage(c, '申请政府信息公开', (
+      <ApplyPage form={form} agencies={await agencyChoices(services)} csrfToken={c.get('csrfToken')} uploads={{ maxTotalBytes: services.config.maxUploadBytes }} />
+    ), { status });
 
   app.get('/apply', PUBLIC, (c) => {
     // A link from an agency's page may choose the agency.
@@ -45,9 +66,9 @@ export function publicApplicationRoutes(services: Services, clock: Clock = Date.
   });
 
   app.post('/apply', PUBLIC, async (c) => {
-    const values = await formOf(c);
+    const { values, files } = await applyFormOf(c);
     try {
-      const { trackingCode } = await createApplication(services, actingOf(c), intakeBody(values, false), clock);
+      const { trackingCode } = await createApplication(services, actingOf(c), intakeBody(values, false), clock, files);
       return c.redirect(`/apply/receipt?code=${encodeURIComponent(trackingCode)}&agency=${encodeURIComponent(values['agencyId'] ?? '')}`, 303);
     } catch (error) {
       const refused = intakeErrors(error, values);

@@ -16,6 +16,8 @@ import type { Queryable } from '../platform/db/queryable.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import type { Services } from '../platform/services.ts';
+import { checkAttachments, type UploadedFile } from './attachments.ts';
+import { insertAttachments } from './attachments-store.ts';
 import { toCaseView, toPublicStatus, type CaseView, type PublicStatus } from './case-view.ts';
 import { appealDecisionSchema, appealSchema, normalizePhone, parseInput, parseIntake, type FieldProblem, type IntakeInput } from './input.ts';
 import { asRecorded, check, checkIntake, deadlinesOf, initialState, replay, transition, type CaseState, type Refusal } from './lifecycle.ts';
@@ -176,12 +178,17 @@ export async function insertWithCodes(db: Queryable, rows: store.NewApplication[
  * Takes an application (`POST /api/v1/applications`, the public form, staff entry). Anyone may apply:
  * the application arrives 网络 today and is received when the agency confirms it (第三十一条第三项).
  * The agency's 经办人 or 负责人 may also give `channel`, `submitted` and `confirmed` (an application
- * received in person, by post, fax or letter). Everything is checked before anything is stored.
+ * received in person, by post, fax or letter). `uploads` are the files sent with it (attachments.ts:
+ * type by the bytes, sizes, at most 5), stored in the application's transaction. Everything is checked
+ * before anything is stored, and every problem (the form's and the files') is named at once.
  */
-export async function createApplication(services: Services, acting: Acting, raw: unknown, clock: Clock = Date.now): Promise<{ id: number; trackingCode: string }> {
+export async function createApplication(
+  services: Services, acting: Acting, raw: unknown, clock: Clock = Date.now, uploads: readonly UploadedFile[] = [],
+): Promise<{ id: number; trackingCode: string }> {
   const today = todayIn(clock);
   const parsed = parseIntake(raw, today);
-  if (!parsed.ok) throw invalid(parsed.problems);
+  const files = checkAttachments(uploads, services.config.maxUploadBytes);
+  if (!parsed.ok || !files.ok) throw invalid([...(parsed.ok ? [] : parsed.problems), ...(files.ok ? [] : files.problems)]);
   const input = parsed.value;
   const { db } = services;
   await openAgency(db, input.agencyId);
@@ -202,9 +209,10 @@ export async function createApplication(services: Services, acting: Acting, raw:
   };
   return withTransaction(db, async (tx) => {
     const [id] = await insertWithCodes(tx, [row]);
+    await insertAttachments(tx, id!, files.attachments);
     await writeAudit(tx, {
       actor: acting.actor, action: 'application.create', subject: `application:${id!}`, agencyId: input.agencyId, ip: acting.ip,
-      details: { channel: intake.channel, applicantKind: intake.applicantKind, submitted: intake.submitted, status: state.status, staffEntry: staffFields },
+      details: { channel: intake.channel, applicantKind: intake.applicantKind, submitted: intake.submitted, status: state.status, staffEntry: staffFields, attachments: files.attachments.length },
     });
     return { id: id!, trackingCode: row.trackingCode };
   });

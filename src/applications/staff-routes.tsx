@@ -10,12 +10,13 @@ import { Hono } from 'hono';
 import { dayOf, isoOf } from '../law/dates.ts';
 import { can } from '../platform/accounts/core/roles.ts';
 import { listAgencies } from '../platform/accounts/store.ts';
-import { ForbiddenError, ValidationError } from '../platform/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
 import { SIGNED_IN } from '../platform/http/access.ts';
 import { renderPage } from '../platform/http/layout.tsx';
 import type { AppEnv } from '../platform/http/types.ts';
 import { listOutbox } from '../platform/mail/outbox.ts';
 import type { Services } from '../platform/services.ts';
+import { getAttachment } from './attachments-store.ts';
 import { maskName } from './masking.ts';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from './model.ts';
 import { StaffEntryPage } from './pages/apply-page.tsx';
@@ -149,6 +150,23 @@ export function staffApplicationRoutes(services: Services, clock: Clock = Date.n
       if (!refused) throw error;
       return entryPage(c, { values, errors: refused.errors }, refused.status === 409 ? 409 : 400);
     }
+  });
+
+  // An attachment is the applicant's own papers (often an ID card): only those who may contact the
+  // applicant (the case's 经办人, 审核人, 负责人) download it; the case page says so to the others.
+  app.get('/applications/:id{[0-9]+}/attachments/:attachmentId{[0-9]+}', guards.readCase, async (c) => {
+    if (!mayContact(actingOf(c), c.get('agencyId'))) {
+      throw new ForbiddenError('application.attachment_forbidden', '附件只有本机关的经办人、审核人和负责人可以下载。');
+    }
+    const id = idOf(c.req.param('id'));
+    const attachmentId = idOf(c.req.param('attachmentId'));
+    const file = id === undefined || attachmentId === undefined ? undefined : await getAttachment(db, id, attachmentId);
+    if (!file) throw new NotFoundError('application.attachment_not_found', '没有找到这个附件（或您无权查看）。');
+    c.header('Content-Type', file.mediaType);
+    // The ASCII fallback keeps the extension only: older clients get a safe name, newer ones the applicant's.
+    c.header('Content-Disposition', attachment(`attachment-${file.id}${/\.[A-Za-z]{3,4}$/.exec(file.fileName)?.[0] ?? ''}`, file.fileName));
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(new Uint8Array(file.bytes));
   });
 
   app.route('/', caseRoutes(services, clock));

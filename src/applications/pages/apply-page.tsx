@@ -2,10 +2,12 @@
  * The application form (条例第二十九条: 申请人的姓名或者名称、身份证明、联系方式; 所需政府信息的名称、
  * 文号或者便于查询的其他特征性描述; 提供形式和获取方式), for the public at /apply and for staff entering
  * an application received in person, by post, fax or letter at /applications/new. Works without
- * JavaScript; one column, so it fits a 320 px phone in large text.
+ * JavaScript; one column, so it fits a 320 px phone in large text. The public form also takes files
+ * (multipart/form-data; attachments.ts decides their type by their bytes).
  */
 import { CsrfField } from '../../platform/http/layout.tsx';
-import { ErrorSummary, RadioGroup, SelectField, TextArea, TextField, type ChoiceGroup, type FormState } from './form.tsx';
+import { ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_TEXT_BYTES, sizeText } from '../attachments.ts';
+import { ErrorSummary, errorOf, RadioGroup, SelectField, TextArea, TextField, type ChoiceGroup, type FormState } from './form.tsx';
 import {
   APPLICANT_KIND_CHOICES, CHANNEL_CHOICES, DELIVERY_CHOICES, ID_TYPE_CHOICES, INTAKE_ANCHORS, PROVISION_CHOICES,
 } from './intake-form.ts';
@@ -18,13 +20,34 @@ export interface ApplyFormProps {
   csrfToken: string | undefined;
   /** Staff entry: channel and dates too. */
   staff?: { today: string } | undefined;
+  /** The public form: files too, together at most this many bytes (the server's upload limit). */
+  uploads?: { maxTotalBytes: number } | undefined;
+}
+
+/** The file input of the public form: what may be sent, and that a refused form needs the files chosen again. */
+function AttachmentsField(props: { form: FormState; maxTotalBytes: number }) {
+  const error = errorOf(props.form.errors, 'attachments');
+  const refused = props.form.errors.length > 0;
+  return (
+    <div class={`form-group${error ? ' form-group-error' : ''}`}>
+      <label for="attachments">附件（可不填）</label>
+      <span class="hint" id="attachments-hint">
+        如身份证明的扫描件、与所需信息有关的材料。可以上传：{ACCEPTED_TEXT}；最多 {MAX_ATTACHMENTS} 个文件，每个不超过 {sizeText(MAX_ATTACHMENT_BYTES)}
+        （纯文本不超过 {sizeText(MAX_TEXT_BYTES)}），合计不超过 {sizeText(props.maxTotalBytes)}。
+        {refused ? '提交的内容有问题时，已选择的文件不会保留：改正后请重新选择。' : ''}
+      </span>
+      {error ? <span class="field-error" id="attachments-error">{error}</span> : null}
+      <input type="file" id="attachments" name="attachments" multiple accept={ACCEPT_ATTRIBUTE}
+        aria-describedby={error ? 'attachments-hint attachments-error' : 'attachments-hint'} aria-invalid={error ? 'true' : undefined} />
+    </div>
+  );
 }
 
 /** The fields of the applicant, the information and its delivery (and, for staff, the arrival). */
 export function ApplyForm(props: ApplyFormProps) {
   const { form } = props;
   return (
-    <form method="post" action={props.action} class="apply-form" novalidate>
+    <form method="post" action={props.action} class="apply-form" novalidate enctype={props.uploads ? 'multipart/form-data' : undefined}>
       <CsrfField token={props.csrfToken} />
       <SelectField name="agencyId" label="向哪个机关申请" form={form} groups={props.agencies} blank="请选择机关"
         hint="按所属人民政府分组。请选择制作或者保存您所需信息的机关。" />
@@ -64,6 +87,7 @@ export function ApplyForm(props: ApplyFormProps) {
           hint="法律不要求说明用途，不填不影响办理。" />
         <RadioGroup name="provision" label="提供形式" form={form} choices={PROVISION_CHOICES} inline />
         <RadioGroup name="delivery" label="获取方式" form={form} choices={DELIVERY_CHOICES} inline />
+        {props.uploads ? <AttachmentsField form={form} maxTotalBytes={props.uploads.maxTotalBytes} /> : null}
       </fieldset>
 
       <div class="button-row">

@@ -9,6 +9,7 @@ import { can } from '../../platform/accounts/core/roles.ts';
 import type { Acting } from '../../platform/accounts/service.ts';
 import { getAgency } from '../../platform/accounts/store.ts';
 import type { Services } from '../../platform/services.ts';
+import { listAttachments, type AttachmentSummary } from '../attachments-store.ts';
 import type { CaseView } from '../case-view.ts';
 import { listCaseLetters } from '../letters/service.ts';
 import { receiptSentence, replay, type CaseState } from '../lifecycle.ts';
@@ -35,6 +36,7 @@ export interface CaseData {
   handlers: HandlerChoice[];
   letters: SentLetter[];
   suggestedLetters: ReturnType<typeof lettersOfStep>;
+  attachments: AttachmentSummary[];
 }
 
 /** Red (overdue) and amber (due soon) as the pages say them. */
@@ -48,9 +50,9 @@ export function urgencyOf(dueOn: IsoDate | null, today: IsoDate, calendar: Worki
 export async function loadCase(services: Services, acting: Acting, id: number, today: IsoDate): Promise<CaseData> {
   const view = await getCase(services, acting, id);
   const { db } = services;
-  const [record, events, calendar, agency, letters, handlers] = await Promise.all([
+  const [record, events, calendar, agency, letters, handlers, attachments] = await Promise.all([
     store.getApplication(db, id), store.listEvents(db, id), store.loadCalendar(db), getAgency(db, view.agencyId),
-    listCaseLetters(services, id), handlersOf(db, [view.agencyId]),
+    listCaseLetters(services, id), handlersOf(db, [view.agencyId]), listAttachments(db, id),
   ]);
   const state = replay(intakeOf(record!), events);
   const actor = actorIn(acting, view.agencyId);
@@ -69,5 +71,6 @@ export async function loadCase(services: Services, acting: Acting, id: number, t
     handlers,
     letters,
     suggestedLetters: lettersOfStep(state),
+    attachments,
   };
 }

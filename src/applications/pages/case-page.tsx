@@ -1,10 +1,12 @@
 /**
  * A case's page: what was asked and by whom (contact details masked for readers other than the case's
  * 经办人, 审核人 and 负责人), the dates of src/law with their explanation (provisional ones marked 暂定),
- * the forms of the steps the viewer may take now, the timeline in words, the handler, the letters and
- * the appeals.
+ * the files the applicant attached (downloads for those who may see the contact details), the forms of
+ * the steps the viewer may take now, the timeline in words, the handler, the letters and the appeals.
  */
 import { APPLICANT_KIND_LABELS } from '../../law/applicant-kinds.ts';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_MEDIA_TYPES, sizeText } from '../attachments.ts';
+import type { AttachmentSummary } from '../attachments-store.ts';
 import type { CaseView } from '../case-view.ts';
 import { ID_TYPE_LABELS } from '../id-numbers.ts';
 import { DELIVERY_LABELS, PROVISION_LABELS } from '../input.ts';
@@ -42,6 +44,32 @@ export interface CasePageProps {
   assign: AssignProps | null;
   letters: LettersProps;
   appeals: AppealsProps;
+  /** The files the applicant attached (listed to every reader; downloaded by those with `contact`). */
+  attachments?: readonly AttachmentSummary[] | undefined;
+}
+
+const KIND_OF_MEDIA_TYPE = new Map(Object.entries(ATTACHMENT_MEDIA_TYPES).map(([kind, type]) => [type, kind as keyof typeof ATTACHMENT_KIND_LABELS]));
+
+/** The attached files: name, type and size; a link to each for those who may contact the applicant. */
+function Attachments(props: { caseId: number; attachments: readonly AttachmentSummary[]; contact: boolean }) {
+  if (props.attachments.length === 0) return <p>申请人没有上传附件。</p>;
+  return (
+    <>
+      <ul class="attachments">
+        {props.attachments.map((a) => {
+          const kind = KIND_OF_MEDIA_TYPE.get(a.mediaType);
+          const about = `（${kind ? ATTACHMENT_KIND_LABELS[kind] : a.mediaType}，${sizeText(a.size)}）`;
+          return (
+            <li>
+              {props.contact ? <a href={`/applications/${props.caseId}/attachments/${a.id}`} download>{a.fileName}</a> : <span>{a.fileName}</span>}
+              {' '}<span class="muted">{about}</span>
+            </li>
+          );
+        })}
+      </ul>
+      {props.contact ? null : <p class="hint">附件可能含有申请人的身份证件等个人信息，只有本机关的经办人、审核人和负责人可以下载。</p>}
+    </>
+  );
 }
 
 function Deadlines(props: { view: CaseView }) {
@@ -135,6 +163,9 @@ export function CasePage(props: CasePageProps) {
         {v.closedOn === null && (v.extendedReplyDue ?? v.replyDue) ? <> 答复期限 {dateText(v.extendedReplyDue ?? v.replyDue)}</> : null}
       </p>
       <Summary {...props} />
+
+      <h2 id="attachments-title">附件</h2>
+      <Attachments caseId={v.id} attachments={props.attachments ?? []} contact={props.contact} />
 
       <h2>期限</h2>
       <Deadlines view={v} />

@@ -60,7 +60,8 @@ export function caseRoutes(services: Services, clock: Clock): Hono<AppEnv> {
         stepContext={{ caseId: id, version: view.version, today, lastDate, isHead: data.isHead, delivery: view.delivery, csrfToken }}
         assign={data.mayWrite ? { caseId: id, version: view.version, handlerId: view.handlerId, choices: data.handlers, csrfToken } : null}
         letters={{ caseId: id, sent: data.letters, names: data.names, suggested: data.mayWrite || data.offered.length > 0 ? data.suggestedLetters : [] }}
-        appeals={{ caseId: id, appeals: view.appeals, mayWrite: data.mayWrite, today, form: refused?.appealForm, csrfToken }} />
+        appeals={{ caseId: id, appeals: view.appeals, mayWrite: data.mayWrite, today, form: refused?.appealForm, csrfToken }}
+        attachments={data.attachments} />
     ), { notice: refused ? undefined : noticeOf(c), status: refused?.status ?? 200 });
   };
 
