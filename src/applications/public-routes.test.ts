@@ -4,6 +4,7 @@
  * kept and nothing stored, and the status look-up (status and dates only; one answer for a wrong code
  * and a wrong phone; the phone never in an address).
  */
+import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency, OPERATOR } from '../../test/support/accounts.ts';
@@ -203,5 +204,83 @@ describe('the status look-up', () => {
     const html = text(await res.text());
     expect(html).toContain('查询码：请填写');
     expect(html).toContain('联系电话：请填写');
+  });
+});
+
+describe('attachments', () => {
+  const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
+  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+  const EXE = new TextEncoder().encode('MZ\x90\x00This program cannot be run in DOS mode.');
+  const attachmentCount = async () => Number((await services.db.query<{ n: string }>('SELECT count(*) AS n FROM application_attachments')).rows[0]!.n);
+  /** The form as a browser sends it with files (multipart/form-data). */
+  const postFiles = (fields: Record<string, string>, files: [string, Uint8Array, string?][]) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    for (const [name, bytes, type] of files) body.append('attachments', new File([bytes as Uint8Array<ArrayBuffer>], name, { type: type ?? 'application/octet-stream' }));
+    return app.request('/apply', { method: 'POST', body, headers: { origin: 'http://localhost', accept: 'text/html' } });
+  };
+  const codeOf = (res: Response) => new URL(res.headers.get('location')!, 'http://localhost').searchParams.get('code')!;
+
+  it('the form is sent as multipart/form-data with a file input saying what may be sent', async () => {
+    const html = await (await app.request('/apply')).text();
+    expect(html).toContain('enctype="multipart/form-data"');
+    expect(html).toMatch(/<input type="file" id="attachments" name="attachments" multiple="" accept="[^"]*\.pdf[^"]*"/);
+    expect(text(html)).toContain('最多 5 个文件，每个不超过 10 MB');
+  });
+
+  it('a PDF and a PNG are stored with the application, with their sniffed types and SHA-256', async () => {
+    const res = await postFiles(form(), [['C:\\fakepath\\申请书.pdf', PDF, 'application/pdf'], ['身份证.png', PNG, 'image/png']]);
+    expect(res.status).toBe(303);
+    const stored = (await store.findByTrackingCode(services.db, codeOf(res)))!;
+    const { rows } = await services.db.query<{ file_name: string; media_type: string; size: number; sha256: string; bytes: Buffer }>(
+      'SELECT file_name, media_type, size, sha256, bytes FROM application_attachments WHERE application_id = $1 ORDER BY id', [stored.id]);
+    expect(rows.map((r) => [r.file_name, r.media_type, r.size])).toEqual([['申请书.pdf', 'application/pdf', PDF.length], ['身份证.png', 'image/png', PNG.length]]);
+    expect(Buffer.compare(rows[0]!.bytes, Buffer.from(PDF))).toBe(0);
+    expect(rows[1]!.sha256).toBe(createHash('sha256').update(PNG).digest('hex'));
+  });
+
+  it('an empty file input (a nameless empty part) is no attachment', async () => {
+    const before = await attachmentCount();
+    const res = await postFiles(form(), [['', new Uint8Array()]]);
+    expect(res.status).toBe(303);
+    expect(await attachmentCount()).toBe(before);
+  });
+
+  it('an .exe renamed .pdf is refused naming the file, the typed values kept, and nothing is stored', async () => {
+    const [applications, attachments] = [await count(), await attachmentCount()];
+    const res = await postFiles(form(), [['申请书.pdf', PDF], ['身份证.pdf', EXE]]);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<a href="#attachments">附件：文件“身份证.pdf”的内容不是可以接受的类型');
+    expect(html).toContain('id="attachments-error"');
+    expect(html).toContain('value="张三"');
+    expect(text(html)).toContain('已选择的文件不会保留');
+    expect([await count(), await attachmentCount()]).toEqual([applications, attachments]);
+  });
+
+  it('a file problem is named with the form’s other problems at once', async () => {
+    const res = await postFiles(form({ phone: '' }), [['setup.pdf', EXE]]);
+    expect(res.status).toBe(400);
+    const html = text(await res.text());
+    expect(html).toContain('联系电话：必须填写');
+    expect(html).toContain('“setup.pdf”');
+  });
+
+  it('six files are refused and nothing is stored', async () => {
+    const [applications, attachments] = [await count(), await attachmentCount()];
+    const res = await postFiles(form(), Array.from({ length: 6 }, (_, i): [string, Uint8Array] => [`第${i + 1}页.pdf`, PDF]));
+    expect(res.status).toBe(400);
+    expect(text(await res.text())).toContain('附件：最多上传 5 个文件，您选择了 6 个');
+    expect([await count(), await attachmentCount()]).toEqual([applications, attachments]);
+  });
+
+  it('a file over 10 MB is refused and nothing is stored', async () => {
+    const [applications, attachments] = [await count(), await attachmentCount()];
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set(PDF);
+    const res = await postFiles(form(), [['扫描件.pdf', big]]);
+    expect(res.status).toBe(400);
+    expect(text(await res.text())).toContain('附件：文件“扫描件.pdf”有 10.1 MB，每个文件不能超过 10 MB');
+    expect([await count(), await attachmentCount()]).toEqual([applications, attachments]);
   });
 });

@@ -464,3 +464,53 @@ describe('the outbox', () => {
     expect(html).not.toContain('别处的提醒');
   });
 });
+
+describe('attachments on the case page', () => {
+  const PDF = new TextEncoder().encode('%PDF-1.4\n%测试\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
+  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  let id: number;
+  let pdfId: number;
+  beforeAll(async () => {
+    ({ id } = await createApplication(services, OPERATOR, {
+      agencyId: agency.id, applicant: { kind: 'naturalPerson', name: '赵附件', idType: 'passport', idNumber: 'E12345678', phone: '13812345678' },
+      description: '附件测试', provision: 'electronic', delivery: 'pickup',
+    }, clock, [{ name: '身份证 扫描件.pdf', bytes: PDF }, { name: 'photo.png', bytes: PNG }]));
+    pdfId = Number((await services.db.query<{ id: string }>("SELECT id FROM application_attachments WHERE application_id = $1 AND media_type = 'application/pdf'", [id])).rows[0]!.id);
+  });
+
+  it('the download route is the case’s: records.read on its agency', () => {
+    const route = declaredRoutes(app).find((r) => r.path === '/applications/:id{[0-9]+}/attachments/:attachmentId{[0-9]+}');
+    expect(route?.access).toMatchObject({ permission: 'records.read', agency: { from: 'record', resource: 'application', param: 'id' } });
+  });
+
+  it('the handler sees each file with its type and size, and downloads it as it was sent', async () => {
+    const html = await (await get(`/applications/${id}`, 'handler')).text();
+    expect(html).toContain(`<a href="/applications/${id}/attachments/${pdfId}" download="">身份证 扫描件.pdf</a>`);
+    expect(text(html)).toContain('photo.png （PNG 图片，1 KB）');
+    expect(text(html)).toContain('（PDF，1 KB）');
+
+    const res = await get(`/applications/${id}/attachments/${pdfId}`, 'handler');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="attachment-${pdfId}.pdf"; filename*=UTF-8''${encodeURIComponent('身份证 扫描件.pdf')}`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), Buffer.from(PDF))).toBe(0);
+  });
+
+  it('a supervisor sees the list without links and why, and may not download', async () => {
+    const html = await (await get(`/applications/${id}`, 'supervisor')).text();
+    expect(html).toContain('身份证 扫描件.pdf');
+    expect(html).not.toContain(`/attachments/${pdfId}`);
+    expect(text(html)).toContain('只有本机关的经办人、审核人和负责人可以下载');
+    const res = await get(`/applications/${id}/attachments/${pdfId}`, 'supervisor');
+    expect(res.status).toBe(403);
+  });
+
+  it('another agency’s handler gets 404; an attachment of another case is not found', async () => {
+    expect((await get(`/applications/${id}/attachments/${pdfId}`, 'otherHandler')).status).toBe(404);
+    const { id: otherCase } = await entered(agency, TODAY);
+    expect((await get(`/applications/${otherCase}/attachments/${pdfId}`, 'handler')).status).toBe(404);
+    expect(text(await (await get(`/applications/${otherCase}`, 'handler')).text())).toContain('申请人没有上传附件。');
+  });
+});
