@@ -6,7 +6,6 @@
 import type { Context } from 'hono';
 import { can, type Permission } from '../platform/accounts/core/roles.ts';
 import { fieldError } from '../platform/accounts/fields.ts';
-import type { Acting } from '../platform/accounts/service.ts';
 import type { Viewer } from '../platform/accounts/sign-in.ts';
 import { ForbiddenError, NotFoundError } from '../platform/errors.ts';
 import type { AppEnv } from '../platform/http/types.ts';
@@ -18,11 +17,8 @@ export function viewerOf(c: Context<AppEnv>): Viewer {
   return viewer;
 }
 
-/** Who acts in this request, for the use-cases (they check grants and write the audit log). */
-export function actingOf(c: Context<AppEnv>): Acting {
-  const viewer = viewerOf(c);
-  return { actor: { kind: 'person', personId: viewer.personId, username: viewer.username, tokenId: viewer.tokenId }, grants: viewer.grants, ip: c.get('clientIp') };
-}
+/** Who acts in this request (src/platform/http/acting.ts). */
+export { actingOf } from '../platform/http/acting.ts';
 
 /** Whether the viewer is a system administrator. */
 export function isSysAdmin(viewer: Viewer): boolean {

@@ -4,8 +4,9 @@
  * back to /me with a notice code, except a new token's page, which shows the token once.
  */
 import type { Context } from 'hono';
+import { actingOf } from '../platform/http/acting.ts';
 import { Hono } from 'hono';
-import { createApiToken, revokeApiToken, setEmail, setPassword, tokenHash, type Acting } from '../platform/accounts/service.ts';
+import { createApiToken, revokeApiToken, setEmail, setPassword, tokenHash } from '../platform/accounts/service.ts';
 import { SIGNED_IN } from '../platform/http/access.ts';
 import { renderPage } from '../platform/http/layout.tsx';
 import type { AppEnv } from '../platform/http/types.ts';
@@ -26,12 +27,6 @@ const NOTICES: Record<string, string> = {
   'totp-disabled': '两步验证已关闭。',
   'token-revoked': '令牌已撤销，不能再使用。',
 };
-
-/** The person acting, as the use-cases record them. */
-function actingOf(c: Context<AppEnv>): Acting {
-  const viewer = c.get('viewer')!;
-  return { actor: { kind: 'person', personId: viewer.personId, username: viewer.username }, grants: viewer.grants, ip: c.get('clientIp') };
-}
 
 /** A use-case's field errors, as the page's field ids; anything else is thrown on. */
 function formErrors(error: unknown, ids: Record<string, string>): FormError[] {

@@ -7,10 +7,9 @@
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { Acting } from '../platform/accounts/service.ts';
-import type { Actor } from '../platform/audit/audit-log.ts';
 import { ValidationError } from '../platform/errors.ts';
 import { access, PUBLIC } from '../platform/http/access.ts';
+import { actingOf } from '../platform/http/acting.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 import { parseEvent } from './input.ts';
@@ -18,12 +17,9 @@ import { CASE_STATUSES, type CaseStatus } from './model.ts';
 import { decideAppeal, getCase, invalid, listCases, publicStatus, recordAppeal, recordEvent, statistics, createApplication, type Clock } from './service.ts';
 import { getApplicationAgency } from './store.ts';
 
-/** Who is acting on a request: the signed-in person (their token) with their grants, or an anonymous visitor. */
-export function actingOf(c: Context<AppEnv>): Acting {
-  const viewer = c.get('viewer');
-  const actor: Actor = viewer ? { kind: 'person', personId: viewer.personId, username: viewer.username, tokenId: viewer.tokenId } : { kind: 'anonymous' };
-  return { actor, grants: viewer?.grants ?? [], ip: c.get('clientIp') };
-}
+
+/** Who acts in a request (src/platform/http/acting.ts), for the pages too. */
+export { actingOf };
 
 /** A positive id from a path or query value, or undefined (a value PostgreSQL's bigint could not hold is no id). */
 export function idOf(value: string | undefined): number | undefined {

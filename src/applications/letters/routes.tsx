@@ -5,8 +5,8 @@
  * was typed without storing it.
  */
 import type { Context } from 'hono';
+import { actingOf } from '../../platform/http/acting.ts';
 import { Hono } from 'hono';
-import type { Acting } from '../../platform/accounts/service.ts';
 import { getAgency } from '../../platform/accounts/store.ts';
 import { AppError, NotFoundError } from '../../platform/errors.ts';
 import { access, PUBLIC } from '../../platform/http/access.ts';
@@ -37,12 +37,6 @@ function kindOf(c: Context<AppEnv>): LetterKind {
   const kind = c.req.param('kind') ?? '';
   if (!isLetterKind(kind)) throw notFound();
   return kind;
-}
-
-function actingOf(c: Context<AppEnv>): Acting {
-  const viewer = c.get('viewer');
-  if (!viewer) throw new Error('a letters route ran without a viewer: its access() declaration is missing');
-  return { actor: { kind: 'person', personId: viewer.personId, username: viewer.username, tokenId: viewer.tokenId }, grants: viewer.grants, ip: c.get('clientIp') };
 }
 
 async function formOf(c: Context<AppEnv>): Promise<Record<string, string>> {

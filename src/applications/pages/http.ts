@@ -3,27 +3,15 @@
  * a case and on an agency, form bodies and ids from paths, and the notices shown after a redirect.
  */
 import type { Context } from 'hono';
-import type { Acting } from '../../platform/accounts/service.ts';
-import type { Actor } from '../../platform/audit/audit-log.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { access } from '../../platform/http/access.ts';
 import type { AppEnv } from '../../platform/http/types.ts';
 import type { Services } from '../../platform/services.ts';
-import { getApplicationAgency } from '../store.ts';
+import { applicationGuards } from '../api-routes.ts';
 
-/** Who is acting: the signed-in person with their grants, or an anonymous visitor. */
-export function actingOf(c: Context<AppEnv>): Acting {
-  const viewer = c.get('viewer');
-  const actor: Actor = viewer ? { kind: 'person', personId: viewer.personId, username: viewer.username, tokenId: viewer.tokenId } : { kind: 'anonymous' };
-  return { actor, grants: viewer?.grants ?? [], ip: c.get('clientIp') };
-}
+export { actingOf } from '../../platform/http/acting.ts';
 
-/** A positive id from a path or query value, or undefined (a value bigint could not hold is no id). */
-export function idOf(value: string | undefined): number | undefined {
-  if (value === undefined || !/^[1-9][0-9]{0,15}$/.test(value.trim())) return undefined;
-  const n = Number(value.trim());
-  return Number.isSafeInteger(n) ? n : undefined;
-}
+export { idOf } from '../api-routes.ts';
 
 /**
  * A page whose address names nothing (a letter kind, a tracking code that cannot be one). Its own
@@ -42,28 +30,18 @@ export async function formOf(c: Context<AppEnv>): Promise<Record<string, string>
 
 /** The access declarations of the staff pages. */
 export function staffGuards(services: Services) {
-  const onCase = (permission: 'records.read' | 'records.write') => access({
-    kind: 'permission', permission,
-    agency: {
-      from: 'record', resource: 'application', param: 'id',
-      find: async (_c, value) => {
-        const id = idOf(value);
-        const agencyId = id === undefined ? undefined : await getApplicationAgency(services.db, id);
-        return agencyId === undefined ? undefined : { agencyId };
-      },
-    },
-  });
+  const guards = applicationGuards(services);
   return {
     /** Read a case (its agency's 'records.read'). */
-    readCase: onCase('records.read'),
+    readCase: guards.read,
     /** Act on a case (经办人、负责人: 'records.write'). */
-    writeCase: onCase('records.write'),
+    writeCase: guards.write,
     /** Lists across the viewer's agencies. */
-    list: access({ kind: 'permission', permission: 'records.read', agency: { from: 'any' } }),
+    list: guards.list,
     /** Enter an application: 'records.write' somewhere. */
     enter: access({ kind: 'permission', permission: 'records.write', agency: { from: 'any' } }),
     /** An agency's statistics. */
-    agency: access({ kind: 'permission', permission: 'records.read', agency: { from: 'param', param: 'id' } }),
+    agency: guards.agency,
   };
 }
 
