@@ -5,17 +5,17 @@
  * refusal names the option at fault: with `--json` one line `{"error":{"field","message"}}` on
  * stdout, otherwise a Chinese sentence on stderr; exit 2.
  */
+import { operatorActing, withServices } from '../platform/cli/with-services.ts';
 import { z } from 'zod';
 import { jsonErrorLine, type CliFieldError } from '../platform/cli/json-error.ts';
-import type { CliContext, CliIo, CommandRun } from '../platform/cli/types.ts';
+import type { CliIo, CommandRun } from '../platform/cli/types.ts';
 import { AGENCY_KIND_LABELS, ROLE_LABELS, ROLES, type Role } from '../platform/accounts/core/roles.ts';
 import { newAgencySchema, parseFields, personNameSchema, usernameSchema } from '../platform/accounts/fields.ts';
-import { agencyByName, createAgency, createApiToken, createPerson, type Acting, type RoleOn } from '../platform/accounts/service.ts';
+import { agencyByName, createAgency, createApiToken, createPerson, type RoleOn } from '../platform/accounts/service.ts';
 import * as store from '../platform/accounts/store.ts';
 import type { Agency } from '../platform/accounts/store.ts';
 import { verifyAuditChain } from '../platform/audit/verify.ts';
 import { AppError, exitCodeFor } from '../platform/errors.ts';
-import type { Services } from '../platform/services.ts';
 import type { AGENCY_ADD_OPTIONS, AGENCY_LIST_OPTIONS, AUDIT_VERIFY_OPTIONS, TOKEN_CREATE_OPTIONS, USER_ADD_OPTIONS } from './cli-commands.ts';
 
 /** The option that carries each field the use-cases name (fields.ts FIELD_LABELS), per command. */
@@ -65,18 +65,8 @@ async function refusing(io: CliIo, json: boolean, optionOf: OptionOf, work: () =
   }
 }
 
-/** Opens the database (the running site's, when it runs), does the work, closes it. */
-async function withServices<T>(context: CliContext, work: (services: Services) => Promise<T>): Promise<T> {
-  const services = await context.openServices();
-  try {
-    return await work(services);
-  } finally {
-    await services.close();
-  }
-}
 
-/** The command line acting with every right, recorded as `cli:<actor>`. */
-const operator = (context: CliContext): Acting => ({ actor: { kind: 'cli', user: context.actor() }, grants: null });
+const operator = operatorActing;
 
 const printJson = (io: CliIo, value: unknown) => io.stdout(JSON.stringify(value) + '\n');
 

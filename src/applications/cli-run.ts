@@ -4,13 +4,13 @@
  * checks and audit rows. A refusal names the option (or the ledger's line): with `--json` one line
  * `{"error": {"field", "message"[, "details"]}}` on stdout, otherwise Chinese sentences on stderr; exit 2.
  */
+import { operatorActing, withServices } from '../platform/cli/with-services.ts';
 import { APPLICANT_KIND_LABELS } from '../law/applicant-kinds.ts';
 import { OUTCOMES, type OutcomeCode } from '../law/outcomes.ts';
 import { jsonErrorLine } from '../platform/cli/json-error.ts';
-import type { CliContext, CliIo, CommandRun } from '../platform/cli/types.ts';
-import { agencyByName, type Acting } from '../platform/accounts/service.ts';
+import type { CliIo, CommandRun } from '../platform/cli/types.ts';
+import { agencyByName } from '../platform/accounts/service.ts';
 import { AppError, exitCodeFor } from '../platform/errors.ts';
-import type { Services } from '../platform/services.ts';
 import type { IMPORT_LEDGER_OPTIONS, STATS_OPTIONS } from './cli-commands.ts';
 import { importLedger } from './ledger.ts';
 import { readLedgerFile } from './ledger-files.ts';
@@ -40,17 +40,8 @@ async function refusing(io: CliIo, json: boolean, work: () => Promise<number>): 
   }
 }
 
-async function withServices<T>(context: CliContext, work: (services: Services) => Promise<T>): Promise<T> {
-  const services = await context.openServices();
-  try {
-    return await work(services);
-  } finally {
-    await services.close();
-  }
-}
 
-/** The command line acting with every right, recorded as `cli:<actor>`. */
-const operator = (context: CliContext): Acting => ({ actor: { kind: 'cli', user: context.actor() }, grants: null });
+const operator = operatorActing;
 
 const ROW_LABELS: Record<Exclude<Table3Row, OutcomeCode>, string> = {
   newReceived: '一、本年新收政府信息公开申请数量',
