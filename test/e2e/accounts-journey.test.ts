@@ -4,9 +4,8 @@
  * cannot find it; everyone signs out. Debian's Chromium through playwright-core, the real app on a
  * test database, HTTP on a random loopback port.
  */
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type HttpServer } from '../../src/platform/http/server.ts';
 import type { Services } from '../../src/platform/services.ts';
@@ -15,14 +14,11 @@ import { createTestApp } from '../support/app.ts';
 import { corpusPath } from '../support/corpus.ts';
 import { createTestServices } from '../support/services.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const available = existsSync(CHROMIUM) || Boolean(process.env['CI']);
 const SEED = corpusPath('seed-taiping-wenlv-2023.txt');
 const NEW_AGENCY = '旅程市文化旅游和广播电视局';
 const HANDLER_PASSWORD = 'spring-river-lantern-42';
 
-describe.runIf(available)('accounts in a browser', () => {
+describe.runIf(browserAvailable)('accounts in a browser', () => {
   let services: Services;
   let server: HttpServer;
   let browser: Browser;
@@ -35,7 +31,7 @@ describe.runIf(available)('accounts in a browser', () => {
     await addPerson(services, 'journey-admin', [['sysAdmin', null]]);
     await addPerson(services, 'journey-other', [['handler', await addAgency(services, '旅程市另一局', 'department', city)]]);
     server = await startHttpServer(await createTestApp(services), { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,9 +6,8 @@
  * viewport and the browser logs no error. Debian's Chromium through playwright-core, the real app on
  * a test database, HTTP on a random loopback port.
  */
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckCharacter } from '../../src/applications/id-numbers.ts';
 import { todayIn } from '../../src/applications/service.ts';
@@ -18,14 +17,11 @@ import { addAgency, addPerson, TEST_PASSWORD } from '../support/accounts.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestServices } from '../support/services.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const available = existsSync(CHROMIUM) || Boolean(process.env['CI']);
 const AGENCY = '旅程市住房和城乡建设局';
 const PHONE = '13912345678';
 const ID_NUMBER = '21090219880305123' + residentIdCheckCharacter('21090219880305123');
 
-describe.runIf(available)('依申请公开 in a browser', () => {
+describe.runIf(browserAvailable)('依申请公开 in a browser', () => {
   let services: Services;
   let server: HttpServer;
   let browser: Browser;
@@ -43,7 +39,7 @@ describe.runIf(available)('依申请公开 in a browser', () => {
     await addPerson(services, 'journey-reviewer', [['reviewer', agency]]);
     await addPerson(services, 'journey-head', [['head', agency]]);
     server = await startHttpServer(await createTestApp(services), { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,11 +4,10 @@
  * signing in (each result at its key, kept 24 hours), on a desktop and on a 320 px phone. The staff's
  * list is only looked at (at 320 px) with a session cookie; signing in is another journey's.
  */
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer } from '../../src/platform/http/server.ts';
 import type { HttpServer } from '../../src/platform/http/server.ts';
@@ -20,19 +19,12 @@ import { checkAndStoreFiles } from '../../src/report/service.ts';
 import { corpusPath } from '../support/corpus.ts';
 import { createTestServices } from '../support/services.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const SCREENSHOTS = fileURLToPath(new URL('../../.tmp/', import.meta.url));
 const SEED = corpusPath('seed-taiping-wenlv-2023.txt');
 /** The address of an anonymous check's result, right after the upload. */
 const KEY_RESULT = /\/reports\/[0-9a-f]{32}\?notice=checked$/;
-// Without Chromium the journey is skipped locally; on CI (.ci/run installs it) it must run.
-const available = existsSync(CHROMIUM) || Boolean(process.env['CI']);
 
-describe.runIf(available)('report checker in a browser', () => {
+describe.runIf(browserAvailable)('report checker in a browser', () => {
   let services: Services;
   let server: HttpServer;
   let browser: Browser;
@@ -46,7 +38,7 @@ describe.runIf(available)('report checker in a browser', () => {
   beforeAll(async () => {
     services = await createTestServices();
     server = await startHttpServer(await createTestApp(services), { port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     // CSP violations and script errors show up here.
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
