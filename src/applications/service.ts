@@ -19,7 +19,7 @@ import type { Services } from '../platform/services.ts';
 import { checkAttachments, type UploadedFile } from './attachments.ts';
 import { insertAttachments } from './attachments-store.ts';
 import { toCaseView, toPublicStatus, type CaseView, type PublicStatus } from './case-view.ts';
-import { appealDecisionSchema, appealSchema, normalizePhone, parseInput, parseIntake, type FieldProblem, type IntakeInput } from './input.ts';
+import { normalizePhone, parseIntake, type FieldProblem, type IntakeInput } from './input.ts';
 import { asRecorded, check, checkIntake, deadlinesOf, initialState, replay, transition, type CaseState, type Refusal } from './lifecycle.ts';
 import { CLOSED_STATUSES, type Actor, type CaseEvent, type CaseStatus, type Intake } from './model.ts';
 import { sealIdNumber } from './personal-data.ts';
@@ -39,7 +39,7 @@ export function todayIn(clock: Clock = Date.now): IsoDate {
 
 /** The command line: every right, recorded as `cli:<user>`. */
 export const isOperator = (acting: Acting): boolean => acting.grants === null;
-const personIdOf = (acting: Acting): number | null => (acting.actor.kind === 'person' ? acting.actor.personId : null);
+export const personIdOf = (acting: Acting): number | null => (acting.actor.kind === 'person' ? acting.actor.personId : null);
 const holds = (grants: readonly ReachingGrant[], role: Role, agencyId: number) => grants.some((g) => g.role === role && g.agencyId === agencyId);
 
 /** The actor as the lifecycle sees them in the case's agency: 负责人 and 审核人 from their grants there (the command line is both). */
@@ -53,7 +53,7 @@ export function mayContact(acting: Acting, agencyId: number): boolean {
   return acting.grants === null || (['handler', 'reviewer', 'head'] as const).some((role) => holds(acting.grants!, role, agencyId));
 }
 
-const caseNotFound = (id: number) => new NotFoundError('application.not_found', `没有找到编号为 ${id} 的申请（或您无权查看）。`, { id });
+export const caseNotFound = (id: number) => new NotFoundError('application.not_found', `没有找到编号为 ${id} 的申请（或您无权查看）。`, { id });
 
 /** Refuses a reader without 'records.read' on the agency (as if the case did not exist). */
 function requireRead(acting: Acting, agencyId: number, id: number): void {
@@ -64,7 +64,7 @@ function requireRead(acting: Acting, agencyId: number, id: number): void {
  * Recording a step needs 'records.write' (经办人、负责人) on the case's agency; a 审核人 may record the
  * review (the lifecycle then checks the role). Another agency's case is not found.
  */
-function requireStep(acting: Acting, agencyId: number, id: number, type: CaseEvent['type'] | 'appeal' | 'assign'): void {
+export function requireStep(acting: Acting, agencyId: number, id: number, type: CaseEvent['type'] | 'appeal' | 'assign'): void {
   requireRead(acting, agencyId, id);
   if (acting.grants === null || can(acting.grants, 'records.write', agencyId)) return;
   if (type === 'reviewed') return;
@@ -232,7 +232,7 @@ export async function getCase(services: Services, acting: Acting, id: number): P
   return viewOf(db, record, mayContact(acting, record.agencyId));
 }
 
-async function viewOf(db: Queryable, record: store.ApplicationRecord, contact: boolean): Promise<CaseView> {
+export async function viewOf(db: Queryable, record: store.ApplicationRecord, contact: boolean): Promise<CaseView> {
   const [events, appeals, calendar] = await Promise.all([store.listEvents(db, record.id), store.listAppeals(db, record.id), store.loadCalendar(db)]);
   const state = replay(intakeOf(record), events);
   return toCaseView({ record, state, events, appeals, dates: deadlinesOf(state, calendar), contact });
@@ -348,65 +348,9 @@ export async function listCases(services: Services, acting: Acting, filters: Cas
 }
 
 
-// ---------- Appeals ----------
+// ---------- Appeals (appeals.ts) ----------
 
-/** Records a 行政复议 or 行政诉讼 against a case (already decided, or pending). */
-export async function recordAppeal(services: Services, acting: Acting, id: number, raw: unknown, clock: Clock = Date.now): Promise<CaseView> {
-  const parsed = parseInput(appealSchema, raw, '复议诉讼');
-  if (!parsed.ok) throw invalid(parsed.problems);
-  const appeal = parsed.value;
-  const today = todayIn(clock);
-  const { db } = services;
-  const record = await withTransaction(db, async (tx) => {
-    const locked = await store.lockApplication(tx, id);
-    if (!locked) throw caseNotFound(id);
-    requireStep(acting, locked.agencyId, id, 'appeal');
-    const problems = appealDateProblems(appeal.filedOn, appeal.decidedOn, locked.submitted, today);
-    if (problems.length > 0) throw invalid(problems);
-    const [stored] = await store.insertAppeals(tx, [{ applicationId: id, agencyId: locked.agencyId, ...appeal, createdBy: personIdOf(acting) }]);
-    await writeAudit(tx, {
-      actor: acting.actor, action: 'application.appeal', subject: `application:${id}`, agencyId: locked.agencyId, ip: acting.ip,
-      details: { appealId: stored!.id, kind: appeal.kind, filedOn: appeal.filedOn, decidedOn: appeal.decidedOn, result: appeal.result },
-    });
-    return locked;
-  });
-  return viewOf(db, record, mayContact(acting, record.agencyId));
-}
-
-/** The dates of an appeal against its case and today. */
-export function appealDateProblems(filedOn: IsoDate, decidedOn: IsoDate | null, submitted: IsoDate, today: IsoDate): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (filedOn < submitted) problems.push({ field: 'filedOn', message: `提起日期：${filedOn} 早于申请的提交日期 ${submitted}` });
-  if (filedOn > today) problems.push({ field: 'filedOn', message: `提起日期：${filedOn} 晚于今天（${today}）` });
-  if (decidedOn !== null && decidedOn > today) problems.push({ field: 'decidedOn', message: `审结日期：${decidedOn} 晚于今天（${today}）` });
-  return problems;
-}
-
-/** Records the decision of a pending appeal (结果维持、纠正、其他). */
-export async function decideAppeal(services: Services, acting: Acting, id: number, appealId: number, raw: unknown, clock: Clock = Date.now): Promise<CaseView> {
-  const parsed = parseInput(appealDecisionSchema, raw, '审结');
-  if (!parsed.ok) throw invalid(parsed.problems);
-  const { decidedOn, result } = parsed.value;
-  const { db } = services;
-  const record = await withTransaction(db, async (tx) => {
-    const locked = await store.lockApplication(tx, id);
-    if (!locked) throw caseNotFound(id);
-    requireStep(acting, locked.agencyId, id, 'appeal');
-    const appeal = await store.lockAppeal(tx, id, appealId);
-    if (!appeal) throw new NotFoundError('application.appeal_not_found', `本申请没有编号为 ${appealId} 的复议或诉讼。`, { appealId });
-    if (appeal.decidedOn !== null) throw new ConflictError('application.appeal_decided', `这项复议或诉讼已于 ${appeal.decidedOn} 审结。`, { appealId });
-    const today = todayIn(clock);
-    if (decidedOn < appeal.filedOn) throw invalid([{ field: 'decidedOn', message: `审结日期：${decidedOn} 早于提起日期 ${appeal.filedOn}` }]);
-    if (decidedOn > today) throw invalid([{ field: 'decidedOn', message: `审结日期：${decidedOn} 晚于今天（${today}）` }]);
-    await store.decideAppeal(tx, appealId, decidedOn, result);
-    await writeAudit(tx, {
-      actor: acting.actor, action: 'application.appealDecided', subject: `application:${id}`, agencyId: locked.agencyId, ip: acting.ip,
-      details: { appealId, decidedOn, result },
-    });
-    return locked;
-  });
-  return viewOf(db, record, mayContact(acting, record.agencyId));
-}
+export { appealDateProblems, decideAppeal, recordAppeal } from './appeals.ts';
 
 // ---------- Public status ----------
 
