@@ -8,22 +8,16 @@
  *    final), each step one POST /api/v1/applications/{id}/events (locked, checked, audited);
  * then the agency's tables 三/四 over what was stored. Figures: cases/s and steps/s, p50/p99.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { residentIdCheckCharacter } from '../src/applications/id-numbers.ts';
 import { createAgency, createApiToken, createPerson, type Acting } from '../src/platform/accounts/service.ts';
 import { createServices } from '../src/platform/services.ts';
+import { arg, startServe } from './support.ts';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const arg = (args: readonly string[], name: string, fallback: number) => {
-  const found = args.find((a) => a.startsWith(`--${name}=`));
-  return found ? Number(found.slice(name.length + 3)) : fallback;
-};
 const OPERATOR: Acting = { actor: { kind: 'cli', user: 'bench' }, grants: null };
 const POLICY = { minLength: 10, forbidUsername: true, forbidCommon: true };
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -50,8 +44,7 @@ async function drive(clients: number, seconds: number, step: () => Promise<boole
   }));
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  const elapsed = Math.min(seconds, latencies.length > 0 ? seconds : seconds);
-  return { count: latencies.length, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), failed };
+  return { count: latencies.length, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), failed };
 }
 
 export async function run(args: readonly string[]): Promise<unknown> {
@@ -69,17 +62,8 @@ export async function run(args: readonly string[]): Promise<unknown> {
     const headToken = (await createApiToken(services.db, OPERATOR, (await person('bench-head', 'head')).id, {})).token;
 
     const url = services.embedded?.urlFor('gongkai') ?? services.config.databaseUrl ?? '';
-    const server = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--port', '0', '--no-seed'], {
-      cwd: REPO, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', GONGKAI_DATA_KEY: key }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const { base, stop } = await startServe({ DATABASE_URL: url, GONGKAI_DATA_KEY: key });
     try {
-      const base = await new Promise<string>((resolve, reject) => {
-        server.stdout.on('data', (c: Buffer) => {
-          const m = /(http:\/\/[^\s]+)/.exec(c.toString());
-          if (m) resolve(m[1]!);
-        });
-        server.once('exit', (code) => reject(new Error(`serve exited: ${code}`)));
-      });
       let serial = 0;
       const created: number[] = [];
       const intake = await drive(clients, seconds, async () => {
@@ -120,8 +104,7 @@ export async function run(args: readonly string[]): Promise<unknown> {
       console.log(`statistics: ${stats.status} in ${(performance.now() - started).toFixed(1)} ms; 本年新收 ${report.table3?.rows?.['newReceived']?.[6] ?? '?'}, 予以公开 ${report.table3?.rows?.['granted']?.[6] ?? '?'}`);
       return { intake, steps: { ...steps, stepsPerSecond: stepRate } };
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      await stop();
     }
   } finally {
     await services.close();

@@ -9,22 +9,16 @@
  * §6): the list ≥ 50 % of the bare page's rate in the same run. The load comes from this process
  * (keep-alive fetch).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createAgency, createPerson, type Acting } from '../src/platform/accounts/service.ts';
 import { signIn } from '../src/platform/accounts/sign-in.ts';
 import { createServices } from '../src/platform/services.ts';
+import { arg, REPO, startServe } from './support.ts';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const arg = (args: readonly string[], name: string, fallback: number) => {
-  const found = args.find((a) => a.startsWith(`--${name}=`));
-  return found ? Number(found.slice(name.length + 3)) : fallback;
-};
 const OPERATOR: Acting = { actor: { kind: 'cli', user: 'bench' }, grants: null };
 const POLICY = { minLength: 10, forbidUsername: true, forbidCommon: true };
 const PASSWORD = 'bench-list-password-2026';
@@ -68,17 +62,8 @@ export async function run(args: readonly string[]): Promise<unknown> {
       `SELECT id FROM checked_reports WHERE agency_id IS NOT NULL ORDER BY agency_id, -coalesce(year, 0), -id OFFSET $1 LIMIT 1`, [Math.floor(reports * 0.9)])).rows[0]?.id;
 
     const url = services.embedded?.urlFor('gongkai') ?? services.config.databaseUrl ?? '';
-    const server = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--port', '0', '--no-seed'], {
-      cwd: REPO, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', GONGKAI_SESSION_IDLE_MIN: '1440', GONGKAI_DATA_KEY: randomBytes(32).toString('hex') }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const { base, stop } = await startServe({ DATABASE_URL: url, GONGKAI_SESSION_IDLE_MIN: '1440', GONGKAI_DATA_KEY: randomBytes(32).toString('hex') });
     try {
-      const base = await new Promise<string>((resolve, reject) => {
-        server.stdout.on('data', (c: Buffer) => {
-          const m = /(http:\/\/[^\s]+)/.exec(c.toString());
-          if (m) resolve(m[1]!);
-        });
-        server.once('exit', (code) => reject(new Error(`serve exited: ${code}`)));
-      });
       const pages: [string, string, string | undefined][] = [
         ['/ (bare page, signed out)', '/', undefined],
         ['/ (bare page, signed in)', '/', supervisor],
@@ -98,8 +83,7 @@ export async function run(args: readonly string[]): Promise<unknown> {
       for (const [label, r] of Object.entries(results)) if (label.startsWith('/reports')) console.log(`${label}: ${Math.round((100 * r.perSecond) / bare)} % of the bare page signed in`);
       return results;
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      await stop();
     }
   } finally {
     await services.close();

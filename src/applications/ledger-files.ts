@@ -55,6 +55,12 @@ const JSON_COLUMNS = new Set(['events', 'appeals']);
 const refuse = (message: string) => new ValidationError('application.ledger_unreadable', message, { fields: [{ field: 'FILE', message }] });
 
 /** Reads a ledger file by its extension (.jsonl, .json, .ndjson or .xlsx). */
+/** A worksheet part of a workbook (`xl`, `worksheets`, `NAME.xml`: named by its segments). */
+function isWorksheet(part: string): boolean {
+  const segments = part.split('/');
+  return segments.length === 3 && segments[0] === 'xl' && segments[1] === 'worksheets' && segments[2]!.endsWith('.xml');
+}
+
 export async function readLedgerFile(path: string): Promise<LedgerLine[]> {
   const ext = extname(path).toLowerCase();
   if (ext !== '.jsonl' && ext !== '.ndjson' && ext !== '.json' && ext !== '.xlsx') {
@@ -106,7 +112,7 @@ async function checkArchive(bytes: Buffer): Promise<void> {
       total += entry.uncompressedSize;
       if (total > MAX_XLSX_INFLATED) throw refuse(`XLSX 文件解压后超过 ${MAX_XLSX_INFLATED / 2 ** 20} MB：请改用 JSON lines（.jsonl）或分成几个文件导入`);
       const stream = await zip.openReadStreamPromise(entry);
-      const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(entry.fileName);
+      const sheet = isWorksheet(entry.fileName);
       let tail = '';
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         if (!sheet) continue;

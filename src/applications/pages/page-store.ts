@@ -8,6 +8,7 @@ import type { IsoDate } from '../../law/dates.ts';
 import type { OutcomeCode } from '../../law/outcomes.ts';
 import type { Queryable } from '../../platform/db/queryable.ts';
 import type { CaseStatus } from '../model.ts';
+import type { CaseSummary } from '../store.ts';
 
 /** People's names by id (the timeline, the lists' 经办人). */
 export async function peopleNames(db: Queryable, ids: readonly number[]): Promise<Map<number, string>> {
@@ -57,21 +58,8 @@ export async function openCounts(db: Queryable, scope: 'all' | readonly number[]
   return rows.map((r) => ({ agencyId: Number(r.agency_id), handlerId: r.handler_id === null ? null : Number(r.handler_id), open: r.open, soon: r.soon, overdue: r.overdue }));
 }
 
-/** A row of the list of cases behind a number. */
-export interface CaseRow {
-  id: number;
-  agencyId: number;
-  agencyName: string;
-  trackingCode: string;
-  applicantKind: ApplicantKind;
-  applicantName: string;
-  status: CaseStatus;
-  receiptDate: IsoDate | null;
-  dueOn: IsoDate | null;
-  closedOn: IsoDate | null;
-  outcome: OutcomeCode | null;
-  handlerId: number | null;
-}
+/** A row of the list of cases behind a number: a case list's row without its submission day and version. */
+export type CaseRow = Omit<CaseSummary, 'submitted' | 'version'>;
 
 /** The cases of these ids, newest first (at most `limit`). */
 export async function casesByIds(db: Queryable, ids: readonly number[], limit: number): Promise<CaseRow[]> {
