@@ -52,8 +52,11 @@ const dependencyPolicies = [
   { from: { element: { type: 'room' } }, allow: { to: { element: { type: 'room', fileInternalPath: 'index.ts' } } } },
   { from: { element: { type: 'room' } }, disallow: { to: { element: { type: 'room', fileInternalPath: '!index.ts' } } },
     message: '一个房间只能通过另一个房间的 index.ts 使用它（{{to.captured.room}} 的内部文件不对外）。' },
-  { from: { element: { type: 'room' } }, disallow: { to: { element: { types: ['app', 'law-edge'] } } },
-    message: '房间不得导入组合根 src/app.ts 或法律房间的边缘 src/law/edge：依赖只指向 src/law 核心和 src/platform。' },
+  { from: { element: { type: 'room' } }, allow: { to: { element: { type: 'law-edge', fileInternalPath: 'index.ts' } } } },
+  { from: { element: { type: 'room' } }, disallow: { to: { element: { type: 'app' } } },
+    message: '房间不得导入组合根 src/app.ts：依赖只指向 src/law 核心、src/law/edge/index.ts 和 src/platform。' },
+  { from: { element: { type: 'room' } }, disallow: { to: { element: { type: 'law-edge', fileInternalPath: '!index.ts' } } },
+    message: '房间不得导入法律房间边缘 src/law/edge 的内部文件：只可通过 src/law/edge/index.ts（工作日历）。' },
 ];
 
 export default tseslint.config(

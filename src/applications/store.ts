@@ -4,9 +4,7 @@
  * transaction; snake_case columns become camelCase here, once. Dates travel as 'YYYY-MM-DD' text.
  */
 import type { ApplicantKind } from '../law/applicant-kinds.ts';
-import { buildCalendar, type DayOverride, type WorkingCalendar } from '../law/calendar.ts';
-import { nationalCalendarSpec, packageCalendar, type ImportedYear } from '../law/calendar-data.ts';
-import { isIsoDate, type IsoDate } from '../law/dates.ts';
+import type { IsoDate } from '../law/dates.ts';
 import type { OutcomeCode } from '../law/outcomes.ts';
 import type { Channel } from '../law/taxonomy.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
@@ -317,33 +315,5 @@ export async function listCases(db: Queryable, q: CaseListQuery): Promise<CaseSu
 
 // ---------- The working calendar ----------
 
-let cachedCalendar: { key: string; calendar: WorkingCalendar } | undefined;
-
-/**
- * The app's working calendar: the package's years merged with the years imported by `gongkai law
- * calendar --import`, as `gongkai law deadline --db` builds it (law/edge/cli-support.ts calendarFor),
- * so that a case's dates are the law command's. Built again only when the imported years change.
- */
-export async function loadCalendar(db: Queryable): Promise<WorkingCalendar> {
-  const { rows: [stamp] } = await db.query<{ key: string }>(
-    "SELECT coalesce(string_agg(year || ':' || (extract(epoch FROM imported_at) * 1000000)::bigint, ',' ORDER BY year), '') AS key FROM calendar_year");
-  const key = stamp?.key ?? '';
-  if (key === '') return packageCalendar();
-  if (cachedCalendar?.key === key) return cachedCalendar.calendar;
-  const calendar = buildCalendar(nationalCalendarSpec(await importedYears(db)));
-  cachedCalendar = { key, calendar };
-  return calendar;
-}
-
-/** The imported years with their days (the same reading as law/edge/calendar-store.ts listImportedYears). */
-async function importedYears(db: Queryable): Promise<ImportedYear[]> {
-  const years = await db.query<{ year: number; source: string; official: boolean }>('SELECT year, source, official FROM calendar_year ORDER BY year');
-  const days = await db.query<{ year: number; day: string; kind: string; name: string | null }>(
-    "SELECT year, to_char(day, 'YYYY-MM-DD') AS day, kind, name FROM calendar_day ORDER BY year, day");
-  const byYear = new Map<number, DayOverride[]>();
-  for (const row of days.rows) {
-    if (!isIsoDate(row.day) || (row.kind !== 'holiday' && row.kind !== 'workday')) throw new Error(`calendar_day 数据损坏：${row.year} ${row.day} ${row.kind}`);
-    byYear.set(row.year, [...(byYear.get(row.year) ?? []), { date: row.day, kind: row.kind, ...(row.name ? { name: row.name } : {}) }]);
-  }
-  return years.rows.map((y) => ({ year: y.year, source: y.source, official: y.official, days: (byYear.get(y.year) ?? []).map((d) => ({ ...d, source: y.source })) }));
-}
+/** The app's working calendar (law/edge/calendar-store.ts: the package's years with the imported ones). */
+export { loadCalendar } from '../law/edge/index.ts';

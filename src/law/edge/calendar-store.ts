@@ -5,8 +5,8 @@
  */
 import { writeAudit } from '../../platform/audit/audit-log.ts';
 import type { Queryable } from '../../platform/db/queryable.ts';
-import type { DayOverride } from '../calendar.ts';
-import type { ImportedYear } from '../calendar-data.ts';
+import { buildCalendar, type DayOverride, type WorkingCalendar } from '../calendar.ts';
+import { nationalCalendarSpec, packageCalendar, type ImportedYear } from '../calendar-data.ts';
 import { isIsoDate } from '../dates.ts';
 
 interface YearRow {
@@ -42,6 +42,24 @@ export async function listImportedYears(db: Queryable): Promise<ImportedYear[]> 
     official: y.official,
     days: (byYear.get(y.year) ?? []).map((d) => ({ ...d, source: y.source })),
   }));
+}
+
+let cachedCalendar: { key: string; calendar: WorkingCalendar } | undefined;
+
+/**
+ * The app's working calendar: the package's years merged with the years imported by `gongkai law
+ * calendar --import`, as `gongkai law deadline --db` builds it (cli-support.ts calendarFor), so that
+ * a case's or an item's dates are the law command's. Built again only when the imported years change.
+ */
+export async function loadCalendar(db: Queryable): Promise<WorkingCalendar> {
+  const { rows: [stamp] } = await db.query<{ key: string }>(
+    "SELECT coalesce(string_agg(year || ':' || (extract(epoch FROM imported_at) * 1000000)::bigint, ',' ORDER BY year), '') AS key FROM calendar_year");
+  const key = stamp?.key ?? '';
+  if (key === '') return packageCalendar();
+  if (cachedCalendar?.key === key) return cachedCalendar.calendar;
+  const calendar = buildCalendar(nationalCalendarSpec(await listImportedYears(db)));
+  cachedCalendar = { key, calendar };
+  return calendar;
 }
 
 /** Whether a year has been imported. */
