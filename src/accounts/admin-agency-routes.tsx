@@ -53,7 +53,7 @@ export function agencyRoutes(services: Services): Hono<AppEnv> {
     return renderPage(c, '机关和人员', <AgenciesPage agencies={agencies} canCreate={isSysAdmin(viewerOf(c))} />, { notice: noticeOf(c, NOTICES) });
   });
 
-  const newAgencyPage = async (c: Context<AppEnv>, form: FormState, status: 200 | 400 | 409 = 200) =>
+  const newAgencyPage = async (c: Context<AppEnv>, form: FormState, status: 200 | 400 | 409 | 422 = 200) =>
     renderPage(c, '新建机关', <NewAgencyPage form={form} agencies={await store.listAgencies(db)} csrfToken={c.get('csrfToken')} />, { status });
 
   app.get('/admin/agencies/new', DEPLOYMENT_ADMIN, (c) => newAgencyPage(c, EMPTY_FORM));
@@ -76,7 +76,7 @@ export function agencyRoutes(services: Services): Hono<AppEnv> {
   });
 
   /** The agency's page, with a refused form shown again. */
-  const agencyPage = async (c: Context<AppEnv>, forms: { contacts?: FormState; revise?: FormState } = {}, status: 200 | 400 | 409 = 200) => {
+  const agencyPage = async (c: Context<AppEnv>, forms: { contacts?: FormState; revise?: FormState } = {}, status: 200 | 400 | 409 | 422 = 200) => {
     const id = idParam(c);
     const agency = await store.getAgency(db, id);
     if (!agency) throw notFound();
@@ -120,7 +120,7 @@ export function agencyRoutes(services: Services): Hono<AppEnv> {
     }
   });
 
-  const closePage = async (c: Context<AppEnv>, error?: string, status: 200 | 400 | 409 = 200) => {
+  const closePage = async (c: Context<AppEnv>, error?: string, status: 200 | 400 | 409 | 422 = 200) => {
     const agency = await store.getAgency(db, idParam(c));
     if (!agency) throw notFound();
     if (agency.closedAt) return c.redirect(`/admin/agencies/${agency.id}`, 303);

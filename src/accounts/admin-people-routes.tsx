@@ -95,7 +95,7 @@ export function peopleRoutes(services: Services): Hono<AppEnv> {
     return renderPage(c, '人员', <PeoplePage people={people} search={search} truncated={found.length > PEOPLE_LIMIT} limit={PEOPLE_LIMIT} />);
   });
 
-  const newPersonPage = async (c: Context<AppEnv>, form: FormState, checked: readonly string[] = [], status: 200 | 400 | 409 = 200) => {
+  const newPersonPage = async (c: Context<AppEnv>, form: FormState, checked: readonly string[] = [], status: 200 | 400 | 409 | 422 = 200) => {
     const agency = await store.getAgency(db, idParam(c));
     if (!agency) throw notFound();
     if (agency.closedAt) throw new ConflictError('accounts.agency_closed', `“${agency.name}”已撤销，不能再添加人员。`);
@@ -125,7 +125,7 @@ export function peopleRoutes(services: Services): Hono<AppEnv> {
     }
   });
 
-  const personPage = async (c: Context<AppEnv>, forms: { grant?: FormState; password?: FormState } = {}, status: 200 | 400 | 409 = 200) => {
+  const personPage = async (c: Context<AppEnv>, forms: { grant?: FormState; password?: FormState } = {}, status: 200 | 400 | 409 | 422 = 200) => {
     const viewer = viewerOf(c);
     const id = idParam(c);
     const [person, held] = await Promise.all([store.getPerson(db, id), personWithRoles(db, id)]);

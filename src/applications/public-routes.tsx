@@ -15,7 +15,7 @@ import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 import type { UploadedFile } from './attachments.ts';
 import { ApplyPage } from './pages/apply-page.tsx';
-import { EMPTY_FORM, formErrorsOf, type FieldError, type FormState } from './pages/form.tsx';
+import { EMPTY_FORM, formErrorsOf, type FieldError, type FormState } from '../platform/http/form.tsx';
 import { actingOf, formOf, idOf, pageNotFound } from './pages/http.ts';
 import { agencyGroups, intakeBody, intakeInputName, intakeMessage } from './pages/intake-form.ts';
 import { ReceiptPage, StatusPage } from './pages/receipt-page.tsx';

@@ -22,7 +22,7 @@ import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from './model.ts';
 import { StaffEntryPage } from './pages/apply-page.tsx';
 import { caseRoutes } from './pages/case-routes.tsx';
 import { DashboardPage, type CountLine, type DashboardRow } from './pages/dashboard-page.tsx';
-import { EMPTY_FORM, type FormState } from './pages/form.tsx';
+import { EMPTY_FORM, type FormState } from '../platform/http/form.tsx';
 import { actingOf, formOf, idOf, staffGuards } from './pages/http.ts';
 import { intakeBody } from './pages/intake-form.ts';
 import { attachment, letterRoutes } from './pages/letter-routes.tsx';

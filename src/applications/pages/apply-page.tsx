@@ -7,7 +7,7 @@
  */
 import { CsrfField } from '../../platform/http/layout.tsx';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TEXT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_TEXT_BYTES, sizeText } from '../attachments.ts';
-import { ErrorSummary, errorOf, RadioGroup, SelectField, TextArea, TextField, type ChoiceGroup, type FormState } from './form.tsx';
+import { ErrorSummary, errorOf, RadioGroup, SelectField, TextArea, TextField, type ChoiceGroup, type FormState } from '../../platform/http/form.tsx';
 import {
   APPLICANT_KIND_CHOICES, CHANNEL_CHOICES, DELIVERY_CHOICES, ID_TYPE_CHOICES, INTAKE_ANCHORS, PROVISION_CHOICES,
 } from './intake-form.ts';

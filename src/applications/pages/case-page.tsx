@@ -12,7 +12,7 @@ import { ID_TYPE_LABELS } from '../id-numbers.ts';
 import { DELIVERY_LABELS, PROVISION_LABELS } from '../input.ts';
 import type { CaseEventType } from '../model.ts';
 import { AppealsSection, AssignSection, LettersSection, type AppealsProps, type AssignProps, type LettersProps } from './case-sections.tsx';
-import { ErrorSummary, radioId } from './form.tsx';
+import { ErrorSummary, radioId } from '../../platform/http/form.tsx';
 import { dateText, dateWithWeekday, eventNote, eventSentence, momentText } from './format.ts';
 import type { OfferedStep } from './offered-steps.ts';
 import { StepForm, stepInputId, type StepContext, type StepFormState } from './step-forms.tsx';

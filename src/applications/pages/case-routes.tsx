@@ -14,7 +14,7 @@ import type { CaseEventType } from '../model.ts';
 import { assignHandler, decideAppeal, recordAppeal, recordEvent, todayIn, type Clock } from '../service.ts';
 import { loadCase } from './case-data.ts';
 import { CasePage } from './case-page.tsx';
-import { formErrorsOf, plainMessage, type FieldError, type FormState } from './form.tsx';
+import { formErrorsOf, plainMessage, type FieldError, type FormState } from '../../platform/http/form.tsx';
 import { actingOf, badForm, formOf, idOf, noticeOf, pageNotFound, staffGuards } from './http.ts';
 import { stepBody, type StepFormState } from './step-forms.tsx';
 

@@ -6,7 +6,7 @@ import { CsrfField } from '../../platform/http/layout.tsx';
 import type { AppealView } from '../case-view.ts';
 import { LETTER_KIND_INFO, LETTER_KINDS, type LetterKind } from '../letters/model.ts';
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS } from '../statistics.ts';
-import { ErrorSummary, SelectField, TextField, type FormState } from './form.tsx';
+import { ErrorSummary, SelectField, TextField, type FormState } from '../../platform/http/form.tsx';
 import { dateText, momentText } from './format.ts';
 import type { HandlerChoice } from './page-store.ts';
 

@@ -6,7 +6,7 @@
  */
 import { APPLICANT_KIND_LABELS } from '../../law/applicant-kinds.ts';
 import { CASE_STATUS_LABELS, CASE_STATUSES } from '../model.ts';
-import { CheckboxField, SelectField, type Choice, type FormState } from './form.tsx';
+import { CheckboxField, SelectField, type Choice, type FormState } from '../../platform/http/form.tsx';
 import { dateText } from './format.ts';
 import { UrgencyTag, type Urgency } from './tags.tsx';
 

@@ -8,7 +8,7 @@ import { APPLICANT_KIND_LABELS, APPLICANT_KINDS } from '../../law/applicant-kind
 import { CHANNEL_LABELS, CHANNELS } from '../../law/taxonomy.ts';
 import { ID_TYPE_LABELS, ID_TYPES } from '../id-numbers.ts';
 import { DELIVERIES, DELIVERY_LABELS, PROVISION_LABELS, PROVISIONS } from '../input.ts';
-import { radioId, type Choice, type ChoiceGroup } from './form.tsx';
+import { radioId, type Choice, type ChoiceGroup } from '../../platform/http/form.tsx';
 
 /** The form's input names of the application. */
 export const INTAKE_FIELDS = ['agencyId', 'kind', 'name', 'idType', 'idNumber', 'phone', 'address', 'email', 'description', 'purpose', 'provision', 'delivery'] as const;

@@ -10,7 +10,7 @@ import { CsrfField } from '../../platform/http/layout.tsx';
 import { LETTER_KIND_INFO, LetterArticle, type LetterDetails, type LetterEvent, type LetterKind } from '../letters/service.ts';
 import type { LetterDocument } from '../letters/model.ts';
 import type { FieldProblem } from '../input.ts';
-import { ErrorSummary, TextArea, TextField, type FormState } from './form.tsx';
+import { ErrorSummary, TextArea, TextField, type FormState } from '../../platform/http/form.tsx';
 import { momentText } from './format.ts';
 
 /** The writer's inputs each kind of letter asks for (成文日期 and 文号 always). */

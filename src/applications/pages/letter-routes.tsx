@@ -13,7 +13,7 @@ import { DOCX_MEDIA_TYPE, freezeLetter, getCaseLetter, LETTER_KIND_INFO, letterF
 import { isLetterKind } from '../letters/model.ts';
 import { getCase, todayIn, type Clock } from '../service.ts';
 import { can } from '../../platform/accounts/core/roles.ts';
-import type { FieldError } from './form.tsx';
+import type { FieldError } from '../../platform/http/form.tsx';
 import { peopleNames } from './page-store.ts';
 import { actingOf, formOf, idOf, noticeOf, pageNotFound, staffGuards } from './http.ts';
 import { INPUT_OF_PLACEHOLDER, LetterDraftPage, letterDefaults, letterDetailsOf, SentLetterPage } from './letter-page.tsx';

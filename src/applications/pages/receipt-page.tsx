@@ -4,7 +4,7 @@
  */
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { PublicStatus } from '../case-view.ts';
-import { ErrorSummary, TextField, type FormState } from './form.tsx';
+import { ErrorSummary, TextField, type FormState } from '../../platform/http/form.tsx';
 import { dateText, dateWithWeekday } from './format.ts';
 
 /** The receipt of an online application. */

@@ -8,7 +8,7 @@ import { OUTCOMES, type OutcomeCode } from '../../law/outcomes.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { FieldProblem } from '../input.ts';
 import { CASE_EVENT_LABELS, DELIVERY_METHOD_LABELS, DELIVERY_METHODS, type CaseEventType, type DeliveryMethod } from '../model.ts';
-import { CheckboxField, RadioGroup, SelectField, TextArea, TextField, type ChoiceGroup, type FormState } from './form.tsx';
+import { CheckboxField, RadioGroup, SelectField, TextArea, TextField, type ChoiceGroup, type FormState } from '../../platform/http/form.tsx';
 import type { OfferedStep } from './offered-steps.ts';
 
 /** The form of one step, as submitted (to show it again with its errors). */

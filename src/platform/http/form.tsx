@@ -1,7 +1,7 @@
 /**
- * The pieces the applications forms are made of (the GOV.UK pattern the site follows): an error
- * summary at the top linking each problem to its field, and labelled fields each with its hint and
- * its error, described by both. A refused use-case becomes field errors with `formErrorsOf`.
+ * The pieces every staff and public form is made of (the GOV.UK pattern the site follows): an error
+ * summary at the top linking each problem to its field (and taking the focus), and labelled fields each
+ * with its hint and its error, described by both. A refused use-case becomes field errors with `formErrorsOf`.
  */
 import type { Child } from 'hono/jsx';
 import { AppError } from '../../platform/errors.ts';
@@ -41,8 +41,10 @@ export function formErrorsOf(error: unknown, fallback: string, nameOf: (field: s
   // A 404 naming a field is about what was chosen in the form (an agency that is no more).
   if (error.status === 404 && details?.fields) return { errors: details.fields.map((f) => ({ field: nameOf(f.field) || fallback, message: plainMessage(f.message) })), status: 400 };
   if (![400, 409, 422].includes(error.status)) return undefined;
+  // A conflict about one field (a username taken) names it in `details.field`.
+  const single = (error.details as { field?: unknown } | undefined)?.field;
   const errors = details?.fields?.map((f) => ({ field: nameOf(f.field) || fallback, message: plainMessage(f.message) }))
-    ?? [{ field: fallback, message: plainMessage(error.message) }];
+    ?? [{ field: typeof single === 'string' ? nameOf(single) || fallback : fallback, message: plainMessage(error.message) }];
   return { errors, status: error.status as 400 | 409 | 422 };
 }
 
@@ -50,7 +52,7 @@ export function formErrorsOf(error: unknown, fallback: string, nameOf: (field: s
 export function ErrorSummary(props: { errors: readonly FieldError[]; anchors?: Record<string, string>; title?: string }) {
   if (props.errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title">{props.title ?? '提交的内容有问题'}</h2>
       <ul>{props.errors.map((e) => <li><a href={`#${props.anchors?.[e.field] ?? e.field}`}>{e.message}</a></li>)}</ul>
     </div>
@@ -92,14 +94,14 @@ function Messages(props: { id: string; hint?: Child; error: string | undefined }
 }
 
 /** A labelled one-line input. */
-export function TextField(props: FieldProps & { type?: 'text' | 'tel' | 'email' | 'date' | 'number'; maxlength?: number; autocomplete?: string; inputmode?: 'tel' | 'numeric' | 'decimal' | 'email' | 'text'; width?: 'short' | 'long'; min?: string; max?: string }) {
+export function TextField(props: FieldProps & { type?: 'text' | 'password' | 'tel' | 'email' | 'date' | 'number'; maxlength?: number; autocomplete?: string; inputmode?: 'tel' | 'numeric' | 'decimal' | 'email' | 'text'; width?: 'short' | 'long'; min?: string; max?: string }) {
   const id = props.id ?? props.name;
   const error = errorOf(props.form.errors, props.name);
   return (
     <div class={`form-group${error ? ' form-group-error' : ''}`}>
       <label for={id}>{props.label}</label>
       <Messages id={id} hint={props.hint} error={error} />
-      <input type={props.type ?? 'text'} id={id} name={props.name} value={valueOf(props)} maxlength={props.maxlength}
+      <input type={props.type ?? 'text'} id={id} name={props.name} value={props.type === 'password' ? '' : valueOf(props)} maxlength={props.maxlength}
         autocomplete={props.autocomplete} inputmode={props.inputmode} required={props.required} min={props.min} max={props.max}
         class={props.width ? `input-${props.width}` : undefined}
         aria-describedby={describedBy(id, props.hint, error)} aria-invalid={error ? 'true' : undefined} />
