@@ -7,3 +7,4 @@ export type { CaseStatus, CaseEvent, CaseEventType } from './model.ts';
 export { CASE_STATUS_LABELS, CASE_EVENT_LABELS } from './model.ts';
 export type { StatisticsReport } from './stats-report.ts';
 export { statistics, publicStatus, createApplication, type PublicStatus } from './service.ts';
+export { residentIdCheckCharacter } from './id-numbers.ts';
