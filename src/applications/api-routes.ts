@@ -9,12 +9,13 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { ValidationError } from '../platform/errors.ts';
 import { access, PUBLIC } from '../platform/http/access.ts';
+import { rateLimited } from '../platform/http/rate-limit.ts';
 import { actingOf } from '../platform/http/acting.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 import { parseEvent } from './input.ts';
 import { CASE_STATUSES, type CaseStatus } from './model.ts';
-import { decideAppeal, getCase, invalid, listCases, publicStatus, recordAppeal, recordEvent, statistics, createApplication, type Clock } from './service.ts';
+import { applyLimit, decideAppeal, getCase, invalid, listCases, publicStatus, recordAppeal, recordEvent, statistics, createApplication, type Clock } from './service.ts';
 import { getApplicationAgency } from './store.ts';
 
 
@@ -96,7 +97,7 @@ export function applicationApiRoutes(services: Services, clock: Clock = Date.now
   const guards = applicationGuards(services);
   const caseId = (c: Context<AppEnv>) => idOf(c.req.param('id'))!;
 
-  api.post(API, PUBLIC, async (c) => c.json(await createApplication(services, actingOf(c), await jsonBody(c), clock), 201));
+  api.post(API, PUBLIC, rateLimited(services.db, applyLimit(services.config.publicPostsPerHour), services.config.trustProxy), async (c) => c.json(await createApplication(services, actingOf(c), await jsonBody(c), clock), 201));
 
   api.get(`${API}/status`, PUBLIC, async (c) => {
     const trackingCode = c.req.query('trackingCode')?.trim() ?? '';

@@ -284,3 +284,21 @@ describe('attachments', () => {
     expect([await count(), await attachmentCount()]).toEqual([applications, attachments]);
   });
 });
+
+describe('a flood of applications', () => {
+  it('an address over the hourly limit is refused with a page saying when to try again, and nothing is stored', async () => {
+    const strict: Services = { ...services, config: { ...services.config, publicPostsPerHour: 1, trustProxy: true } };
+    const limited = createHttpApp(strict, { modules: [{ routes: publicApplicationRoutes(strict, clock) }], nav: [] });
+    const send = () => limited.request('/apply', {
+      method: 'POST', body: new URLSearchParams(form({ description: '限流测试：第一份申请' })),
+      headers: { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'x-forwarded-for': '198.51.100.7' },
+    });
+    expect((await send()).status).toBe(303);
+    const before = await count();
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(text(await refused.text())).toContain('提交申请过于频繁');
+    expect(await count()).toBe(before);
+  });
+});

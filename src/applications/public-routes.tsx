@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { listAgencies } from '../platform/accounts/store.ts';
 import { NotFoundError } from '../platform/errors.ts';
 import { PUBLIC } from '../platform/http/access.ts';
+import { rateLimited } from '../platform/http/rate-limit.ts';
 import { renderPage } from '../platform/http/layout.tsx';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
@@ -19,7 +20,7 @@ import { EMPTY_FORM, formErrorsOf, type FieldError, type FormState } from '../pl
 import { actingOf, formOf, idOf, pageNotFound } from './pages/http.ts';
 import { agencyGroups, intakeBody, intakeInputName, intakeMessage } from './pages/intake-form.ts';
 import { ReceiptPage, StatusPage } from './pages/receipt-page.tsx';
-import { createApplication, normalizeTrackingCode, publicStatus, todayIn, type Clock } from './service.ts';
+import { applyLimit, createApplication, normalizeTrackingCode, publicStatus, todayIn, type Clock } from './service.ts';
 
 /** The open agencies grouped for the form's select. */
 export async function agencyChoices(services: Services, only?: 'all' | readonly number[]) {
@@ -65,7 +66,7 @@ export function publicApplicationRoutes(services: Services, clock: Clock = Date.
     return applyPage(c, agencyId ? { values: { agencyId: String(agencyId) }, errors: [] } : EMPTY_FORM);
   });
 
-  app.post('/apply', PUBLIC, async (c) => {
+  app.post('/apply', PUBLIC, rateLimited(services.db, applyLimit(services.config.publicPostsPerHour), services.config.trustProxy), async (c) => {
     const { values, files } = await applyFormOf(c);
     try {
       const { trackingCode } = await createApplication(services, actingOf(c), intakeBody(values, false), clock, files);

@@ -15,6 +15,7 @@ import { writeAudit } from '../platform/audit/audit-log.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import type { RateLimit } from '../platform/http/rate-limit.ts';
 import type { Services } from '../platform/services.ts';
 import { checkAttachments, type UploadedFile } from './attachments.ts';
 import { insertAttachments } from './attachments-store.ts';
@@ -84,6 +85,9 @@ export function invalid(problems: readonly FieldProblem[], code = 'application.i
 }
 
 // ---------- Intake ----------
+
+/** Anonymous applications per client address and hour (the form and the API count together): a flood of fake cases would start real deadlines. */
+export const applyLimit = (perHour: number): RateLimit => ({ action: 'apply', perWindow: perHour, windowSeconds: 3600, doing: '提交申请' });
 
 /** The tracking code's 30 characters: digits and capitals without 0/O, 1/I/L and U (read aloud, typed from paper). */
 export const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -37,6 +37,8 @@ export interface Config {
   publicHosts: string[];
   /** Trust `X-Forwarded-Proto`/`X-Forwarded-Host` from a reverse proxy (`GONGKAI_TRUST_PROXY`, default false). */
   trustProxy: boolean;
+  /** Public forms that create work or send mail, per client address and hour (`GONGKAI_PUBLIC_POSTS_PER_HOUR`, default 20). */
+  publicPostsPerHour: number;
   /** A session unused this long ends (`GONGKAI_SESSION_IDLE_MIN`, default 30 minutes). */
   sessionIdleSeconds: number;
   /** A session ends this long after sign-in, used or not (`GONGKAI_SESSION_MAX_HOURS`, default 12). */
@@ -106,6 +108,7 @@ const envSchema = z.object({
       message: 'GONGKAI_PG_USER 应为合法的系统用户名（小写字母、数字、-、_）',
     }),
   GONGKAI_ALLOWED_ORIGINS: z.string().optional(),
+  GONGKAI_PUBLIC_POSTS_PER_HOUR: intInRange('GONGKAI_PUBLIC_POSTS_PER_HOUR', 1, 100000, 20),
   GONGKAI_SESSION_IDLE_MIN: intInRange('GONGKAI_SESSION_IDLE_MIN', 1, 24 * 60, 30),
   GONGKAI_SESSION_MAX_HOURS: intInRange('GONGKAI_SESSION_MAX_HOURS', 1, 24 * 30, 12),
   GONGKAI_PASSWORD_MIN_LENGTH: intInRange('GONGKAI_PASSWORD_MIN_LENGTH', 8, 128, 10),
@@ -162,6 +165,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     pgSystemUser: e.GONGKAI_PG_USER || 'gongkai-pg',
     allowedOrigins: origins,
     publicHosts,
+    publicPostsPerHour: e.GONGKAI_PUBLIC_POSTS_PER_HOUR,
     trustProxy: ['true', '1', 'yes'].includes((e.GONGKAI_TRUST_PROXY ?? '').toLowerCase()),
     sessionIdleSeconds: e.GONGKAI_SESSION_IDLE_MIN * 60,
     sessionMaxSeconds: e.GONGKAI_SESSION_MAX_HOURS * 3600,

@@ -57,6 +57,8 @@ export function errorHandler(logger: Logger) {
     if (appError.status >= 500) logger.error({ err: error, reqId: c.get('requestId'), path: c.req.path }, '未处理的错误');
     else logger.info({ code: appError.code, reqId: c.get('requestId'), path: c.req.path }, appError.message);
     if (appError.status === 503) c.header('Retry-After', '30');
+    const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (appError.status === 429 && typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     if (appError.status === 401) c.header('WWW-Authenticate', 'Bearer realm="gongkai"');
     if (wantsJson(c)) {
       const body: ErrorBody = { error: { code: appError.code, message: appError.message, details: appError.details ?? null } };
