@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { agenciesWhere, PERMISSIONS } from '../accounts/core/roles.ts';
 import type { Viewer } from '../accounts/sign-in.ts';
-import type { AppEnv, NavItem, TextSize } from './types.ts';
+import type { AppEnv, Contrast, NavItem, TextSize } from './types.ts';
 
 /** The site name shown in the header and titles. */
 export const SITE_NAME = '政府信息公开年度报告检查';
@@ -24,6 +24,8 @@ export interface LayoutProps {
   /** Current path and query, for the text-size toggle's way back and the current nav item. */
   path: string;
   textSize: TextSize;
+  /** High contrast (absent: normal). */
+  contrast?: Contrast | undefined;
   /** The main navigation (the rooms' entries, then the platform's). */
   nav: readonly NavItem[];
   /** A result of the previous action (POST → redirect → GET), shown above the content. */
@@ -57,10 +59,14 @@ export function CsrfField(props: { token: string | undefined }) {
 /** The page shell of every HTML page. */
 export function Layout(props: LayoutProps) {
   const large = props.textSize === 'large';
-  const toggleHref = `/prefs?text=${large ? 'normal' : 'large'}&back=${encodeURIComponent(props.path)}`;
+  const high = props.contrast === 'high';
+  const back = encodeURIComponent(props.path);
+  const toggleHref = `/prefs?text=${large ? 'normal' : 'large'}&back=${back}`;
+  const contrastHref = `/prefs?contrast=${high ? 'normal' : 'high'}&back=${back}`;
   const pathname = props.path.split('?')[0] ?? '/';
+  const htmlClass = [large ? 'text-large' : '', high ? 'contrast-high' : ''].filter(Boolean).join(' ');
   return (
-    <html lang="zh-CN" class={large ? 'text-large' : undefined}>
+    <html lang="zh-CN" class={htmlClass || undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -97,6 +103,7 @@ export function Layout(props: LayoutProps) {
                 <a href="/signin">工作人员登录</a>
               )}
               <a class="text-toggle" href={toggleHref}>{large ? '标准字号' : '大字模式'}</a>
+              <a class="text-toggle" href={contrastHref}>{high ? '标准配色' : '高对比度'}</a>
             </div>
           </div>
         </header>
@@ -139,7 +146,7 @@ const SITE_NOTICES: Record<string, string> = {
 export async function renderPage(c: Context<AppEnv>, title: string, body: Child, options: { notice?: string | undefined; status?: PageStatus; stylesheets?: readonly string[] } = {}) {
   const url = new URL(c.req.url);
   const html = await toHtml(
-    <Layout title={title} path={url.pathname + url.search} textSize={c.get('textSize') ?? 'normal'} nav={visibleNav(c.get('nav') ?? [], c.get('viewer'))}
+    <Layout title={title} path={url.pathname + url.search} textSize={c.get('textSize') ?? 'normal'} contrast={c.get('contrast')} nav={visibleNav(c.get('nav') ?? [], c.get('viewer'))}
       notice={options.notice ?? SITE_NOTICES[url.searchParams.get('notice') ?? '']} stylesheets={options.stylesheets} viewer={c.get('viewer')} csrfToken={c.get('csrfToken')}>
       {body}
     </Layout>,

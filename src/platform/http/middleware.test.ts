@@ -38,6 +38,13 @@ describe('the redirect after /prefs', () => {
     expect(res.headers.get('location')).toBe(location);
   });
 
+  it('a contrast link sets the contrast cookie only; the text size link the text size only', async () => {
+    const high = await app().request('/prefs?contrast=high&back=/page');
+    expect(high.headers.getSetCookie()).toEqual([expect.stringMatching(/^contrast=high;/)]);
+    expect((await app().request('/prefs?contrast=oops&back=/')).headers.getSetCookie()).toEqual([expect.stringMatching(/^contrast=normal;/)]);
+    expect((await app().request('/prefs?text=large&back=/')).headers.getSetCookie()).toEqual([expect.stringMatching(/^text=large;/)]);
+  });
+
   it('safeBackPath keeps no control character', () => {
     for (const raw of ['/\t/evil.com', '/a\r\nSet-Cookie: x=1', '/\u0000x']) expect(safeBackPath(raw)).not.toMatch(/[\u0000-\u001f]/);
   });

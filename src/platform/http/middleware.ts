@@ -125,10 +125,11 @@ export function crossOriginProtection(trustedOrigins: readonly string[] = []) {
   });
 }
 
-/** Reads the text-size cookie into the `textSize` variable. */
+/** Reads the text-size and contrast cookies into the `textSize` and `contrast` variables. */
 export function textSizePreference() {
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('textSize', getCookie(c, 'text') === 'large' ? 'large' : 'normal');
+    c.set('contrast', getCookie(c, 'contrast') === 'high' ? 'high' : 'normal');
     await next();
   });
 }

@@ -1,6 +1,7 @@
 /**
- * GET /prefs?text=large|normal&back=/path: sets the text-size cookie and goes back. A link, so
- * that the large-text mode (适老化) works without JavaScript.
+ * GET /prefs?text=large|normal&back=/path (or contrast=high|normal): sets the text-size (or contrast)
+ * cookie and goes back. A link, so that the large-text and high-contrast modes (适老化) work without
+ * JavaScript.
  */
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
@@ -26,14 +27,11 @@ export function safeBackPath(back: string | undefined): string {
 export function prefsRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/prefs', PUBLIC, (c) => {
-    const text = c.req.query('text') === 'large' ? 'large' : 'normal';
-    setCookie(c, 'text', text, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: c.get('secure'),
-      maxAge: 365 * 24 * 3600,
-    });
+    const options = { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.get('secure'), maxAge: 365 * 24 * 3600 } as const;
+    const contrast = c.req.query('contrast');
+    // A contrast link sets the contrast only; any other sets the text size (as before the contrast mode).
+    if (contrast !== undefined) setCookie(c, 'contrast', contrast === 'high' ? 'high' : 'normal', options);
+    else setCookie(c, 'text', c.req.query('text') === 'large' ? 'large' : 'normal', options);
     return c.redirect(safeBackPath(c.req.query('back')), 303);
   });
   return app;

@@ -8,6 +8,9 @@ import type { Viewer } from '../accounts/sign-in.ts';
 /** Text size preference (适老化 large-text mode), from the `text` cookie. */
 export type TextSize = 'normal' | 'large';
 
+/** Contrast preference (适老化 high-contrast mode: black on white, yellow focus, underlined links), from the `contrast` cookie. */
+export type Contrast = 'normal' | 'high';
+
 /** An entry of the site's main navigation. */
 export interface NavItem {
   readonly href: string;
@@ -20,6 +23,7 @@ export interface NavItem {
 export interface AppEnv {
   Variables: {
     textSize: TextSize;
+    contrast: Contrast;
     requestId: string;
     /** The main navigation: the rooms' entries, then the platform's. */
     nav: readonly NavItem[];
