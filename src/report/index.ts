@@ -8,3 +8,5 @@ export { parseCanonicalReport, type CanonicalParseResult } from './canonical.ts'
 export { validateReport, type ValidationOptions } from './rules.ts';
 export { importReport, ReportReadError, type ImportResult, type ReportFile } from './import/index.ts';
 export { renderReport, RENDER_FORMATS, type RenderFormat } from './render/index.ts';
+/** An XLSX workbook opened with the report readers' package checks (caps on entries, sizes, cells), for other rooms' table imports. */
+export { openCheckedWorkbook } from './import/readers/xlsx/xlsx.ts';

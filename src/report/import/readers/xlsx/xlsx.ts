@@ -274,8 +274,11 @@ function occurrences(data: Buffer, part: string): number {
   return count;
 }
 
-/** Reads an XLSX workbook into a SourceDocument (kind 'xlsx'). Throws SourceReadError (message in Chinese) if the bytes are not a workbook. */
-export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
+/**
+ * An XLSX workbook as exceljs loads it, after the package checks (checkPackage): for other rooms'
+ * table imports too (src/report/index.ts). Throws SourceReadError (message in Chinese).
+ */
+export async function openCheckedWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   await checkPackage(bytes);
   const wb = new ExcelJS.Workbook();
   try {
@@ -284,6 +287,12 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
     // exceljs's messages name its XML parser's and unzipper's internals: the cause keeps them.
     throw new SourceReadError('无法读取 XLSX 文件：工作簿的内容有误（XML 不完整或缺少必需的部分），文件已损坏或不是 Excel 工作簿。', 'xlsx.unreadable', { cause: error });
   }
+  return wb;
+}
+
+/** Reads an XLSX workbook into a SourceDocument (kind 'xlsx'). Throws SourceReadError (message in Chinese) if the bytes are not a workbook. */
+export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
+  const wb = await openCheckedWorkbook(bytes);
   const warnings: Warning[] = [];
   const sheets: SheetLines[] = [];
   for (const ws of wb.worksheets) {
