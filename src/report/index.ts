@@ -7,6 +7,11 @@ export type { Finding, RuleId, Severity } from './findings.ts';
 export { parseCanonicalReport, type CanonicalParseResult } from './canonical.ts';
 export { validateReport, type ValidationOptions } from './rules.ts';
 export { importReport, ReportReadError, type ImportResult, type ReportFile } from './import/index.ts';
+/** The text of a PDF, DOCX, XLSX, HTML or text file (the catalog's attachments, for search and the personal-data scan). */
+export { readDocumentText } from './import/index.ts';
 export { renderReport, RENDER_FORMATS, type RenderFormat } from './render/index.ts';
 /** An XLSX workbook opened with the report readers' package checks (caps on entries, sizes, cells), for other rooms' table imports. */
 export { openCheckedWorkbook } from './import/readers/xlsx/xlsx.ts';
+export { agencyReportYears, agencyReportOfYear, type AgencyReportYear } from './agency-reports.ts';
+export { ReportArticle } from './render/html.tsx';
+export { REPORT_TABLES_CSS } from './render/report-tables.tsx';

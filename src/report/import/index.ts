@@ -10,7 +10,7 @@
 import type { AnnualReport } from '../model.ts';
 import type { SourceDocument } from './source.ts';
 import { interpretReport, looksLikeReport } from './interpret/index.ts';
-import { withStorableText } from '../text-safety.ts';
+import { storableText, withStorableText } from '../text-safety.ts';
 import { readDecodedText } from './readers/text/text.ts';
 import { readDecodedMarkdown } from './readers/text/markdown.ts';
 import { decodeText, sniffHead, type DecodedText } from './readers/text/decode.ts';
@@ -176,3 +176,24 @@ export async function importReport(file: ReportFile): Promise<ImportResult> {
   }
   return { report, sourceKind: doc.kind };
 }
+
+/** At most this many characters of a document's text are returned (the text of a 500-page book). */
+export const MAX_DOCUMENT_TEXT = 1_000_000;
+
+/**
+ * The plain text of any document the readers take (PDF, DOCX, XLSX, HTML, text): a line per paragraph
+ * or table row, a row's cells separated by spaces, cleaned of what PostgreSQL cannot store, at most
+ * MAX_DOCUMENT_TEXT characters. For other rooms' full-text search (a catalog item's attachments); a
+ * file that is not one of these forms, or cannot be read, throws ReportReadError.
+ */
+export async function readDocumentText(file: ReportFile): Promise<string> {
+  if (file.bytes.length === 0) return '';
+  const { form, decoded } = sniff(file);
+  if (form === undefined) throw new ReportReadError(`${file.name}：无法识别文件类型。`, file.name);
+  const doc = form === 'json' ? undefined : await readSource(form, file.bytes, decoded).catch((error: unknown) => {
+    throw new ReportReadError(`${file.name}：无法读取文件（${error instanceof Error ? error.message : String(error)}）`, file.name);
+  });
+  const text = doc ? doc.lines.map((line) => line.cells.filter((c) => c !== '').join(' ')).filter((l) => l !== '').join('\n') : (decoded ?? decodeText(file.bytes)).text;
+  return storableText(text).slice(0, MAX_DOCUMENT_TEXT);
+}
+
