@@ -29,6 +29,11 @@ export interface ReportPageProps {
   report: AnnualReport;
   /** Cell marks, as on the checker pages (none on the published page). */
   cellMarks?: Partial<Record<string, CellMark>>;
+  /**
+   * Each table's scroll box a named region that takes keyboard focus, with the narrow-screen hint
+   * (a page of the site, such as the portal's, where a wide table scrolls inside the page).
+   */
+  scrollRegions?: boolean;
 }
 
 /** The report's body (title, introduction, sections with their tables, date line) as an <article>. */
@@ -45,7 +50,7 @@ export function ReportArticle(props: ReportPageProps) {
           <section id={`section-${section.key}`} aria-labelledby={`heading-${section.key}`}>
             <h2 id={`heading-${section.key}`}>{section.title}</h2>
             {section.paragraphs.map((text) => <p>{text}</p>)}
-            {table === undefined ? '' : <LayoutTable layout={layouts[table]} cellMarks={props.cellMarks} labelledBy={`heading-${section.key}`} />}
+            {table === undefined ? '' : <LayoutTable layout={layouts[table]} cellMarks={props.cellMarks} labelledBy={`heading-${section.key}`} scrollRegion={props.scrollRegions} />}
           </section>
         );
       })}

@@ -89,14 +89,14 @@ export function LayoutTable(props: { layout: TableLayout; cellMarks?: Marks; lab
   const rowsOf = (rows: TableLayout['groups'][number]) =>
     rows.map((row) => <tr>{row.cells.map((cell) => <CellView cell={cell} marks={marks} ids={props.cellIds === true} notes={notes} />)}</tr>);
   const blockTable = layout.groups.every((g) => g[0]?.head === true && g.some((r) => !r.head));
-  const region = props.scrollRegion === true && props.labelledBy === undefined;
+  const region = props.scrollRegion === true;
   const captionId = `${layout.id}-caption`;
   const hintId = `${layout.id}-hint`;
   return (
     <>
       {region ? <p class="scroll-hint" id={hintId}>{layout.name}较宽：左右滑动（或选中表格后按方向键）查看其余各列。</p> : ''}
       <div class="table-scroll" role={region ? 'region' : undefined} tabindex={region ? 0 : undefined}
-        aria-labelledby={region ? captionId : undefined} aria-describedby={region ? hintId : undefined}>
+        aria-labelledby={region ? (props.labelledBy ?? captionId) : undefined} aria-describedby={region ? hintId : undefined}>
         <table class="report-table" id={layout.id} data-table={layout.id} aria-labelledby={props.labelledBy}>
           {props.labelledBy === undefined ? <caption id={region ? captionId : undefined}>{layout.caption}</caption> : ''}
           <colgroup>
