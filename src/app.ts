@@ -6,6 +6,7 @@
 import type { Hono } from 'hono';
 import { accountsRoom } from './accounts/room.ts';
 import { applicationsRoom } from './applications/room.ts';
+import { catalogRoom } from './catalog/room.ts';
 import { lawRoom } from './law/edge/room.ts';
 import { defineCommand, type Command } from './platform/cli/types.ts';
 import { platformCommands } from './platform/commands.ts';
@@ -15,7 +16,7 @@ import type { Services } from './platform/services.ts';
 import { reportRoom } from './report/room.ts';
 
 /** The rooms, in the order of the navigation, the mounted routes and `gongkai help`. */
-export const ROOMS: readonly Room[] = [accountsRoom, reportRoom, applicationsRoom, lawRoom];
+export const ROOMS: readonly Room[] = [accountsRoom, reportRoom, applicationsRoom, catalogRoom, lawRoom];
 
 /** Options of `gongkai serve`. */
 export const SERVE_OPTIONS = {

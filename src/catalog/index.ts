@@ -1,0 +1,23 @@
+/**
+ * The catalog room's public surface (主动公开): what another room (portal, supervision) may use.
+ * Anything not exported here is the room's own; lint refuses another room importing it. Each helper
+ * appends the lines of its own files.
+ */
+export { ATTRIBUTES, EVENT_LABELS, GENRES, INTERPRETATION_GENRE, ITEM_STATUS_LABELS, PENDING_STATUSES, TOPICS, VALIDITIES, VALIDITY_LABELS } from './model.ts';
+export type { Attribute, CatalogItem, Genre, ItemStatus, Topic, Validity } from './model.ts';
+/** The job queued at each publication (payload `{ itemId }`): the portal registers its handler (subscription mails). */
+export { CATALOG_PUBLISHED_JOB } from './steps.ts';
+export { indexNoPath } from './core/index-number.ts';
+export { sanitizeBody, bodyText } from './body-html.ts';
+/** What the public portal reads (published items only) and the 指南/制度 texts it edits (src/catalog/public-read.ts). */
+export {
+  countPublishedItems, findPublishedItem, findPublishedItemById, getAgencyTexts, listPublishedItems, newestByStatutoryItem, newestPublishedWithBodies,
+  publicBodyHtml, readPublishedAttachment, saveAgencyTexts,
+} from './public-read.ts';
+export type {
+  AgencyTexts, ListCursor, PublicAttachment, PublicItem, PublicItemFilter, PublicItemPage, PublicItemQuery, PublicItemSummary, PublicItemWithBody,
+} from './public-read.ts';
+export { catalogRoom } from './room.ts';
+/** Table 二 of an agency's year in the canonical JSON (2021 template) — 规章/行政规范性文件 from the catalog, entered figures null where none (src/catalog/table2-service.ts). */
+export { table2Of } from './table2-service.ts';
+export type { CatalogTable2 } from './table2.ts';
