@@ -3,6 +3,13 @@
  * configuration stores the words as they are. Items are indexed with `cutForSearch` (a word and its
  * parts: 行政许可 → 行政, 许可, 行政许可) and queries cut with `cut` in HMM mode, so that a two-character
  * word such as 非遗 stays whole (performance-notes.md: plain `cut` splits it into 非/遗 and misses).
+ *
+ * jieba alone still misses words it does not know: 非遗 is no dictionary word, and in
+ * "2023年非遗认定结果公示" jieba cuts 年/非/遗, so a search for 非遗 would not find the seed's own title.
+ * So the index also holds every pair of adjacent Han characters (bigrams, each once, after the words so
+ * that the words' positions stay adjacent for phrase queries), and a query asks for the bigrams of its
+ * words (`queryTerms`): a word of the query is found wherever its characters stand together, however
+ * jieba cut the text around it.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -16,16 +23,79 @@ function segmenter(): Jieba {
 /** A token worth storing: letters, digits or CJK (not spaces and punctuation). */
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
-/** The words of a text for the index, separated by spaces (the input of `to_tsvector('simple', …)`). */
+/** Runs of Han characters. */
+const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN = /^\p{Script=Han}$/u;
+
+/** Every pair of adjacent Han characters of a text, each once, in order of first appearance. */
+export function hanBigrams(text: string): string[] {
+  const pairs = new Set<string>();
+  for (const run of text.match(HAN_RUN) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i]! + chars[i + 1]!);
+  }
+  return [...pairs];
+}
+
+/**
+ * The words of a text for the index, separated by spaces (the input of `to_tsvector('simple', …)`):
+ * jieba's words, then the Han bigrams.
+ */
 export function indexWords(text: string): string {
+  if (text.trim() === '') return '';
+  const words = segmenter().cutForSearch(text, true).filter((t) => WORDLIKE.test(t)).map((t) => t.toLowerCase());
+  return [...words, ...hanBigrams(text)].join(' ');
+}
+
+/** jieba's words of a text (no bigrams), separated by spaces: a 文号's words as a phrase. */
+export function segmentWords(text: string): string {
   if (text.trim() === '') return '';
   return segmenter().cutForSearch(text, true).filter((t) => WORDLIKE.test(t)).map((t) => t.toLowerCase()).join(' ');
 }
 
-/** The words of a query, separated by spaces (the input of `plainto_tsquery('simple', …)`: all must match). */
+/** The words of a query, separated by spaces (what to highlight; `queryTerms` is what to match). */
 export function queryWords(query: string): string {
   if (query.trim() === '') return '';
   return segmenter().cut(query, true).filter((t) => WORDLIKE.test(t)).map((t) => t.toLowerCase()).join(' ');
+}
+
+/**
+ * What a query matches, separated by spaces (the input of `plainto_tsquery('simple', …)`: all must
+ * occur): each word of two Han characters or more as its bigrams (行政许可 → 行政 政许 许可), words in
+ * other scripts and numbers as they are, and a lone Han character joined to the Han character next to it
+ * in the query (双随机一公开 → 双随 随机 一公 公开), or dropped when it stands alone among other words
+ * (2023年 非遗 → 2023 非遗); a query of lone characters only asks for them.
+ */
+export function queryTerms(query: string): string {
+  if (query.trim() === '') return '';
+  const pieces = segmenter().cut(query, true);
+  const terms: string[] = [];
+  const lone: string[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    const start = offset;
+    offset += piece.length;
+    for (const m of piece.matchAll(/\p{Script=Han}+|[^\p{Script=Han}]+/gu)) {
+      const part = m[0];
+      if (!HAN.test([...part][0]!)) {
+        if (WORDLIKE.test(part)) terms.push(part.toLowerCase());
+        continue;
+      }
+      const chars = [...part];
+      if (chars.length >= 2) {
+        terms.push(...hanBigrams(part));
+        continue;
+      }
+      // A lone character: with the next character of the query, or the one before, when Han.
+      const at = start + m.index;
+      const next = [...query.slice(at + part.length)][0];
+      const before = [...query.slice(0, at)].at(-1);
+      if (next !== undefined && HAN.test(next)) terms.push(part + next);
+      else if (before !== undefined && HAN.test(before)) terms.push(before + part);
+      else lone.push(part);
+    }
+  }
+  return [...new Set(terms.length > 0 ? terms : lone)].join(' ');
 }
 
 const OPENING = /[[(（【〔［﹝｛{〖]/gu;
