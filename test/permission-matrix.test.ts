@@ -33,6 +33,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   appealId: '1',
   letterId: '1',
   attachmentId: '1',
+  indexNo: 'GK000001/2024-00001',
 };
 
 interface World {
@@ -66,6 +67,12 @@ async function makeRecords(w: Omit<World, 'records'>): Promise<World['records']>
     description: '矩阵测试所需的信息', provision: 'paper', delivery: 'pickup', channel: '当面',
   })).id);
   records.set('application', { own: await application(w.own), other: await application(w.other) });
+  // A catalog item of each agency (a draft), by the command line.
+  const { createDraft } = await import('../src/catalog/service.ts');
+  const item = async (agency: Agency) => String((await createDraft(services, OPERATOR, {
+    agencyId: agency.id, title: '矩阵测试的主动公开信息', docNo: null, formedOn: '2024-06-03', body: '<p>正文</p>', article20Item: null, topic: null,
+  })).id);
+  records.set('catalogItem', { own: await item(w.own), other: await item(w.other) });
   // A person of each agency (the staff pages act on a person through the agency where they hold a role).
   records.set('person', { own: String(ownHandler.id), other: String(otherHandler.id) });
   return records;
@@ -208,6 +215,9 @@ describe('permission matrix: every route × role × own / other agency / signed 
       [`/admin/agencies/${'OWN'}`, 'agencyAdmin', 200], [`/admin/agencies/${'OWN'}`, 'handler', 403], [`/admin/agencies/${'OTHER'}`, 'agencyAdmin', 404],
       ['/audit', 'supervisor', 200], ['/audit', 'agencyAdmin', 200], ['/audit', 'head', 403],
       ['/me', 'reviewer', 200],
+      ['/catalog', 'reviewer', 200], ['/catalog', 'supervisor', 200], ['/catalog', 'sysAdmin', 403],
+      ['/catalog/new', 'handler', 200], ['/catalog/new', 'reviewer', 403], ['/catalog/sensitive-words', 'sysAdmin', 200], ['/catalog/sensitive-words', 'agencyAdmin', 403],
+      [`/agencies/${'OWN'}/catalog-settings`, 'agencyAdmin', 200], [`/agencies/${'OWN'}/catalog-settings`, 'head', 403],
     ];
     for (const [path, role, status] of expectations) {
       const filled = path.replace('OWN', String(world.own.id)).replace('OTHER', String(world.other.id));
