@@ -16,7 +16,7 @@ import type { AppEnv, OpenApiPaths } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 import { RULE_IDS } from './findings.ts';
 import { REPORT_FORMATS } from './model.ts';
-import { actorOf, keepingFor, reportGuards, type KeepingFields } from './report-access.ts';
+import { actorOf, keepingFor, listScopeOf, reportGuards, type KeepingFields } from './report-access.ts';
 import { checkAndStoreFiles, getReportOrThrow, listReports, type ReportImporter } from './service.ts';
 import type { UploadedFile } from './service.ts';
 import type { CheckedReport } from './store.ts';
@@ -217,7 +217,7 @@ export function reportApiRoutes(services: Services, uploadLimit: MiddlewareHandl
     const q = parseQuery(listQuerySchema, c.req.query());
     const scope = c.get('scope');
     const { total, items, nextAfter, previousBefore } = await listReports(services.db, {
-      scope, agencyId: agencyFilterIn(scope, q.agencyId), agencyName: q.agency, year: q.year, limit: q.limit, offset: q.offset ?? 0, after: q.after, before: q.before,
+      ...listScopeOf(c), agencyId: agencyFilterIn(scope, q.agencyId), agencyName: q.agency, year: q.year, limit: q.limit, offset: q.offset ?? 0, after: q.after, before: q.before,
     });
     return c.json({ total, items: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })), nextAfter: nextAfter ?? null, previousBefore: previousBefore ?? null });
   });

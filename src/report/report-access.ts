@@ -9,7 +9,7 @@
  * - `/uploads/<id>`: an anonymous upload's results for 24 hours; a signed-in person's to that person.
  */
 import type { Context } from 'hono';
-import { agenciesWhere, can } from '../platform/accounts/core/roles.ts';
+import { agenciesWhere, can, reachWhere, type AgencyReach } from '../platform/accounts/core/roles.ts';
 import type { Viewer } from '../platform/accounts/sign-in.ts';
 import { getAgency, listAgencies } from '../platform/accounts/store.ts';
 import type { Actor } from '../platform/audit/audit-log.ts';
@@ -58,6 +58,16 @@ export function reportGuards(services: Services) {
     /** The list: agencies' reports within the reader's scope (`c.get('scope')`). */
     list: access({ kind: 'permission', permission: 'records.read', agency: { from: 'any' } }),
   };
+}
+
+/**
+ * Whose reports the list may show the viewer (behind `guards.list`): the agencies its roles reach,
+ * with a supervisor's government named once for the database to expand, and the version of the tree
+ * that was read at.
+ */
+export function listScopeOf(c: Context<AppEnv>): { scope: 'all' | AgencyReach; treeVersion: number | undefined } {
+  const viewer = c.get('viewer');
+  return { scope: viewer ? reachWhere(viewer.grants, 'records.read') : { agencies: [], subtrees: [] }, treeVersion: viewer?.treeVersion };
 }
 
 /** Who is acting: the signed-in person (with their API token), or an anonymous visitor. */

@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency, addPerson, apiToken, OPERATOR, sessionCookie } from '../../test/support/accounts.ts';
-import { closeAgency } from '../platform/accounts/service.ts';
+import { closeAgency, reviseAgency } from '../platform/accounts/service.ts';
 import { createTestApp } from '../../test/support/app.ts';
 import { canonicalReport, jsonFile, uploadForm } from '../../test/support/fixtures.ts';
 import { createTestServices } from '../../test/support/services.ts';
@@ -320,5 +320,81 @@ describe('the list of a supervisor of many agencies', () => {
     expect(await html(`/reports?agency=${encodeURIComponent('第8局')}`, 'many-supervisor')).not.toContain(`/reports/${stored}"`);
     // Another government's agency matched by name is still outside the scope.
     expect(await html(`/reports?agency=${encodeURIComponent('访问测试甲局')}`, 'many-supervisor')).toContain('共 0 份符合条件的报告');
+  });
+});
+
+describe('the list of a supervisor follows the agency tree', () => {
+  const reportIds = (page: string) => [...page.matchAll(/<a href="\/reports\/(\d+)">/g)].map((m) => Number(m[1]));
+  const apiIds = async (path: string, as = 'tree-supervisor') => ((await (await get(path, as)).json()) as { items: { id: number }[] }).items.map((i) => i.id);
+
+  it('lists an agency added under the government after sign-in (and its sub-units), not one moved out', async () => {
+    const city = await addAgency(services, '树列表测试市人民政府', 'government');
+    const first = await addAgency(services, '树列表测试市甲局', 'department', city);
+    await addPerson(services, 'tree-supervisor', [['supervisor', city]]);
+    cookies['tree-supervisor'] = await sessionCookie(services, 'tree-supervisor');
+    const storeFor = async (agency: Agency, username: string) => {
+      await addPerson(services, username, [['handler', agency]]);
+      cookies[username] = await sessionCookie(services, username);
+      return idIn(locationOf(await upload([jsonFile(`${username}.json`, canonicalReport(agency.name, 2023))], { as: username, store: 'agency', agencyId: agency.id })));
+    };
+    const inFirst = await storeFor(first, 'tree-handler-first');
+    expect(reportIds(await html('/reports', 'tree-supervisor'))).toEqual([inFirst]);
+
+    // Added after the supervisor signed in: a department, and a unit under it.
+    const added = await addAgency(services, '树列表测试市乙局', 'department', city);
+    const unit = await addAgency(services, '树列表测试市乙局派出所', 'department', added);
+    const inAdded = await storeFor(added, 'tree-handler-added');
+    const inUnit = await storeFor(unit, 'tree-handler-unit');
+    expect(reportIds(await html('/reports', 'tree-supervisor'))).toEqual([inFirst, inAdded, inUnit]);
+    expect(await apiIds('/api/v1/reports')).toEqual([inFirst, inAdded, inUnit]);
+    expect(reportIds(await html(`/reports?agency=${encodeURIComponent('派出所')}`, 'tree-supervisor'))).toEqual([inUnit]);
+    expect((await get(`/reports/${inUnit}`, 'tree-supervisor')).status).toBe(200);
+
+    // 乙局 (with its unit) moved to another government: gone from the list, its reports 404.
+    const other = await addAgency(services, '树列表测试县人民政府', 'government');
+    await reviseAgency(services.db, OPERATOR, added.id, { parentId: other.id });
+    const page = await html('/reports', 'tree-supervisor');
+    expect(reportIds(page)).toEqual([inFirst]);
+    expect(page).toContain('共 1 份');
+    expect(await apiIds('/api/v1/reports')).toEqual([inFirst]);
+    expect(reportIds(await html(`/reports?agency=${encodeURIComponent('乙局')}`, 'tree-supervisor'))).toEqual([]);
+    for (const id of [inAdded, inUnit]) expect((await get(`/reports/${id}`, 'tree-supervisor')).status).toBe(404);
+    // Moved back: listed again.
+    await reviseAgency(services.db, OPERATOR, added.id, { parentId: city.id });
+    expect(reportIds(await html('/reports', 'tree-supervisor'))).toEqual([inFirst, inAdded, inUnit]);
+  });
+
+  it('pages a supervisor\'s list forwards and back by cursor, the same reports as one long page', async () => {
+    const city = await addAgency(services, '翻页测试市人民政府', 'government');
+    const departments = [await addAgency(services, '翻页测试市甲局', 'department', city), await addAgency(services, '翻页测试市乙局', 'department', city)];
+    departments.push(await addAgency(services, '翻页测试市乙局分局', 'department', departments[1]));
+    await addPerson(services, 'paging-supervisor', [['supervisor', city]]);
+    cookies['paging-supervisor'] = await sessionCookie(services, 'paging-supervisor');
+    // Another government's reports are never on these pages.
+    const outside = await addAgency(services, '翻页测试县甲局', 'department', await addAgency(services, '翻页测试县人民政府', 'government'));
+    for (const [i, agency] of [...departments, outside].entries()) {
+      await services.db.query(
+        `INSERT INTO checked_reports (agency, agency_id, year, format, source_file_name, source_kind, source_sha256, source_size, source, canonical, findings, warnings)
+         SELECT $2, $1, 2015 + n % 5, '2021', 'p' || n || '.json', 'json', md5(n::text), 1, '\\x00'::bytea, '{}'::jsonb, '[]'::jsonb, '[]'::jsonb
+         FROM generate_series(1, $3::int) AS n`,
+        [agency.id, agency.name, 19 + i],
+      );
+    }
+    const everything = await apiIds('/api/v1/reports?limit=100', 'paging-supervisor');
+    expect(everything).toHaveLength(19 + 20 + 21);
+    const rows = await services.db.query<{ id: number }>('SELECT id FROM checked_reports WHERE agency_id = ANY($1) ORDER BY agency_id, -coalesce(year, 0), -id', [departments.map((d) => d.id)]);
+    expect(everything).toEqual(rows.rows.map((r) => r.id));
+    const cursor = (page: string, rel: 'next' | 'previous') => {
+      const link = new RegExp(`href="(/reports[^"]*)"[^>]*>${rel === 'next' ? '下一页' : '上一页'}`).exec(page)?.[1];
+      return link?.replaceAll('&amp;', '&');
+    };
+    const pages: string[] = [await html('/reports', 'paging-supervisor')];
+    for (let next = cursor(pages[0]!, 'next'); next; next = cursor(pages.at(-1)!, 'next')) pages.push(await html(next, 'paging-supervisor'));
+    expect(pages.map(reportIds).flat()).toEqual(everything);
+    expect(pages).toHaveLength(3);
+    expect(cursor(pages[1]!, 'next')).toMatch(/after=\d+/);
+    const back: string[] = [pages.at(-1)!];
+    for (let previous = cursor(back[0]!, 'previous'); previous; previous = cursor(back[0]!, 'previous')) back.unshift(await html(previous, 'paging-supervisor'));
+    expect(back.map(reportIds)).toEqual(pages.map(reportIds));
   });
 });

@@ -20,7 +20,7 @@ import { ReportListPage } from './pages/report-list-page.tsx';
 import { ReportPage } from './pages/report-page.tsx';
 import { UploadPage, type FormError } from './pages/upload-page.tsx';
 import { UploadResultsPage } from './pages/upload-results-page.tsx';
-import { actorOf, keepingFor, reportGuards, storableAgencies } from './report-access.ts';
+import { actorOf, keepingFor, listScopeOf, reportGuards, storableAgencies } from './report-access.ts';
 import { checkAndStoreFiles, getReportOrThrow, getSourceOrThrow, getUploadOrThrow, listReports, renderStoredReport, type Keeping } from './service.ts';
 import { createImportPool } from './import/pool.ts';
 import { attachment, checkResultRoutes } from './check-result-routes.tsx';
@@ -113,7 +113,7 @@ export function reportRouteModule(services: Services): RouteModule {
     const choices = scope !== 'all' && scope.length <= MAX_AGENCY_CHOICES;
     const [list, agencies] = await Promise.all([
       listReports(services.db, {
-        scope, agencyId, agencyName: q.agency, year: q.year, limit: PAGE_SIZE, after: q.after, before: q.before, offset: cursor ? undefined : (q.page - 1) * PAGE_SIZE,
+        ...listScopeOf(c), agencyId, agencyName: q.agency, year: q.year, limit: PAGE_SIZE, after: q.after, before: q.before, offset: cursor ? undefined : (q.page - 1) * PAGE_SIZE,
       }),
       // A closed agency's reports stay readable: it stays a choice of the filter.
       choices ? listAgencies(services.db, { includeClosed: true, ids: scope }) : Promise.resolve(undefined),

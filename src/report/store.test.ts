@@ -130,16 +130,16 @@ describe('checked report store', () => {
       expect(all.items.map((i) => `${i.agencyName} ${i.year}`)).toEqual(['列表甲局 2023', '列表乙局 2023', '列表乙局 2022']);
       expect(all.items[0]).toMatchObject({ agencyId: a, agency: '列表甲局', errorCount: 2, warningCount: 1, parseWarningCount: 1 });
 
-      expect((await listCheckedReports(list.pool, { scope: [b], limit: 50 })).items.map((i) => i.agencyId)).toEqual([b, b]);
-      expect((await listCheckedReports(list.pool, { scope: [], limit: 50 })).total).toBe(0);
-      const filtered = await listCheckedReports(list.pool, { scope: [a, b], agencyId: b, year: 2023, limit: 50, offset: 0 });
+      expect((await listCheckedReports(list.pool, { scope: { agencies: [b], subtrees: [] }, limit: 50 })).items.map((i) => i.agencyId)).toEqual([b, b]);
+      expect((await listCheckedReports(list.pool, { scope: { agencies: [], subtrees: [] }, limit: 50 })).total).toBe(0);
+      const filtered = await listCheckedReports(list.pool, { scope: { agencies: [a, b], subtrees: [] }, agencyId: b, year: 2023, limit: 50, offset: 0 });
       expect(filtered.total).toBe(1);
       expect(filtered.items[0]).toMatchObject({ agencyName: '列表乙局', year: 2023, errorCount: 0, warningCount: 0 });
       const paged = await listCheckedReports(list.pool, { scope: 'all', agencyId: b, limit: 1, offset: 1 });
       expect(paged.total).toBe(2);
       expect(paged.items.map((i) => i.year)).toEqual([2022]);
       // A cursor outside the scope positions nothing.
-      expect((await listCheckedReports(list.pool, { scope: [b], limit: 50, after: all.items[0]!.id })).items).toEqual([]);
+      expect((await listCheckedReports(list.pool, { scope: { agencies: [b], subtrees: [] }, limit: 50, after: all.items[0]!.id })).items).toEqual([]);
       expect(await countAgencyReports(list.pool, b)).toBe(2);
     } finally {
       await list.drop();
@@ -235,7 +235,7 @@ describe('the list of checked reports, page by page (keyset)', () => {
       const ids = [await agencyIn(list.pool, '乙局'), await agencyIn(list.pool, '甲局'), await agencyIn(list.pool, '丙局')];
       for (let i = 0; i < 23; i++) await insertCheckedReport(list.pool, row('某局', 2019 + (i % 4), { agencyId: ids[i % 3]! }));
       await insertCheckedReport(list.pool, row('甲局', 2021, { agency: null, year: null, agencyId: ids[1]! }));
-      const scope = { scope: ids } as const;
+      const scope = { scope: { agencies: ids, subtrees: [] } };
       const everything = (await listCheckedReports(list.pool, { ...scope, limit: 100 })).items.map((r) => r.id);
       expect(everything).toHaveLength(24);
       const forwards: number[][] = [];

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../platform/db/queryable.ts';
 import type { Finding } from './findings.ts';
 import type { AgencyKind } from '../law/agency-kinds.ts';
+import type { AgencyReach } from '../platform/accounts/core/roles.ts';
 import type { AnnualReport, ParseWarning, ReportFormat } from './model.ts';
 
 /** A checked report as stored (without the source bytes). */
@@ -80,8 +81,13 @@ export interface CheckedReportSummary {
 
 /** List filters: the agencies the reader may see, then optionally one of them and a year. */
 export interface ReportListQuery {
-  /** The agencies whose reports may be listed ('all': every agency's). */
-  scope: 'all' | readonly number[];
+  /**
+   * The agencies whose reports may be listed ('all': every agency's): some by id, and every agency
+   * under a supervisor's government (asked of the tree in the database, not sent id by id).
+   */
+  scope: 'all' | AgencyReach;
+  /** The agency tree's version the scope was read at (a kept count of a government's reports is for one version of its tree). */
+  treeVersion?: number | undefined;
   agencyId?: number | undefined;
   /** Part of the agency's name (its current name): the agencies table is small, the match is by id. */
   agencyName?: string | undefined;
@@ -263,20 +269,46 @@ export async function lockSource(db: Queryable, sha256: string): Promise<void> {
   await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 14))', [`checked_reports:${sha256}`]);
 }
 
+/**
+ * The ids of the agencies in a scope, as a subquery (undefined: every agency). A supervisor's
+ * government is one id looked up in migration 0013's closure of the tree; agencies reached one by one
+ * are an array (a handler's one or few).
+ */
+function scopeAgencies(scope: 'all' | AgencyReach, values: unknown[]): string | undefined {
+  if (scope === 'all') return undefined;
+  const parts: string[] = [];
+  if (scope.subtrees.length > 0) {
+    values.push(scope.subtrees);
+    parts.push(`SELECT agency_id FROM agency_closure WHERE ancestor_id = ANY($${values.length}::bigint[])`);
+  }
+  if (scope.agencies.length > 0 || parts.length === 0) {
+    values.push(scope.agencies);
+    parts.push(`SELECT unnest($${values.length}::bigint[])`);
+  }
+  return parts.join(' UNION ALL ');
+}
+
 /** The filter of the list on table alias `t`, its values numbered from `first`. */
 function listFilter(q: ReportListQuery, t: string, values: unknown[]): string[] {
   const where = [`${t}.agency_id IS NOT NULL`];
-  if (q.scope !== 'all') {
-    values.push(q.scope);
+  if (q.agencyName !== undefined) {
+    // The agencies table is small: the agencies of the scope whose name matches are found first, and
+    // their reports read by id in list order (the planner cannot guess how many names match; a join
+    // would read the list index from its start up to the first match).
+    values.push(q.agencyName);
+    const name = `$${values.length}`;
+    const within = scopeAgencies(q.scope, values);
+    where.push(`${t}.agency_id = ANY(ARRAY(SELECT a.id FROM agencies a WHERE strpos(a.name, ${name}) > 0${within ? ` AND a.id IN (${within})` : ''}))`);
+  } else if (q.scope !== 'all' && q.scope.subtrees.length === 0) {
+    values.push(q.scope.agencies);
     where.push(`${t}.agency_id = ANY($${values.length}::bigint[])`);
+  } else {
+    const within = scopeAgencies(q.scope, values);
+    if (within) where.push(`${t}.agency_id IN (${within})`);
   }
   if (q.agencyId !== undefined) {
     values.push(q.agencyId);
     where.push(`${t}.agency_id = $${values.length}`);
-  }
-  if (q.agencyName !== undefined) {
-    values.push(q.agencyName);
-    where.push(`${t}.agency_id IN (SELECT id FROM agencies WHERE strpos(name, $${values.length}) > 0)`);
   }
   if (q.year !== undefined) {
     values.push(q.year);
@@ -289,7 +321,8 @@ function listFilter(q: ReportListQuery, t: string, values: unknown[]): string[] 
 export async function listCheckedReports(db: Queryable, q: ReportListQuery): Promise<ReportListPage> {
   const values: unknown[] = [];
   const where = listFilter(q, 'r', values);
-  const total = await countWithFilter(db, where.join(' AND '), values);
+  const tree = q.scope !== 'all' && q.scope.subtrees.length > 0 ? `tree ${q.treeVersion ?? 'unknown'}` : '';
+  const total = await countWithFilter(db, where.join(' AND '), values, tree);
   const cursor = q.after ?? q.before;
   const keyed = [...where];
   const params = [...values];
@@ -341,22 +374,27 @@ export async function listCheckedReports(db: Queryable, q: ReportListQuery): Pro
 /**
  * How many reports match a filter. Counting 100,000 rows costs milliseconds on every page view, so
  * a count is kept for a few seconds per database and filter; storing a report clears the counts (in
- * this process; another app process sees the new count within COUNT_TTL_MS).
+ * this process; another app process sees the new count within COUNT_TTL_MS). The pages that arrive
+ * while a count is being made wait for that count instead of each starting its own.
  */
 const COUNT_TTL_MS = 5000;
-let counts = new WeakMap<object, Map<string, { n: number; at: number }>>();
+let counts = new WeakMap<object, Map<string, { n: Promise<number>; at: number }>>();
 
-async function countWithFilter(db: Queryable, where: string, values: unknown[]): Promise<number> {
-  const key = `${where}\u0000${JSON.stringify(values)}`;
+function countWithFilter(db: Queryable, where: string, values: unknown[], asOf: string): Promise<number> {
+  const key = `${where}\u0000${JSON.stringify(values)}\u0000${asOf}`;
   let cache = counts.get(db);
   if (!cache) counts.set(db, (cache = new Map()));
   const now = performance.now();
   const hit = cache.get(key);
   if (hit && now - hit.at < COUNT_TTL_MS) return hit.n;
-  const result = await db.query<{ n: number }>(named(`SELECT count(*)::int AS n FROM checked_reports r WHERE ${where}`, values));
-  const n = result.rows[0]?.n ?? 0;
+  const n = db.query<{ n: number }>(named(`SELECT count(*)::int AS n FROM checked_reports r WHERE ${where}`, values)).then((result) => result.rows[0]?.n ?? 0);
   if (cache.size > 1000) cache.clear();
-  cache.set(key, { n, at: now });
+  const kept = cache;
+  kept.set(key, { n, at: now });
+  // A failed count is not kept.
+  n.catch(() => {
+    if (kept.get(key)?.n === n) kept.delete(key);
+  });
   return n;
 }
 

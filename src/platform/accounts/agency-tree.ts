@@ -4,7 +4,7 @@
  * without walking the tree in SQL.
  */
 import type { Queryable } from '../db/queryable.ts';
-import { subtreeOf, type AgencyNode, type ReachingGrant, type Role } from './core/roles.ts';
+import { reachesSubtree, subtreeOf, type AgencyNode, type ReachingGrant, type Role } from './core/roles.ts';
 
 interface LoadedTree {
   version: number;
@@ -25,11 +25,11 @@ async function treeAt(db: Queryable, version: number): Promise<LoadedTree> {
 
 /** A person's grants with the agencies each reaches, given the tree's current version. */
 export async function reachingGrantsAt(db: Queryable, grants: readonly { role: Role; agencyId: number | null }[], treeVersion: number): Promise<ReachingGrant[]> {
-  const needsTree = grants.some((g) => g.role === 'supervisor');
+  const needsTree = grants.some((g) => reachesSubtree(g.role));
   const tree = needsTree ? await treeAt(db, treeVersion) : undefined;
   return grants.map((g) => {
     if (g.agencyId === null) return { role: g.role, agencyId: null, reaches: [] };
-    if (g.role !== 'supervisor' || !tree) return { role: g.role, agencyId: g.agencyId, reaches: [g.agencyId] };
+    if (!reachesSubtree(g.role) || !tree) return { role: g.role, agencyId: g.agencyId, reaches: [g.agencyId] };
     let reaches = tree.subtrees.get(g.agencyId);
     if (!reaches) tree.subtrees.set(g.agencyId, (reaches = subtreeOf(tree.nodes, g.agencyId)));
     return { role: g.role, agencyId: g.agencyId, reaches };

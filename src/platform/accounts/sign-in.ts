@@ -21,6 +21,11 @@ export interface Viewer {
   username: string;
   name: string;
   grants: readonly ReachingGrant[];
+  /**
+   * The version of the agency tree (migration 0007's counter) the grants were worked out at: what a
+   * query that asks the database for "the agencies under G" keeps a result for.
+   */
+  treeVersion?: number | undefined;
   /** Signed in with an API token (not a browser session). */
   tokenId?: number | undefined;
 }
@@ -149,7 +154,7 @@ export async function sessionFor(db: Queryable, sessionToken: string, idleSecond
   }
   const { person } = session;
   if (person.disabledAt) return undefined;
-  const viewer: Viewer = { personId: person.id, username: person.username, name: person.name, grants: await reachingGrantsAt(db, session.roles, session.treeVersion) };
+  const viewer: Viewer = { personId: person.id, username: person.username, name: person.name, grants: await reachingGrantsAt(db, session.roles, session.treeVersion), treeVersion: session.treeVersion };
   if (session.idleSeconds > TOUCH_EVERY_SECONDS) await store.touchSession(db, hash);
   return { viewer, csrfToken: session.csrfToken, complete: session.complete };
 }
@@ -167,7 +172,7 @@ async function viewerOf(db: Queryable, personId: number): Promise<Viewer | undef
   const found = await store.getPersonWithRoles(db, personId);
   if (!found || found.person.disabledAt) return undefined;
   const { person } = found;
-  return { personId: person.id, username: person.username, name: person.name, grants: await reachingGrantsAt(db, found.roles, found.treeVersion) };
+  return { personId: person.id, username: person.username, name: person.name, grants: await reachingGrantsAt(db, found.roles, found.treeVersion), treeVersion: found.treeVersion };
 }
 
 /** Signs out this session, or every session of its person. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agenciesWhere, can, mayGrant, ROLE_PERMISSIONS, subtreeOf, wouldCycle, type ReachingGrant } from './roles.ts';
+import { agenciesWhere, can, mayGrant, reachWhere, ROLE_PERMISSIONS, subtreeOf, wouldCycle, type AgencyReach, type ReachingGrant } from './roles.ts';
 
 // 1 county government ─┬─ 2 department ── 4 its 派出机构
 //                      └─ 3 department
@@ -43,6 +43,24 @@ describe('roles and permissions', () => {
     const both = [grant('handler', 2), grant('reviewer', 6)];
     expect(agenciesWhere(both, 'records.read')).toEqual([2, 6]);
     expect(agenciesWhere(both, 'records.write')).toEqual([2]);
+  });
+
+  it('reachWhere names a supervisor\'s government once, and the same agencies as agenciesWhere', () => {
+    const expand = (reach: AgencyReach) => [...new Set([...reach.agencies, ...reach.subtrees.flatMap((id) => subtreeOf(TREE, id))])].sort((a, b) => a - b);
+    const cases: [string, ReachingGrant[], AgencyReach][] = [
+      ['a handler', [grant('handler', 2)], { agencies: [2], subtrees: [] }],
+      ['a supervisor', [grant('supervisor', 1)], { agencies: [], subtrees: [1] }],
+      ['a supervisor who also handles an agency under the government', [grant('handler', 4), grant('supervisor', 1)], { agencies: [], subtrees: [1] }],
+      ['a supervisor who also reviews in another county', [grant('supervisor', 1), grant('reviewer', 6)], { agencies: [6], subtrees: [1] }],
+      ['supervisors of two counties', [grant('supervisor', 5), grant('supervisor', 1)], { agencies: [], subtrees: [1, 5] }],
+      ['no role that reads', [grant('sysAdmin', null)], { agencies: [], subtrees: [] }],
+    ];
+    for (const [who, grants, reach] of cases) {
+      expect(reachWhere(grants, 'records.read'), who).toEqual(reach);
+      expect(expand(reach), who).toEqual(agenciesWhere(grants, 'records.read'));
+    }
+    expect(reachWhere([grant('sysAdmin', null)], 'agency.staff')).toBe('all');
+    expect(reachWhere([grant('supervisor', 1)], 'records.write')).toEqual({ agencies: [], subtrees: [] });
   });
 
   it('grants: an agencyAdmin grants the agency roles in its agency only; never to itself; sysAdmin anything', () => {

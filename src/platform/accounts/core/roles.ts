@@ -100,6 +100,42 @@ export function agenciesWhere(grants: readonly ReachingGrant[], permission: Perm
   return [...ids].sort((a, b) => a - b);
 }
 
+/** Does a grant of this role reach every agency under its agency (a supervisor's, on a people's government)? */
+export const reachesSubtree = (role: Role): boolean => role === 'supervisor';
+
+/**
+ * The agencies a person reaches, as a query can ask for them: these agencies, and every agency under
+ * each of `subtrees` (itself included) as the tree stands when the query runs (migration 0013's
+ * closure), so that a supervisor's list does not carry the ids of its whole government.
+ */
+export interface AgencyReach {
+  agencies: readonly number[];
+  subtrees: readonly number[];
+}
+
+/**
+ * The agencies on which a person may use `permission`, as `agenciesWhere` gives them but with a
+ * supervisor's government named once: 'all' for a sysAdmin's permissions, else the agencies reached
+ * one by one (those not already under a subtree) and the roots of the subtrees (sorted, no duplicates).
+ */
+export function reachWhere(grants: readonly ReachingGrant[], permission: Permission): 'all' | AgencyReach {
+  const agencies = new Set<number>();
+  const subtrees = new Set<number>();
+  const under: ReachingGrant[] = [];
+  for (const g of grants) {
+    if (!ROLE_PERMISSIONS[g.role].includes(permission)) continue;
+    if (reachesAll(g)) return 'all';
+    if (g.agencyId === null) continue;
+    if (reachesSubtree(g.role)) {
+      subtrees.add(g.agencyId);
+      under.push(g);
+    } else agencies.add(g.agencyId);
+  }
+  const covered = (id: number) => under.some((g) => g.reaches.includes(id));
+  const sorted = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b);
+  return { agencies: sorted([...agencies].filter((id) => !covered(id))), subtrees: sorted(subtrees) };
+}
+
 /** An agency as the tree needs it. */
 export interface AgencyNode {
   id: number;
