@@ -59,7 +59,7 @@ function Metadata(props: { view: ItemView }) {
     ['个人信息公开理由', v.personalDataJustification],
   ];
   return (
-    <dl class="summary-list">
+    <dl class="meta">
       {rows.filter(([, value]) => value !== null && value !== '').map(([label, value]) => <><dt>{label}</dt><dd>{value}</dd></>)}
     </dl>
   );
@@ -157,7 +157,7 @@ export function ItemPage(props: ItemPageProps) {
       </section>
       <section aria-labelledby="body-title">
         <h2 id="body-title">正文</h2>
-        {view.body === '' ? <p class="muted">（无正文）</p> : <div class="item-body">{raw(view.body)}</div>}
+        {view.body === '' ? <p class="muted">（无正文）</p> : <div class="item-body table-wrap" tabindex={0} role="region" aria-label="正文内容（可左右滚动）">{raw(view.body)}</div>}
       </section>
       <section aria-labelledby="files-title">
         <h2 id="files-title">附件</h2>

@@ -48,7 +48,7 @@ export function ListPage(props: ListPageProps) {
         <div class="button-row"><button type="submit" class="button button-secondary">筛选</button></div>
       </form>
       {props.rows.length === 0 ? <p>没有符合条件的信息。</p> : (
-        <div class="table-scroll">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="信息列表（可左右滚动）">
           <table class="case-list">
             <caption class="visually-hidden">信息列表</caption>
             <thead><tr><th scope="col">标题</th><th scope="col">索引号</th><th scope="col">状态</th><th scope="col">成文日期</th><th scope="col">主动公开期限</th><th scope="col">发布日期</th></tr></thead>
