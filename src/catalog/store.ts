@@ -9,6 +9,7 @@ import type { Article20Item, Article21Item } from '../law/taxonomy.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
 import type { Attribute, CatalogItem, Genre, ItemAttachment, ItemEvent, ItemEventType, ItemStatus, Topic, Validity } from './model.ts';
 import { docNoKey } from './search/tokens.ts';
+import type { ItemState } from './workflow.ts';
 
 /** An item's search vector, recomputed from its stored texts (the search helper's; shared with the bench). */
 export { refreshSearchVector, searchVectorSql, searchWords } from './search/vector.ts';
@@ -55,16 +56,8 @@ export interface ItemContentRow {
   bodyText: string;
 }
 
-/** The review's fold, kept on the row (workflow.ts ItemState). */
-export interface ItemFold {
-  status: ItemStatus;
-  attribute: Attribute | null;
-  attributeReason: string | null;
-  personalDataJustification: string | null;
-  publishedOn: IsoDate | null;
-  validity: Validity;
-  validityChangedOn: IsoDate | null;
-}
+/** The review's fold, kept on the row (workflow.ts ItemState; the author is the row's own). */
+export type ItemFold = Omit<ItemState, 'authorId'>;
 
 /** A new item: its agency, 索引号, author, content and fold. */
 export interface NewItem extends ItemContentRow, ItemFold {

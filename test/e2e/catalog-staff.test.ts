@@ -4,8 +4,6 @@
  * in normal and large text: no page wider than its screen, no axe-core violation, no browser error. A
  * 经办人 then drafts an item through the form without JavaScript and submits it. Debian's Chromium.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDraft } from '../../src/catalog/service.ts';
@@ -16,13 +14,13 @@ import { startHttpServer, type HttpServer } from '../../src/platform/http/server
 import type { Services } from '../../src/platform/services.ts';
 import { addAgency, addPerson, OPERATOR, sessionCookie } from '../support/accounts.ts';
 import { browserAvailable, launchBrowser } from '../support/chromium.ts';
+import { axeViolations, fitsScreen } from '../support/page-checks.ts';
 import { createTestServices } from '../support/services.ts';
 
 describe.runIf(browserAvailable)('catalog staff pages in a browser', () => {
   let services: Services;
   let server: HttpServer;
   let browser: Browser;
-  let axeSource: string;
   let agencyId: number;
   let itemId: number;
   const consoleErrors: string[] = [];
@@ -44,7 +42,6 @@ describe.runIf(browserAvailable)('catalog staff pages in a browser', () => {
     const app = createHttpApp(services, { modules: [{ routes: staffCatalogRoutes(services) }], nav: [{ href: '/catalog', label: '主动公开', needs: 'records.read' }] });
     server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
-    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -64,16 +61,12 @@ describe.runIf(browserAvailable)('catalog staff pages in a browser', () => {
   async function check(page: Page, path: string): Promise<void> {
     const res = await page.goto(`${server.url}${path}`);
     expect(res?.status(), path).toBe(200);
-    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1'), `${path} is wider than the screen`).toBe(true);
+    expect(await fitsScreen(page), `${path} is wider than the screen`).toBe(true);
     const scripted = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'zh-CN' });
     await scripted.addCookies(await page.context().cookies());
     const axePage = await scripted.newPage();
     await axePage.goto(`${server.url}${path}`);
-    await axePage.evaluate(axeSource);
-    const violations = await axePage.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await axeViolations(axePage);
     await scripted.close();
     expect(violations, path).toEqual([]);
   }
