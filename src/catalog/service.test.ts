@@ -17,7 +17,7 @@ import type { AppError } from '../platform/errors.ts';
 import type { Services } from '../platform/services.ts';
 import { addAgency, addPerson, OPERATOR } from '../../test/support/accounts.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { addAttachments } from './item-files.ts';
+import { addAttachments, linkItem, unlinkItem } from './item-files.ts';
 import { createDraft, editDraft, getItemMetadata, getItemView, listItems } from './service.ts';
 import { saveSettings } from './settings.ts';
 import { takeStep } from './steps.ts';
@@ -217,6 +217,26 @@ describe('personal data and sensitive words', () => {
     const { rows } = await services.db.query<{ tsv: string }>('SELECT search_tsv::text AS tsv FROM catalog_items WHERE id = $1', [id]);
     expect(rows[0]!.tsv).toContain('剪纸');
     expect(await auditActions(id)).toEqual(['catalog.create', 'catalog.attach']);
+  });
+});
+
+describe('related items', () => {
+  it('a 政策解读 is linked to the document it interprets; the public metadata lists the published one', async () => {
+    const policy = await draft('author', { title: '太平区非遗保护专项资金管理办法', genre: '行政规范性文件' });
+    for (const [s, who] of [[SUBMIT, 'author'], [PUBLIC, 'reviewer'], [SECRECY, 'reviewer'], [{ type: 'signed' }, 'head']] as [Step, string][]) await step(policy.id, who, s);
+    const reading = await draft('author', { title: '《太平区非遗保护专项资金管理办法》政策解读', genre: '政策解读', docNo: null });
+    await refused(linkItem(services, people['author']!.acting, reading.id, 'NO-SUCH/2024-00001', undefined, clock), 422);
+    const linked = await linkItem(services, people['author']!.acting, reading.id, policy.indexNo, undefined, clock);
+    expect(linked.related).toEqual([expect.objectContaining({ id: policy.id, direction: 'interprets', relation: '解读的文件' })]);
+    const other = await getItemView(services, people['author']!.acting, policy.id);
+    expect(other.related).toEqual([expect.objectContaining({ id: reading.id, direction: 'interpretedBy' })]);
+    // Not public until the interpretation is published itself.
+    expect((await getItemMetadata(services, policy.indexNo)).related).toEqual([]);
+    const unlinked = await unlinkItem(services, people['author']!.acting, reading.id, policy.id, undefined, clock);
+    expect(unlinked.related).toEqual([]);
+    await linkItem(services, people['author']!.acting, reading.id, String(policy.id), undefined, clock);
+    for (const [s, who] of [[SUBMIT, 'author'], [PUBLIC, 'reviewer'], [SECRECY, 'reviewer'], [{ type: 'signed' }, 'head']] as [Step, string][]) await step(reading.id, who, s);
+    expect((await getItemMetadata(services, policy.indexNo)).related).toEqual([expect.objectContaining({ indexNo: reading.indexNo, genre: '政策解读' })]);
   });
 });
 
