@@ -4,19 +4,23 @@
  * other columns (指南, 制度, 索引号 pattern): only the limit is written here.
  */
 import type { IsoDate } from '../law/dates.ts';
+import { ARTICLE20_ITEMS } from '../law/taxonomy.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
 
-/** Per agency, per item with a published item: the latest 发布日期. */
+/**
+ * Per agency, per item with a published item: the latest 发布日期 — one probe of catalog_items_coverage_idx
+ * (migration 0015) per agency and item.
+ */
 export async function latestPublishedByItem(db: Queryable, agencyIds: readonly number[]): Promise<Map<number, Map<string, IsoDate>>> {
-  const { rows } = await db.query<{ agencyId: number; item: string; latest: IsoDate }>(
-    `SELECT agency_id AS "agencyId", article20_item AS item, max(published_on) AS latest
-       FROM catalog_items
-      WHERE agency_id = ANY($1::bigint[]) AND status = 'published' AND article20_item IS NOT NULL
-      GROUP BY 1, 2`,
-    [agencyIds],
+  const { rows } = await db.query<{ agencyId: number; item: string; latest: IsoDate | null }>(
+    `SELECT a.id AS "agencyId", i.item,
+            (SELECT max(c.published_on) FROM catalog_items c WHERE c.agency_id = a.id AND c.article20_item = i.item AND c.status = 'published') AS latest
+       FROM unnest($1::bigint[]) AS a(id) CROSS JOIN unnest($2::text[]) AS i(item)`,
+    [agencyIds, ARTICLE20_ITEMS],
   );
   const out = new Map<number, Map<string, IsoDate>>();
   for (const r of rows) {
+    if (r.latest === null) continue;
     const items = out.get(r.agencyId) ?? new Map<string, IsoDate>();
     items.set(r.item, r.latest);
     out.set(r.agencyId, items);
