@@ -4,8 +4,6 @@
  * normal and large text: no page wider than its screen (wide tables scroll inside their own region),
  * no axe-core violation, no browser error. Debian's Chromium through playwright-core.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTestItem } from '../../src/catalog/table2-testing.ts';
@@ -15,13 +13,13 @@ import { startHttpServer, type HttpServer } from '../../src/platform/http/server
 import type { Services } from '../../src/platform/services.ts';
 import { addAgency, addPerson, sessionCookie } from '../support/accounts.ts';
 import { browserAvailable, launchBrowser } from '../support/chromium.ts';
+import { axeViolations, fitsScreen } from '../support/page-checks.ts';
 import { createTestServices } from '../support/services.ts';
 
 describe.runIf(browserAvailable)('catalog statistics pages in a browser', () => {
   let services: Services;
   let server: HttpServer;
   let browser: Browser;
-  let axeSource: string;
   const consoleErrors: string[] = [];
   const sessions: Record<string, string> = {};
 
@@ -40,7 +38,6 @@ describe.runIf(browserAvailable)('catalog statistics pages in a browser', () => 
     const app = createHttpApp(services, { modules: [{ routes: statisticsRoutes(services) }], nav: [] });
     server = await startHttpServer(app, { port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
-    axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -59,12 +56,8 @@ describe.runIf(browserAvailable)('catalog statistics pages in a browser', () => 
   async function check(page: Page, path: string): Promise<void> {
     const res = await page.goto(`${server.url}${path}`);
     expect(res?.status(), path).toBe(200);
-    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1'), `${path} is wider than the screen`).toBe(true);
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    expect(await fitsScreen(page), `${path} is wider than the screen`).toBe(true);
+    const violations = await axeViolations(page);
     expect(violations, path).toEqual([]);
   }
 
@@ -78,7 +71,7 @@ describe.runIf(browserAvailable)('catalog statistics pages in a browser', () => 
     await page.getByLabel('行政许可决定数').fill('七十一');
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('行政许可决定数：应为不小于 0 的整数');
-    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')).toBe(true);
+    expect(await fitsScreen(page)).toBe(true);
     await page.getByLabel('行政许可决定数').fill('71');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/catalog\/statistics\?/);

@@ -8,6 +8,7 @@ import { CsrfField } from '../../platform/http/layout.tsx';
 import { ErrorSummary, type Choice, type FormState, TextField } from '../../platform/http/form.tsx';
 import { FIGURE_LABELS } from '../figures-input.ts';
 import { pageHref } from './due-format.ts';
+import { AgencyYearChooser } from './figures-chooser.tsx';
 
 /** Props of the page. */
 export interface FiguresPageProps {
@@ -32,19 +33,7 @@ export function FiguresPage(props: FiguresPageProps) {
     <>
       <h1>填报表二数字：{props.agencyName} {props.year} 年</h1>
       <p class="lead">年度报告表二中不能由本系统统计的数字。规章、行政规范性文件的件数由已发布的信息自动统计，不在这里填写。</p>
-      <form method="get" action="/catalog/figures" class="filters" aria-label="选择机关和年度">
-        {props.agencyChoices.length > 1 ? (
-          <div class="form-group">
-            <label for="choose-agency">机关</label>
-            <select id="choose-agency" name="agency">{props.agencyChoices.map((a) => <option value={a.value} selected={a.value === String(props.agencyId)}>{a.label}</option>)}</select>
-          </div>
-        ) : null}
-        <div class="form-group">
-          <label for="choose-year">年度</label>
-          <select id="choose-year" name="year">{props.years.map((y) => <option value={String(y)} selected={y === props.year}>{y} 年</option>)}</select>
-        </div>
-        <div class="form-group"><button type="submit" class="button button-secondary">换一个</button></div>
-      </form>
+      <AgencyYearChooser action="/catalog/figures" agencyId={props.agencyId} agencyChoices={props.agencyChoices} year={props.year} years={props.years} button="换一个" prefix="choose-" />
       <ErrorSummary errors={form.errors} />
       <form method="post" action="/catalog/figures" class="admin-fields" novalidate>
         <CsrfField token={props.csrfToken} />

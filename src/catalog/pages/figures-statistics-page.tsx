@@ -9,6 +9,7 @@ import { type DocumentRow, DOCUMENT_ROWS, wanText } from '../table2.ts';
 import type { CatalogStatistics } from '../table2-service.ts';
 import { monthlyRowLabel } from '../table2-xlsx.ts';
 import { dateText, pageHref } from './due-format.ts';
+import { AgencyYearChooser } from './figures-chooser.tsx';
 
 /** Props of the page. */
 export interface StatisticsPageProps {
@@ -39,19 +40,7 @@ export function StatisticsPage(props: StatisticsPageProps) {
       <h1>{props.agencyName} {stats.year} 年主动公开统计</h1>
       <p class="lead">年度报告表二（主动公开政府信息情况）和全年按月发布的信息条数。规章、行政规范性文件由本系统已发布的信息统计，其余数字由本机关填报。</p>
       <p><a href="/catalog/due">主动公开期限</a>　<a href="/catalog/coverage">法定主动公开内容覆盖情况</a></p>
-      <form method="get" action="/catalog/statistics" class="filters" aria-label="选择机关和年度">
-        {props.agencyChoices.length > 1 ? (
-          <div class="form-group">
-            <label for="agency">机关</label>
-            <select id="agency" name="agency">{props.agencyChoices.map((a) => <option value={a.value} selected={a.value === String(stats.agencyId)}>{a.label}</option>)}</select>
-          </div>
-        ) : null}
-        <div class="form-group">
-          <label for="year">年度</label>
-          <select id="year" name="year">{props.years.map((y) => <option value={String(y)} selected={y === stats.year}>{y} 年</option>)}</select>
-        </div>
-        <div class="form-group"><button type="submit" class="button">查看</button></div>
-      </form>
+      <AgencyYearChooser action="/catalog/statistics" agencyId={stats.agencyId} agencyChoices={props.agencyChoices} year={stats.year} years={props.years} button="查看" />
       <p class="button-row">
         <a class="button button-secondary" href={pageHref('/catalog/statistics.xlsx', query)} download>下载 Excel 文件（表二、按月统计）</a>
         {props.mayWrite ? <a class="button" href={pageHref('/catalog/figures', query)}>填报表二数字</a> : null}
