@@ -13,10 +13,11 @@ import { platformCommands } from './platform/commands.ts';
 import type { AppEnv } from './platform/http/types.ts';
 import type { Room, RoomStartOptions } from './platform/room.ts';
 import type { Services } from './platform/services.ts';
+import { portalRoom } from './portal/room.ts';
 import { reportRoom } from './report/room.ts';
 
 /** The rooms, in the order of the navigation, the mounted routes and `gongkai help`. */
-export const ROOMS: readonly Room[] = [accountsRoom, reportRoom, applicationsRoom, catalogRoom, lawRoom];
+export const ROOMS: readonly Room[] = [accountsRoom, reportRoom, applicationsRoom, catalogRoom, portalRoom, lawRoom];
 
 /** Options of `gongkai serve`. */
 export const SERVE_OPTIONS = {

@@ -34,6 +34,8 @@ const SAMPLE_PARAMS: Record<string, string> = {
   letterId: '1',
   attachmentId: '1',
   indexNo: 'GK000001/2024-00001',
+  year: '2023',
+  feed: '1.atom',
 };
 
 interface World {

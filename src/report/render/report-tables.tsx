@@ -96,7 +96,8 @@ export function LayoutTable(props: { layout: TableLayout; cellMarks?: Marks; lab
     <>
       {region ? <p class="scroll-hint" id={hintId}>{layout.name}较宽：左右滑动（或选中表格后按方向键）查看其余各列。</p> : ''}
       <div class="table-scroll" role={region ? 'region' : undefined} tabindex={region ? 0 : undefined}
-        aria-labelledby={region ? (props.labelledBy ?? captionId) : undefined} aria-describedby={region ? hintId : undefined}>
+        aria-labelledby={region && props.labelledBy === undefined ? captionId : undefined}
+        aria-label={region && props.labelledBy !== undefined ? layout.caption : undefined} aria-describedby={region ? hintId : undefined}>
         <table class="report-table" id={layout.id} data-table={layout.id} aria-labelledby={props.labelledBy}>
           {props.labelledBy === undefined ? <caption id={region ? captionId : undefined}>{layout.caption}</caption> : ''}
           <colgroup>
