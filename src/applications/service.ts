@@ -15,6 +15,7 @@ import { writeAudit } from '../platform/audit/audit-log.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../platform/errors.ts';
+import { todayIn as beijingToday, type Clock } from '../platform/clock.ts';
 import type { RateLimit } from '../platform/http/rate-limit.ts';
 import type { Services } from '../platform/services.ts';
 import { checkAttachments, type UploadedFile } from './attachments.ts';
@@ -28,13 +29,10 @@ import { buildStatisticsReport, type StatisticsReport } from './stats-report.ts'
 import { countTable3, countTable4 } from './statistics-store.ts';
 import * as store from './store.ts';
 
-/** Milliseconds since the epoch (Date.now); tests pass a fixed clock. */
-export type Clock = () => number;
+export type { Clock } from '../platform/clock.ts';
 
-/** Today in Beijing time (China keeps one zone, UTC+8, without summer time). */
-export function todayIn(clock: Clock = Date.now): IsoDate {
-  return new Date(clock() + 8 * 3600_000).toISOString().slice(0, 10) as IsoDate;
-}
+/** Today in Beijing time (src/platform/clock.ts), as the law's date type. */
+export const todayIn = (clock: Clock = Date.now): IsoDate => beijingToday(clock) as IsoDate;
 
 // ---------- Who acts ----------
 

@@ -4,6 +4,7 @@
  * stored with the case and never changed), `listCaseLetters`, `getCaseLetter`. The template editor's
  * use-cases are in editor-service.ts.
  */
+import { todayIn } from '../../platform/clock.ts';
 import type { IsoDate } from '../../law/dates.ts';
 import { can } from '../../platform/accounts/core/roles.ts';
 import type { Acting } from '../../platform/accounts/service.ts';
@@ -49,10 +50,8 @@ export function letterFileNames(letter: { id: number; title: string }, trackingC
   return { fallback: `letter-${letter.id}.docx`, name: `${title}（${trackingCode}）.docx` };
 }
 
-/** Today in Beijing (UTC+8, no summer time). */
-export function todayInBeijing(now: number = Date.now()): IsoDate {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10) as IsoDate;
-}
+/** Today in Beijing (src/platform/clock.ts), as the law's date type. */
+export const todayInBeijing = (now: number = Date.now()): IsoDate => todayIn(() => now) as IsoDate;
 
 const agencyNotFound = () => new NotFoundError('http.not_found', '没有找到这个页面或记录（或您无权查看）。');
 
