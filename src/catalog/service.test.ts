@@ -244,9 +244,9 @@ describe('lists', () => {
   it('lists the agency\'s unpublished items with their urgency', async () => {
     const { id } = await draft('author', { formedOn: '2024-05-06' });
     const rows = await listItems(services, people['reviewer']!.acting, {}, clock);
-    expect(rows.find((r) => r.id === id)).toMatchObject({ status: 'draft', urgency: 'overdue' });
+    expect(rows.find((r) => r.id === id)).toMatchObject({ status: 'draft', due: { kind: 'late' } });
     const overdue = await listItems(services, people['reviewer']!.acting, { due: 'overdue' }, clock);
-    expect(overdue.every((r) => r.urgency === 'overdue')).toBe(true);
+    expect(overdue.every((r) => r.due?.kind === 'late')).toBe(true);
     expect((await listItems(services, people['reviewer']!.acting, { text: '太文旅发〔2024〕5号', status: 'all' }, clock)).length).toBeGreaterThan(0);
   });
 });

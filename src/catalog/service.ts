@@ -18,6 +18,7 @@ import type { Queryable } from '../platform/db/queryable.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AppError } from '../platform/errors.ts';
 import type { Services } from '../platform/services.ts';
+import { classifyDue, dueSoonUntil, type DueClass } from './due.ts';
 import { cleanBody } from './body-html.ts';
 import { DEFAULT_INDEX_PATTERN, defaultIndexParts, formatIndexNumber, parseIndexPattern } from './core/index-number.ts';
 import { scanPersonalData, type PersonalDataFinding } from './core/personal-data-scan.ts';
@@ -252,9 +253,6 @@ export async function getItemMetadata(services: Services, indexNo: string): Prom
 
 // ---------- Lists ----------
 
-/** Working days ahead that make an unpublished item “due soon”. */
-export const DUE_SOON_WORKING_DAYS = 5;
-
 /** Filters of the staff's list. */
 export interface ItemListFilters {
   agencyId?: number | undefined;
@@ -266,9 +264,9 @@ export interface ItemListFilters {
   limit?: number | undefined;
 }
 
-/** A list row with how urgent its publication is. */
+/** A list row with how urgent its publication is (due.ts: late, due soon, published late; null when on time). */
 export interface ItemListRow extends store.ItemSummary {
-  urgency: 'overdue' | 'soon' | null;
+  due: DueClass | null;
 }
 
 /** The items the actor may read (their agencies; a supervisor's under their government), filtered. */
@@ -278,7 +276,7 @@ export async function listItems(services: Services, acting: Acting, filters: Ite
   if (filters.agencyId !== undefined && scope !== 'all' && !scope.includes(filters.agencyId)) return [];
   const today = todayIn(clock) as IsoDate;
   const calendar = await loadCalendar(db);
-  const soonUntil = isoOf(calendar.addWorkingDays(dayOf(today), DUE_SOON_WORKING_DAYS));
+  const soonUntil = dueSoonUntil(today, calendar);
   const status = filters.status ?? 'pending';
   const pendingOnly = status === 'pending' || filters.due !== undefined;
   const statuses = status === 'all' && !pendingOnly ? undefined : pendingOnly ? PENDING_STATUSES : [status as ItemStatus];
@@ -287,10 +285,7 @@ export async function listItems(services: Services, acting: Acting, filters: Ite
     scope, agencyId: filters.agencyId, statuses, text: filters.text?.trim() || undefined, dueFrom: filters.due === 'soon' ? today : undefined, dueUntil, before: filters.before,
     limit: Math.min(Math.max(filters.limit ?? 50, 1), 200),
   });
-  return rows.map((r) => ({
-    ...r,
-    urgency: !PENDING_STATUSES.includes(r.status) ? null : r.publishDue < today ? 'overdue' : r.publishDue <= soonUntil ? 'soon' : null,
-  }));
+  return rows.map((r) => ({ ...r, due: classifyDue(r, today, soonUntil, calendar) }));
 }
 
 export type { PersonalDataFinding };

@@ -2,6 +2,7 @@
  * The staff's list of items (/catalog): the viewer's agencies' items with their status and Art. 26 due
  * date (overdue in red, due soon in amber, in words), filtered without JavaScript (a GET form).
  */
+import { dueClassText } from '../due.ts';
 import { SelectField, TextField, type Choice, type FormState } from '../../platform/http/form.tsx';
 import { ITEM_STATUS_LABELS, ITEM_STATUSES } from '../model.ts';
 import type { ItemListRow } from '../service.ts';
@@ -24,9 +25,9 @@ export const STATUS_CHOICES: Choice[] = [
 ];
 
 /** A publication's urgency as a tag (colour is never the only sign). */
-export function DueTag(props: { urgency: ItemListRow['urgency'] }) {
-  if (props.urgency === null) return null;
-  return <strong class={props.urgency === 'overdue' ? 'tag tag-error' : 'tag tag-warning'}>{props.urgency === 'overdue' ? '已逾期' : '即将到期'}</strong>;
+export function DueTag(props: { due: ItemListRow['due'] }) {
+  if (props.due === null) return null;
+  return <strong class={props.due.kind === 'dueSoon' ? 'tag tag-warning' : 'tag tag-error'}>{dueClassText(props.due)}</strong>;
 }
 
 /** The list page. */
@@ -59,7 +60,7 @@ export function ListPage(props: ListPageProps) {
                   <td>{r.indexNo}</td>
                   <td>{ITEM_STATUS_LABELS[r.status]}</td>
                   <td>{r.formedOn}</td>
-                  <td>{r.publishDue} <DueTag urgency={r.urgency} /></td>
+                  <td>{r.publishDue} <DueTag due={r.due} /></td>
                   <td>{r.publishedOn ?? '—'}</td>
                 </tr>
               ))}
