@@ -5,7 +5,7 @@
  * 政府信息公开指南 and 制度 texts (catalog_settings). SQL only; the portal decides what to show.
  */
 import type { IsoDate } from '../law/dates.ts';
-import { ARTICLE20_ITEMS, ARTICLE21_ITEMS, type Article20Item, type Article21Item } from '../law/taxonomy.ts';
+import { ARTICLE20_ITEMS, type Article20Item, type Article21Item } from '../law/taxonomy.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
 import { sanitizeBody } from './body-html.ts';
 import type { Genre, Topic, Validity } from './model.ts';
@@ -280,39 +280,45 @@ export async function countPublishedItems(db: Queryable, f: PublicItemFilter, ca
   return { count: Math.min(n, cap), capped: n > cap };
 }
 
+/** Up to this many agencies, the newest items of each 第二十条 item are probed agency by agency. */
+const PROBE_AGENCIES = 100;
+
 /**
- * 法定主动公开内容: the newest `perItem` published items of each 第二十条 item (and of each 第二十一条
- * item that has any), for these agencies. One index range per item (migration 0016's indexes).
+ * 法定主动公开内容: the newest `perItem` published items of each 第二十条 item, for these agencies. A
+ * few agencies: one probe of migration 0016's (agency, item, date) index per agency and item, the newest
+ * kept per item — a department's rare item costs no scan of everyone's; many agencies (a city): the
+ * (item, date) index read newest first until `perItem` of theirs are found.
  */
-export async function newestByStatutoryItem(
-  db: Queryable,
-  agencyIds: 'all' | readonly number[],
-  perItem: number,
-): Promise<{ article20: Map<Article20Item, PublicItemSummary[]>; article21: Map<Article21Item, PublicItemSummary[]> }> {
-  const scoped = agencyIds === 'all' ? '' : 'AND i.agency_id = ANY($3::bigint[])';
-  const values = (keys: readonly string[]) => (agencyIds === 'all' ? [keys, perItem] : [keys, perItem, agencyIds]);
-  const query = (column: 'article20_item' | 'article21_item', keys: readonly string[]) =>
-    db.query<SummaryRow & { key: string }>(
+export async function newestByStatutoryItem(db: Queryable, agencyIds: 'all' | readonly number[], perItem: number): Promise<Map<Article20Item, PublicItemSummary[]>> {
+  const probe = agencyIds !== 'all' && agencyIds.length <= PROBE_AGENCIES;
+  const { rows } = probe
+    ? await db.query<SummaryRow & { key: string }>(
+      `SELECT * FROM (
+         SELECT k.key, s.*, row_number() OVER (PARTITION BY k.key ORDER BY s.published_on DESC, s.id DESC) AS place
+         FROM unnest($1::text[]) AS k(key) CROSS JOIN unnest($3::bigint[]) AS g(agency_id)
+         CROSS JOIN LATERAL (
+           SELECT ${SUMMARY_COLUMNS} FROM catalog_items i JOIN agencies a ON a.id = i.agency_id
+           WHERE i.status = 'published' AND i.agency_id = g.agency_id AND i.article20_item = k.key
+           ORDER BY i.published_on DESC, i.id DESC LIMIT $2
+         ) s
+       ) newest WHERE place <= $2 ORDER BY key, place`,
+      [ARTICLE20_ITEMS, perItem, agencyIds],
+    )
+    : await db.query<SummaryRow & { key: string }>(
       `SELECT k.key, s.* FROM unnest($1::text[]) AS k(key)
        CROSS JOIN LATERAL (
          SELECT ${SUMMARY_COLUMNS} FROM catalog_items i JOIN agencies a ON a.id = i.agency_id
-         WHERE i.status = 'published' AND i.${column} = k.key ${scoped}
+         WHERE i.status = 'published' AND i.article20_item = k.key ${agencyIds === 'all' ? '' : 'AND i.agency_id = ANY($3::bigint[])'}
          ORDER BY i.published_on DESC, i.id DESC LIMIT $2
        ) s`,
-      values(keys),
+      agencyIds === 'all' ? [ARTICLE20_ITEMS, perItem] : [ARTICLE20_ITEMS, perItem, agencyIds],
     );
-  const [a20, a21] = await Promise.all([query('article20_item', ARTICLE20_ITEMS), query('article21_item', ARTICLE21_ITEMS)]);
-  const article20 = new Map<Article20Item, PublicItemSummary[]>();
-  for (const row of a20.rows) {
+  const newest = new Map<Article20Item, PublicItemSummary[]>();
+  for (const row of rows) {
     const key = row.key as Article20Item;
-    article20.set(key, [...(article20.get(key) ?? []), toSummary(row)]);
+    newest.set(key, [...(newest.get(key) ?? []), toSummary(row)]);
   }
-  const article21 = new Map<Article21Item, PublicItemSummary[]>();
-  for (const row of a21.rows) {
-    const key = row.key as Article21Item;
-    article21.set(key, [...(article21.get(key) ?? []), toSummary(row)]);
-  }
-  return { article20, article21 };
+  return newest;
 }
 
 /** An agency's 政府信息公开指南 and 制度 texts (sanitised HTML; empty when never written). */

@@ -74,9 +74,8 @@ export function publicPortalRoutes(portal: Portal): Hono<AppEnv> {
   app.get(`${PORTAL_HOME}/:id{[0-9]+}/statutory`, PUBLIC, pageCache, async (c) => {
     const directory = await portal.directory(c);
     const agency = agencyOf(directory, c.req.param('id'));
-    const { article20, article21 } = await newestByStatutoryItem(db, subtreeIds(directory, agency.id), 5);
-    return portalPage(c, `${agency.name}${SECTION_LABELS.statutory}`,
-      <StatutoryPage directory={directory} agency={agency} article20={article20} article21={article21} />);
+    const article20 = await newestByStatutoryItem(db, subtreeIds(directory, agency.id), 5);
+    return portalPage(c, `${agency.name}${SECTION_LABELS.statutory}`, <StatutoryPage directory={directory} agency={agency} article20={article20} />);
   });
 
   for (const section of ['catalog', 'interpretations'] as const) {

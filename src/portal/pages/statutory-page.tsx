@@ -1,10 +1,9 @@
 /**
- * 法定主动公开内容: for each item of 条例第二十条 (and each local item of 第二十一条 with anything
- * published), the newest published items and a link to all of them in the catalog. An item with
- * nothing published says so: the gap an evaluator looks for first.
+ * 法定主动公开内容: for each item of 条例第二十条, the newest published items and a link to all of them
+ * in the catalog. An item with nothing published says so: the gap an evaluator looks for first.
  */
 import type { PublicItemSummary } from '../../catalog/index.ts';
-import { ARTICLE20_ITEMS, ARTICLE20_LABELS, ARTICLE21_INFO, ARTICLE21_ITEMS, type Article20Item, type Article21Item } from '../../law/taxonomy.ts';
+import { ARTICLE20_ITEMS, ARTICLE20_LABELS, type Article20Item } from '../../law/taxonomy.ts';
 import type { Directory, PortalAgency } from '../directory.ts';
 import { agencyPath, article20Number } from '../urls.ts';
 import { ItemLinks } from './item-list.tsx';
@@ -15,11 +14,9 @@ export function StatutoryPage(props: {
   directory: Directory;
   agency: PortalAgency;
   article20: ReadonlyMap<Article20Item, readonly PublicItemSummary[]>;
-  article21: ReadonlyMap<Article21Item, readonly PublicItemSummary[]>;
 }) {
   const { agency } = props;
   const catalog = agencyPath(agency.id, 'catalog');
-  const local = ARTICLE21_ITEMS.filter((k) => (props.article21.get(k)?.length ?? 0) > 0);
   return (
     <PortalFrame directory={props.directory} agency={agency} section="statutory" heading={`${agency.name}${SECTION_LABELS.statutory}`} current={SECTION_LABELS.statutory}
       lead="按《中华人民共和国政府信息公开条例》第二十条所列各项，列出本机关最近公开的信息。">
@@ -42,17 +39,6 @@ export function StatutoryPage(props: {
           );
         })}
       </ol>
-      {local.length > 0 ? (
-        <section aria-labelledby="article21-heading">
-          <h2 id="article21-heading">第二十一条所列信息</h2>
-          {local.map((key) => (
-            <>
-              <h3>{ARTICLE21_INFO[key].label}</h3>
-              <ItemLinks items={props.article21.get(key) ?? []} />
-            </>
-          ))}
-        </section>
-      ) : null}
     </PortalFrame>
   );
 }
