@@ -103,6 +103,13 @@ describe('public pages on the database', () => {
     await setTestStatus(services.db, id, 'withdrawn');
   });
 
+  it('answers HEAD like GET, without a body', async () => {
+    const res = await app.request(`/open/${agency.id}/catalog`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toMatch(/^W\//);
+    expect(await res.text()).toBe('');
+  });
+
   it('a draft saved does not change the version (drafts are not public)', async () => {
     const version = (await readPortalState(services.db)).version;
     const { id } = await insertTestItem(services.db, { agencyId: agency.id, title: '缓存测试县的草稿', status: 'draft' });

@@ -208,6 +208,19 @@ describe.runIf(browserAvailable)('the portal pages in a browser', () => {
     await ctx.close();
   });
 
+  it('prints an item without the menus, filters and search box, with the addresses of its links', async () => {
+    const ctx = await context();
+    const page = await open(ctx);
+    await page.goto(`${server.url}/items/${encodeURIComponent('11350100MB1234567X/2024-00001')}`);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.portal-aside', '.breadcrumbs', '.site-tools', '.site-nav']) {
+      await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
+    }
+    await expect(page.locator('.item-meta').isVisible()).resolves.toBe(true);
+    await expect(page.evaluate(`getComputedStyle(document.querySelector('.item-body a'), '::after').content`)).resolves.toContain('https://www.example.gov.cn/fy');
+    await ctx.close();
+  });
+
   it('the staff form of the 指南/制度 texts passes axe-core and fits 320 px too', async () => {
     expect(await check({ signedIn: true }, [1280, 320], [['texts', `/open/${agencyId}/texts`], ['guide-signed-in', `/open/${agencyId}/guide`]])).toEqual([]);
   }, 120_000);
