@@ -109,6 +109,15 @@ describe('Atom', () => {
   });
 });
 
+describe('the API description', () => {
+  it('lists the four feeds', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    for (const path of ['/feeds/{agencyId}.atom', '/feeds/{agencyId}.json', '/feeds/{agencyId}/{article20Item}.atom', '/feeds/{agencyId}/{article20Item}.json']) {
+      expect(doc.paths[path], path).toMatchObject({ get: { responses: { 200: expect.anything(), 304: expect.anything() } } });
+    }
+  });
+});
+
 describe('JSON Feed', () => {
   it('has the 1.1 fields, an item per published item', async () => {
     const res = await app.request(`/feeds/${agency.id}.json`);

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, RouteModule } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
+import { feedApiPaths } from './feed-openapi.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { makePortal } from './http.ts';
 import { itemRoutes } from './item-routes.tsx';
@@ -24,5 +25,5 @@ export function portalRoutes(services: Services, clock?: () => Date): RouteModul
   app.route('/', subscriptionRoutes(portal));
   app.route('/', itemRoutes(portal));
   app.route('/', feedRoutes(portal));
-  return { routes: app };
+  return { routes: app, openapi: feedApiPaths };
 }
