@@ -195,3 +195,24 @@ describe('the mails of a published item', () => {
     expect((await new TestBrowser(app).get('/subscriptions/unsubscribe?token=' + 'y'.repeat(32))).status).toBe(404);
   });
 });
+
+describe('the site address in the mails', () => {
+  it('a site open to every address mails no link built on a Host header nobody configured', async () => {
+    const open = await createTestServices({ trustProxy: true, host: '0.0.0.0', publicHosts: [] });
+    try {
+      const openGovernment = await addAgency(open, '主机测试市人民政府', 'government');
+      const openApp = createHttpApp(open, { modules: [portalRoutes(open)], nav: [] });
+      const browser = new TestBrowser(openApp);
+      const csrf = await browser.csrfOf(`/open/${openGovernment.id}/subscribe`);
+      const res = await openApp.request(`http://evil.example/open/${openGovernment.id}/subscribe`, {
+        method: 'POST', body: new URLSearchParams({ _csrf: csrf, email: 'victim@example.com' }),
+        headers: { host: 'evil.example', origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded', cookie: browser.cookieHeader() },
+      });
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('本网站的正式地址尚未设置');
+      expect((await open.db.query('SELECT count(*)::int AS n FROM outbox')).rows[0]).toEqual({ n: 0 });
+    } finally {
+      await open.close();
+    }
+  });
+});

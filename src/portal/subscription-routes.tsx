@@ -4,6 +4,7 @@
  * the form that ends every subscription of an address.
  */
 import { Hono } from 'hono';
+import { AppError } from '../platform/errors.ts';
 import { PUBLIC } from '../platform/http/access.ts';
 import { formErrorsOf } from '../platform/http/form.tsx';
 import { rateLimited } from '../platform/http/rate-limit.ts';
@@ -37,8 +38,14 @@ export function subscriptionRoutes(portal: Portal): Hono<AppEnv> {
     const values = { email: text(body['email']), topic: text(body['topic']) };
     const form: SubscribeFormState = { values, errors: [], items: numbers };
     const items = numbers.map((n) => article20OfNumber(n) ?? n);
+    // The confirmation mail's links must point at this site: a Host header nobody configured is refused.
+    const origin = c.get('mailOrigin');
+    if (origin === undefined) {
+      services.logger.warn({ host: c.get('origin') }, '订阅确认邮件未发送：请求的主机名不在 GONGKAI_PUBLIC_HOSTS 中');
+      throw new AppError('portal.site_address_unknown', '暂时不能订阅：本网站的正式地址尚未设置，邮件中的链接无法确定。请通过网站的正式地址访问，或联系本机关。', { status: 503 });
+    }
     try {
-      await subscribe(services, agency, { email: values.email, items, topic: values.topic === '' ? null : values.topic }, c.get('origin'));
+      await subscribe(services, agency, { email: values.email, items, topic: values.topic === '' ? null : values.topic }, origin);
     } catch (error) {
       const refused = formErrorsOf(error, 'email');
       if (!refused) throw error;

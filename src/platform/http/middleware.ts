@@ -67,6 +67,7 @@ export function requestOrigin(options: RequestOriginOptions) {
     }
     c.set('secure', scheme === 'https');
     c.set('origin', `${scheme}://${host}`);
+    c.set('mailOrigin', known ? `${scheme}://${host}` : undefined);
     await next();
     if (scheme === 'https') c.header('Strict-Transport-Security', 'max-age=31536000');
     if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');

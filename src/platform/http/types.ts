@@ -29,6 +29,12 @@ export interface AppEnv {
     nav: readonly NavItem[];
     /** The site's origin as the browser sees it (`https://host`), behind a trusted proxy too. */
     origin: string;
+    /**
+     * The origin when its host is one the site is configured to answer to (GONGKAI_PUBLIC_HOSTS) or a
+     * loopback name; undefined otherwise. Links sent by mail are built on it, never on a Host header
+     * a stranger chose.
+     */
+    mailOrigin: string | undefined;
     /** The request came over HTTPS (directly, or to a trusted proxy): cookies get `Secure`. */
     secure: boolean;
     /** The client's address (the connection's, or a trusted proxy's X-Forwarded-For). */
