@@ -26,4 +26,8 @@ export const catalogRoom: Room = {
     return { routes, openapi: { ...itemApiPaths, ...search.openapi, ...statisticsApiPaths } };
   },
   commands: [...catalogCommands, ...figuresCommands],
+  // The demo agency's items (after the accounts room created the agency and its people).
+  onStart: async (services, { demoData }) => {
+    if (demoData) await (await import('./demo.ts')).seedDemoCatalog(services);
+  },
 };
