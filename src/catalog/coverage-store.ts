@@ -8,8 +8,8 @@ import { ARTICLE20_ITEMS } from '../law/taxonomy.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
 
 /**
- * Per agency, per item with a published item: the latest 发布日期 — one probe of catalog_items_coverage_idx
- * (migration 0015) per agency and item.
+ * Per agency, per item with a published item: the latest 发布日期 — one probe of
+ * catalog_items_agency_article20_idx (migration 0016) per agency and item.
  */
 export async function latestPublishedByItem(db: Queryable, agencyIds: readonly number[]): Promise<Map<number, Map<string, IsoDate>>> {
   const { rows } = await db.query<{ agencyId: number; item: string; latest: IsoDate | null }>(
