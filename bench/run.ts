@@ -11,6 +11,7 @@ const benchmarks: Record<string, () => Promise<{ run(args: readonly string[]): P
   hostile: () => import('./hostile.ts'),
   'report-list': () => import('./report-list.ts'),
   applications: () => import('./applications.ts'),
+  catalog: () => import('./catalog.ts'),
 };
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {

@@ -9,7 +9,8 @@ import { addAgency } from '../../../test/support/accounts.ts';
 import { createTestServices } from '../../../test/support/services.ts';
 import type { Agency } from '../../platform/accounts/store.ts';
 import type { Services } from '../../platform/services.ts';
-import { searchItems, WINDOW, type SearchQuery } from './search.ts';
+import { WINDOW_TITLES } from './fulltext.ts';
+import { searchItems, type SearchQuery } from './search.ts';
 import { insertFillerItems, insertTestItem } from './test-items.ts';
 
 let services: Services;
@@ -215,13 +216,13 @@ describe('snippets', () => {
 });
 
 describe('at scale', () => {
-  it(`gives the same answer when the words are older than the newest ${WINDOW} items, and caps the total at 1,000`, async () => {
+  it(`gives the same answer when the words are older than the newest ${WINDOW_TITLES} items, and caps the total at 1,000`, async () => {
     const scale = await addAgency(services, '规模测试局', 'department', government);
     // Old items with a rare word: two in titles, one in a body only.
     await insertTestItem(services.db, { agencyId: scale.id, title: '老旧档案数字化罕见词测试', publishedOn: '2015-05-05', body: '正文。' });
     await insertTestItem(services.db, { agencyId: scale.id, title: '罕见词测试第二件', publishedOn: '2014-04-04', body: '正文。' });
     await insertTestItem(services.db, { agencyId: scale.id, title: '正文提及的一件', publishedOn: '2016-06-06', body: '这里写着罕见词测试。' });
-    await insertFillerItems(services.db, scale.id, WINDOW + 500, '2020-01-01');
+    await insertFillerItems(services.db, scale.id, WINDOW_TITLES + 500, '2020-01-01');
     const result = await search('罕见词测试');
     expect(result.items.map((h) => h.title)).toEqual(['老旧档案数字化罕见词测试', '罕见词测试第二件', '正文提及的一件']);
     expect(result.total).toBe(3);
@@ -236,5 +237,10 @@ describe('at scale', () => {
     expect(last.items).toHaveLength(20);
     expect(new Set([...many.items, ...last.items].map((h) => h.id)).size).toBe(40);
     expect((await search('', { agencyId: scale.id })).capped).toBe(true);
+    // Counted within the filters: the agency's items read, the year's through the index.
+    expect(await search('工作动态', { agencyId: scale.id })).toMatchObject({ total: 1000, capped: true });
+    expect(await search('工作动态', { agencyId: government.id, order: 'date' })).toMatchObject({ total: 1000, capped: true });
+    expect((await search('工作动态', { year: 2019 })).capped).toBe(true);
+    expect(await search('工作动态', { year: 2020 })).toMatchObject({ total: 0, capped: false });
   });
 });

@@ -27,24 +27,34 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN = /^\p{Script=Han}$/u;
 
-/** Every pair of adjacent Han characters of a text, each once, in order of first appearance. */
-export function hanBigrams(text: string): string[] {
+/**
+ * How much of a text is indexed. A tsvector holds at most 1 MB: the first 100,000 characters (a long
+ * attachment's first ~60 pages), at most 40,000 words and 20,000 distinct bigrams of them stay far
+ * below it even for text with no repeated pair (measured: 60,000 random Han characters made 1.05 MB).
+ */
+export const INDEXED_CHARACTERS = 100_000;
+const MAX_WORDS = 40_000;
+const MAX_BIGRAMS = 20_000;
+
+/** Every pair of adjacent Han characters of a text, each once, in order of first appearance (at most `limit`). */
+export function hanBigrams(text: string, limit = Number.POSITIVE_INFINITY): string[] {
   const pairs = new Set<string>();
   for (const run of text.match(HAN_RUN) ?? []) {
     const chars = [...run];
-    for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i]! + chars[i + 1]!);
+    for (let i = 0; i + 1 < chars.length && pairs.size < limit; i++) pairs.add(chars[i]! + chars[i + 1]!);
   }
   return [...pairs];
 }
 
 /**
  * The words of a text for the index, separated by spaces (the input of `to_tsvector('simple', …)`):
- * jieba's words, then the Han bigrams.
+ * jieba's words, then the Han bigrams — of the text's first INDEXED_CHARACTERS characters.
  */
 export function indexWords(text: string): string {
   if (text.trim() === '') return '';
-  const words = segmenter().cutForSearch(text, true).filter((t) => WORDLIKE.test(t)).map((t) => t.toLowerCase());
-  return [...words, ...hanBigrams(text)].join(' ');
+  const head = text.length > INDEXED_CHARACTERS ? text.slice(0, INDEXED_CHARACTERS) : text;
+  const words = segmenter().cutForSearch(head, true).filter((t) => WORDLIKE.test(t)).slice(0, MAX_WORDS).map((t) => t.toLowerCase());
+  return [...words, ...hanBigrams(head, MAX_BIGRAMS)].join(' ');
 }
 
 /** jieba's words of a text (no bigrams), separated by spaces: a 文号's words as a phrase. */
@@ -60,42 +70,45 @@ export function queryWords(query: string): string {
 }
 
 /**
- * What a query matches, separated by spaces (the input of `plainto_tsquery('simple', …)`: all must
- * occur): each word of two Han characters or more as its bigrams (行政许可 → 行政 政许 许可), words in
- * other scripts and numbers as they are, and a lone Han character joined to the Han character next to it
- * in the query (双随机一公开 → 双随 随机 一公 公开), or dropped when it stands alone among other words
+ * What a query matches, word by word (each inner list: one word's terms, all of which must occur):
+ * each word of two Han characters or more as its bigrams (行政许可 → 行政 政许 许可), words in other
+ * scripts and numbers as they are, and a lone Han character joined to the Han character next to it in
+ * the query (双随机一公开 → 双随 随机 一公 公开), or dropped when it stands alone among other words
  * (2023年 非遗 → 2023 非遗); a query of lone characters only asks for them.
  */
-export function queryTerms(query: string): string {
-  if (query.trim() === '') return '';
-  const pieces = segmenter().cut(query, true);
-  const terms: string[] = [];
-  const lone: string[] = [];
+export function queryTermGroups(query: string): string[][] {
+  if (query.trim() === '') return [];
+  const groups: string[][] = [];
+  const lone: string[][] = [];
   let offset = 0;
-  for (const piece of pieces) {
+  for (const piece of segmenter().cut(query, true)) {
     const start = offset;
     offset += piece.length;
     for (const m of piece.matchAll(/\p{Script=Han}+|[^\p{Script=Han}]+/gu)) {
       const part = m[0];
       if (!HAN.test([...part][0]!)) {
-        if (WORDLIKE.test(part)) terms.push(part.toLowerCase());
+        if (WORDLIKE.test(part)) groups.push([part.toLowerCase()]);
         continue;
       }
-      const chars = [...part];
-      if (chars.length >= 2) {
-        terms.push(...hanBigrams(part));
+      if ([...part].length >= 2) {
+        groups.push(hanBigrams(part));
         continue;
       }
       // A lone character: with the next character of the query, or the one before, when Han.
       const at = start + m.index;
       const next = [...query.slice(at + part.length)][0];
       const before = [...query.slice(0, at)].at(-1);
-      if (next !== undefined && HAN.test(next)) terms.push(part + next);
-      else if (before !== undefined && HAN.test(before)) terms.push(before + part);
-      else lone.push(part);
+      if (next !== undefined && HAN.test(next)) groups.push([part + next]);
+      else if (before !== undefined && HAN.test(before)) groups.push([before + part]);
+      else lone.push([part]);
     }
   }
-  return [...new Set(terms.length > 0 ? terms : lone)].join(' ');
+  return groups.length > 0 ? groups : lone;
+}
+
+/** What a query matches, separated by spaces (the input of `plainto_tsquery('simple', …)`: all must occur). */
+export function queryTerms(query: string): string {
+  return [...new Set(queryTermGroups(query).flat())].join(' ');
 }
 
 const OPENING = /[[(（【〔［﹝｛{〖]/gu;
