@@ -7,9 +7,12 @@
  * person's agencies. Pages: the bare upload page `/` (signed out, and signed in), the list's first
  * page, a deep page by cursor, the list filtered to one agency, and a handler's list. Target (issue 15
  * §6): the list ≥ 50 % of the bare page's rate in the same run. The load comes from this process
- * (keep-alive fetch).
+ * (keep-alive fetch). On Linux each page also prints the CPU time a request took in the server, in
+ * its PostgreSQL backends and in this process (from /proc): unlike the rates, these do not move with
+ * whatever else the machine is running.
  */
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,7 +65,7 @@ export async function run(args: readonly string[]): Promise<unknown> {
       `SELECT id FROM checked_reports WHERE agency_id IS NOT NULL ORDER BY agency_id, -coalesce(year, 0), -id OFFSET $1 LIMIT 1`, [Math.floor(reports * 0.9)])).rows[0]?.id;
 
     const url = services.embedded?.urlFor('gongkai') ?? services.config.databaseUrl ?? '';
-    const { base, stop } = await startServe({ DATABASE_URL: url, GONGKAI_SESSION_IDLE_MIN: '1440', GONGKAI_DATA_KEY: randomBytes(32).toString('hex') });
+    const { base, pid, stop } = await startServe({ DATABASE_URL: url, GONGKAI_SESSION_IDLE_MIN: '1440', GONGKAI_DATA_KEY: randomBytes(32).toString('hex') });
     try {
       const pages: [string, string, string | undefined][] = [
         ['/ (bare page, signed out)', '/', undefined],
@@ -72,12 +75,15 @@ export async function run(args: readonly string[]): Promise<unknown> {
         ['/reports?agency= (name filter)', `/reports?agency=${encodeURIComponent('第7局')}`, supervisor],
         ['/reports (handler of one agency)', '/reports', handler],
       ];
-      const results: Record<string, { perSecond: number; p50: number; p99: number }> = {};
+      const results: Record<string, { perSecond: number; p50: number; p99: number; cpu?: CpuPerRequest }> = {};
       for (const [label, pathname, cookie] of pages) {
         await load(base + pathname, cookie, clients, 2); // warm-up
+        const before = cpuNow(pid, services.embedded?.pid);
         const r = await load(base + pathname, cookie, clients, seconds);
-        results[label] = r;
-        console.log(`${label.padEnd(44)} ${String(Math.round(r.perSecond)).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms`);
+        const cpu = before && cpuPerRequest(before, cpuNow(pid, services.embedded?.pid)!, r.perSecond * seconds);
+        results[label] = { ...r, cpu };
+        const used = cpu ? `  CPU a request: server ${cpu.server.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms, load ${cpu.client.toFixed(2)} ms` : '';
+        console.log(`${label.padEnd(44)} ${String(Math.round(r.perSecond)).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms${used}`);
       }
       const bare = results['/ (bare page, signed in)']!.perSecond;
       for (const [label, r] of Object.entries(results)) if (label.startsWith('/reports')) console.log(`${label}: ${Math.round((100 * r.perSecond) / bare)} % of the bare page signed in`);
@@ -109,4 +115,50 @@ async function load(url: string, cookie: string | undefined, clients: number, se
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+/** CPU milliseconds a request took: in the server, in its PostgreSQL backends, in this process (the load). */
+interface CpuPerRequest {
+  server: number;
+  postgres: number;
+  client: number;
+}
+
+/** Clock ticks a second of /proc's times (USER_HZ: 100 on every Linux build that matters here). */
+const TICKS_PER_SECOND = 100;
+
+/** The user + system CPU milliseconds of a process so far, from /proc (0 once it is gone). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU used so far by the server, the client backends of the embedded PostgreSQL, and this process; undefined off Linux. */
+function cpuNow(serverPid: number | undefined, postmasterPid: number | undefined): { server: number; postgres: Map<number, number>; client: number } | undefined {
+  if (serverPid === undefined || postmasterPid === undefined || process.platform !== 'linux') return undefined;
+  const postgres = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      // A client backend's title names its client's address, "postgres: user db 127.0.0.1(port) …".
+      if (Number(stat[1]) === postmasterPid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('(')) postgres.set(Number(entry), cpuMsOf(Number(entry)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const self = process.cpuUsage();
+  return { server: cpuMsOf(serverPid), postgres, client: (self.user + self.system) / 1000 };
+}
+
+function cpuPerRequest(
+  before: NonNullable<ReturnType<typeof cpuNow>>, after: NonNullable<ReturnType<typeof cpuNow>>, requests: number,
+): CpuPerRequest {
+  let postgres = 0;
+  for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
+  return { server: (after.server - before.server) / requests, postgres: postgres / requests, client: (after.client - before.client) / requests };
 }

@@ -11,7 +11,7 @@ export function arg(args: readonly string[], name: string, fallback: number): nu
 }
 
 /** `gongkai serve` on a free port with this environment; resolves with its address once it listens. */
-export async function startServe(env: Record<string, string>): Promise<{ base: string; stop: () => Promise<void> }> {
+export async function startServe(env: Record<string, string>): Promise<{ base: string; pid: number | undefined; stop: () => Promise<void> }> {
   const server: ChildProcess = spawn(process.execPath, ['bin/gongkai.js', 'serve', '--port', '0', '--no-seed'], {
     cwd: REPO, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -24,6 +24,7 @@ export async function startServe(env: Record<string, string>): Promise<{ base: s
   });
   return {
     base,
+    pid: server.pid,
     stop: async () => {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));

@@ -340,15 +340,18 @@ export async function listCheckedReports(db: Queryable, q: ReportListQuery): Pro
     params.push(q.offset);
     offset = ` OFFSET $${params.length}`;
   }
+  // Per row of the page: the agency's name by its key (a join gave the planner one more table to
+  // order), the findings counted by a JSON path (a subquery over jsonb_array_elements put each row's
+  // elements in a tuple store first: about half of the query's time).
   const page = await db.query<{
     id: number; agency_id: number; agency_name: string; agency: string | null; year: number | null; format: ReportFormat; source_file_name: string;
     error_count: number; warning_count: number; parse_warning_count: number; created_at: Date;
   }>(named(
-    `SELECT r.id, r.agency_id, a.name AS agency_name, r.agency, r.year, r.format, r.source_file_name, r.created_at,
-       (SELECT count(*) FROM jsonb_array_elements(r.findings) f WHERE f->>'severity' = 'error')::int AS error_count,
-       (SELECT count(*) FROM jsonb_array_elements(r.findings) f WHERE f->>'severity' = 'warning')::int AS warning_count,
+    `SELECT r.id, r.agency_id, (SELECT a.name FROM agencies a WHERE a.id = r.agency_id) AS agency_name, r.agency, r.year, r.format, r.source_file_name, r.created_at,
+       jsonb_array_length(jsonb_path_query_array(r.findings, '$[*] ? (@.severity == "error")')) AS error_count,
+       jsonb_array_length(jsonb_path_query_array(r.findings, '$[*] ? (@.severity == "warning")')) AS warning_count,
        jsonb_array_length(r.warnings) AS parse_warning_count
-     FROM checked_reports r JOIN agencies a ON a.id = r.agency_id
+     FROM checked_reports r
      WHERE ${keyed.join(' AND ')}
      ORDER BY ${listKeys('r').map((k) => `${k} ${backwards ? 'DESC' : 'ASC'}`).join(', ')}
      LIMIT $${limitAt}${offset}`,
