@@ -21,3 +21,8 @@ export { catalogRoom } from './room.ts';
 /** Table 二 of an agency's year in the canonical JSON (2021 template) — 规章/行政规范性文件 from the catalog, entered figures null where none (src/catalog/table2-service.ts). */
 export { table2Of } from './table2-service.ts';
 export type { CatalogTable2 } from './table2.ts';
+/** Search over published items (src/catalog/search/): the function the JSON API and the portal's search page call, and how both read a query string. */
+export { lastPageFor, MAX_PAGE_SIZE, MAX_SEARCH_PAGE, SEARCH_ORDERS, SEARCH_TOTAL_CAP, searchItems } from './search/search.ts';
+export type { SearchHit, SearchOrder, SearchQuery, SearchResult } from './search/search.ts';
+export type { TextPart } from './search/snippet.ts';
+export { parseSearchParams } from './search/input.ts';
