@@ -8,14 +8,15 @@
  *   rare word, a quarter of a second for one in a fifth of the catalog — and no order by date;
  * - the newest items' pages are the ones every search reads, so they stay in memory.
  * Hence: the newest WINDOW_TITLES items are walked in date order checking titles, the newest
- * WINDOW_BODIES also their whole vector; a tier the walk cannot fill is read through the GIN index (its
- * word is then rare among recent items, so usually rare); the total is proven from what the walk saw,
- * or from the word statistics, or counted through the index up to the cap.
+ * WINDOW_BODIES (all of them for newest-first order) also their whole vector; a tier the walk cannot
+ * fill is read through the GIN index (its word is then rare among recent items, so usually rare); the
+ * total is exact when every match is known, else proven from what the walk saw, from the word
+ * statistics, or counted up to the cap.
  */
 import type { Queryable } from '../../platform/db/queryable.ts';
 import { SEARCH_TOTAL_CAP } from './limits.ts';
 
-/** How many of the newest items have their titles checked, and how many their whole vector. */
+/** How many of the newest items have their titles checked, and how many their whole vector (newest first: all the walked). */
 export const WINDOW_TITLES = 2000;
 export const WINDOW_BODIES = 600;
 
@@ -68,24 +69,38 @@ const ids = (values: readonly string[] | null) => (values ?? []).map(Number);
 /** Full text: the walk, the index for what it could not fill, the total. `terms`: the query's terms by word (tokens.ts queryTermGroups). */
 export async function fullText(reader: Reader, terms: readonly (readonly string[])[], f: FilterSql, need: number, order: 'relevance' | 'date'): Promise<Matches> {
   const words = [...new Set(terms.flat())].join(' ');
-  const walk = await newest(reader, words, f, need);
+  const walk = await newest(reader, words, f, need, order === 'date' ? WINDOW_TITLES : WINDOW_BODIES);
   let ids: number[];
+  // Every match known (the walk held every item, or the index gave fewer than asked): the total is exact.
+  let known: number | undefined;
   if (order === 'date') {
-    let all = walk.all;
-    if (!walk.bodiesComplete && all.length < need) all = await byIndex(reader, words, f, need, 'all');
-    ids = all;
+    ids = walk.all;
+    if (walk.bodiesComplete) known = walk.titledCount + walk.otherCount;
+    else if (ids.length < need) {
+      ids = await byIndex(reader, words, f, need, 'all');
+      if (ids.length < need) known = ids.length;
+    }
   } else {
     let titled = walk.titled;
-    if (!walk.titlesComplete && titled.length < need) titled = await byIndex(reader, words, f, need, 'title');
+    let titledKnown = walk.titlesComplete ? walk.titledCount : undefined;
+    if (titledKnown === undefined && titled.length < need) {
+      titled = await byIndex(reader, words, f, need, 'title');
+      if (titled.length < need) titledKnown = titled.length;
+    }
     const needOther = Math.max(0, need - titled.length);
     let other = walk.other;
-    if (needOther > 0 && !walk.bodiesComplete && other.length < needOther) other = await byIndex(reader, words, f, needOther, 'other');
+    let otherKnown = walk.bodiesComplete ? walk.otherCount : undefined;
+    if (needOther > 0 && otherKnown === undefined && other.length < needOther) {
+      other = await byIndex(reader, words, f, needOther, 'other');
+      if (other.length < needOther) otherKnown = other.length;
+    }
     ids = [...titled, ...other.slice(0, needOther)];
+    if (titledKnown !== undefined && otherKnown !== undefined) known = titledKnown + otherKnown;
   }
   const seen = walk.titledCount + walk.otherCount;
   let total: number;
-  if (seen >= COUNT_LIMIT) total = COUNT_LIMIT;
-  else if (walk.titlesComplete && walk.bodiesComplete) total = seen;
+  if (known !== undefined) total = Math.min(known, COUNT_LIMIT);
+  else if (seen >= COUNT_LIMIT) total = COUNT_LIMIT;
   else total = await countMatches(reader, f, words, terms);
   return { ids, total };
 }
@@ -109,7 +124,7 @@ async function countMatches(reader: Reader, f: FilterSql, words: string, terms: 
   const where = [...f.walk(sql), ...f.rest(sql)].join(' AND ');
   await reader.mode('ordered');
   const { rows } = await reader.db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM catalog_items i WHERE ${where} LIMIT ${sql.p(ESTIMATE_PROOF * 10 + 1)}) x`,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM catalog_items i WHERE ${where} LIMIT ${sql.p(ESTIMATE_PROOF * 20 + 1)}) x`,
     sql.params,
   );
   const items = rows[0]!.n;
@@ -143,14 +158,14 @@ interface Walk {
  * order) walked newest first: every title of WINDOW_TITLES checked, the whole vector of the first
  * WINDOW_BODIES that the title did not match.
  */
-async function newest(reader: Reader, words: string, f: FilterSql, need: number): Promise<Walk> {
+async function newest(reader: Reader, words: string, f: FilterSql, need: number, bodyWindow: number): Promise<Walk> {
   const sql = new Sql();
   const tsq = `plainto_tsquery('simple', ${sql.p(words)})`;
   const walkWhere = f.walk(sql).join(' AND ');
   const rest = f.rest(sql);
   const wanted = rest.length === 0 ? 'true' : rest.join(' AND ');
   const n = sql.p(need);
-  const bodies = sql.p(WINDOW_BODIES);
+  const bodies = sql.p(bodyWindow);
   const limit = sql.p(WINDOW_TITLES);
   // Several agencies: their newest ids from the agency index alone (no row read), then those rows.
   const newestWhere = f.severalAgencies
@@ -175,7 +190,7 @@ async function newest(reader: Reader, words: string, f: FilterSql, need: number)
   const r = rows[0]!;
   return {
     titlesComplete: r.scanned < WINDOW_TITLES,
-    bodiesComplete: r.bodies_scanned < WINDOW_BODIES,
+    bodiesComplete: r.bodies_scanned < bodyWindow,
     titledCount: r.titled_count,
     otherCount: r.other_count,
     titled: ids(r.titled),

@@ -70,40 +70,46 @@ export function queryWords(query: string): string {
 }
 
 /**
- * What a query matches, word by word (each inner list: one word's terms, all of which must occur):
- * each word of two Han characters or more as its bigrams (行政许可 → 行政 政许 许可), words in other
- * scripts and numbers as they are, and a lone Han character joined to the Han character next to it in
- * the query (双随机一公开 → 双随 随机 一公 公开), or dropped when it stands alone among other words
- * (2023年 非遗 → 2023 非遗); a query of lone characters only asks for them.
+ * What a query matches, by run of Han characters (each inner list: one run's terms, or one word in
+ * another script; all of them must occur): each word of two Han characters or more as its bigrams
+ * (行政许可 → 行政 政许 许可), words in other scripts and numbers as they are, and a lone Han character
+ * joined to the Han character next to it in the query (双随机一公开 → 双随 随机 一公 公开), or dropped when
+ * it stands alone among other words (2023年 非遗 → 2023 非遗); a query of lone characters only asks for
+ * them. The terms of one run are grouped because they occur together (a phrase): search's statistics
+ * take the rarest of them for the run.
  */
 export function queryTermGroups(query: string): string[][] {
   if (query.trim() === '') return [];
   const groups: string[][] = [];
   const lone: string[][] = [];
   let offset = 0;
+  let run: string[] | undefined;
   for (const piece of segmenter().cut(query, true)) {
     const start = offset;
     offset += piece.length;
     for (const m of piece.matchAll(/\p{Script=Han}+|[^\p{Script=Han}]+/gu)) {
       const part = m[0];
       if (!HAN.test([...part][0]!)) {
+        run = undefined;
         if (WORDLIKE.test(part)) groups.push([part.toLowerCase()]);
         continue;
       }
+      if (!run) groups.push((run = []));
       if ([...part].length >= 2) {
-        groups.push(hanBigrams(part));
+        run.push(...hanBigrams(part));
         continue;
       }
       // A lone character: with the next character of the query, or the one before, when Han.
       const at = start + m.index;
       const next = [...query.slice(at + part.length)][0];
       const before = [...query.slice(0, at)].at(-1);
-      if (next !== undefined && HAN.test(next)) groups.push([part + next]);
-      else if (before !== undefined && HAN.test(before)) groups.push([before + part]);
+      if (next !== undefined && HAN.test(next)) run.push(part + next);
+      else if (before !== undefined && HAN.test(before)) run.push(before + part);
       else lone.push([part]);
     }
   }
-  return groups.length > 0 ? groups : lone;
+  const found = groups.filter((g) => g.length > 0).map((g) => [...new Set(g)]);
+  return found.length > 0 ? found : lone;
 }
 
 /** What a query matches, separated by spaces (the input of `plainto_tsquery('simple', …)`: all must occur). */
