@@ -83,6 +83,12 @@ export async function fullText(reader: Reader, terms: readonly (readonly string[
   } else {
     let titled = walk.titled;
     let titledKnown = walk.titlesComplete ? walk.titledCount : undefined;
+    // A deeper page of a word frequent in titles: walk further checking titles only, as far as the
+    // walk's share of titles says is enough (at most FURTHER_TITLES items).
+    if (titledKnown === undefined && titled.length < need && walk.titledCount > 0 && (need * WINDOW_TITLES) / walk.titledCount <= FURTHER_TITLES / 2) {
+      const further = await titlesFurther(reader, words, f, need);
+      if (further.length === need) titled = further;
+    }
     if (titledKnown === undefined && titled.length < need) {
       titled = await byIndex(reader, words, f, need, 'title');
       if (titled.length < need) titledKnown = titled.length;
@@ -197,6 +203,24 @@ async function newest(reader: Reader, words: string, f: FilterSql, need: number,
     other: ids(r.other),
     all: ids(r.every_match),
   };
+}
+
+/** The furthest a walk goes checking titles only (a deep page of a word frequent in titles). */
+const FURTHER_TITLES = 60_000;
+
+/** The newest `need` items whose title holds every term, walking at most FURTHER_TITLES items (fewer: not all found). */
+async function titlesFurther(reader: Reader, words: string, f: FilterSql, need: number): Promise<number[]> {
+  const sql = new Sql();
+  const tsq = `plainto_tsquery('simple', ${sql.p(words)})`;
+  const rest = f.rest(sql);
+  await reader.mode('ordered');
+  const { rows } = await reader.db.query<{ id: number }>(
+    `SELECT id FROM (SELECT i.id, i.title_tsv, ${rest.length === 0 ? 'true' : rest.join(' AND ')} AS wanted FROM catalog_items i WHERE ${f.walk(sql).join(' AND ')}
+                      ORDER BY i.published_on DESC, i.id DESC LIMIT ${sql.p(FURTHER_TITLES)}) w
+      WHERE wanted AND title_tsv @@ ${tsq} LIMIT ${sql.p(need)}`,
+    sql.params,
+  );
+  return rows.map((r) => Number(r.id));
 }
 
 /**
