@@ -3,8 +3,9 @@
  * draft of the demo 经办人 waiting for the 公开属性审核, found by the portal's search; seeded once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAgency, addPerson } from '../../test/support/accounts.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { seedDemoAccounts } from '../accounts/demo.ts';
+import { DEMO_AGENCY_NAME } from '../accounts/index.ts';
 import type { Services } from '../platform/services.ts';
 import { seedDemoCatalog } from './demo.ts';
 import { searchItems } from './index.ts';
@@ -12,7 +13,9 @@ import { searchItems } from './index.ts';
 let services: Services;
 beforeAll(async () => {
   services = await createTestServices();
-  await seedDemoAccounts(services);
+  // The accounts room's demo: the agency and its 经办人 (src/accounts/demo.ts).
+  const agency = await addAgency(services, DEMO_AGENCY_NAME, 'department');
+  await addPerson(services, 'demo-handler', [['handler', agency]]);
 });
 afterAll(async () => services?.close());
 
