@@ -80,6 +80,11 @@ export async function fullText(reader: Reader, terms: readonly (readonly string[
       ids = await byIndex(reader, words, f, need, 'all');
       if (ids.length < need) known = ids.length;
     }
+  } else if (!walk.titlesComplete && !walk.bodiesComplete && walk.titled.length < need && walk.other.length < need - walk.titled.length) {
+    // Both tiers rare among the newest items: every match read once through the index, both tiers and the total from it.
+    const both = await bothTiersByIndex(reader, words, f, need);
+    ids = both.ids;
+    known = both.total;
   } else {
     let titled = walk.titled;
     let titledKnown = walk.titlesComplete ? walk.titledCount : undefined;
@@ -239,6 +244,20 @@ async function byIndex(reader: Reader, words: string, f: FilterSql, need: number
     sql.params,
   );
   return rows.map((r) => Number(r.id));
+}
+
+/** Every match through the GIN index, title tier first then newest first, up to `need`; and how many there are. */
+async function bothTiersByIndex(reader: Reader, words: string, f: FilterSql, need: number): Promise<{ ids: number[]; total: number }> {
+  const sql = new Sql();
+  const tsq = `plainto_tsquery('simple', ${sql.p(words)})`;
+  const where = [...f.walk(sql), ...f.rest(sql), `i.search_tsv @@ ${tsq}`];
+  await reader.mode('bitmap');
+  const { rows } = await reader.db.query<{ id: number; n: number }>(
+    `SELECT id, count(*) OVER ()::int AS n FROM (SELECT i.id, i.published_on, i.title_tsv @@ ${tsq} AS t FROM catalog_items i WHERE ${where.join(' AND ')} OFFSET 0) m
+      ORDER BY t DESC, published_on DESC, id DESC LIMIT ${sql.p(need)}`,
+    sql.params,
+  );
+  return { ids: rows.map((r) => Number(r.id)), total: rows[0]?.n ?? 0 };
 }
 
 /** The matches (every published item within the filters when no words), counted through the index up to COUNT_LIMIT. */

@@ -9,10 +9,11 @@
  * reading every match: fulltext.ts. Each search is one read-only transaction whose planner settings
  * follow its statements (no JIT; bitmaps kept exact in memory).
  */
-import { ARTICLE20_ITEMS, type Article20Item } from '../../law/taxonomy.ts';
+import type { Article20Item } from '../../law/taxonomy.ts';
 import type pg from 'pg';
 import type { Queryable } from '../../platform/db/queryable.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
+import { itemUrl } from '../view.ts';
 import { COUNT_LIMIT, countCapped, fullText, Sql, type FilterSql, type Matches, type PlanMode, type Reader } from './fulltext.ts';
 import { DEFAULT_PAGE_SIZE, lastPageFor, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SEARCH_TOTAL_CAP, type SearchOrder } from './limits.ts';
 import { highlightTerms, markParts, partsToHtml, snippetParts, type TextPart } from './snippet.ts';
@@ -85,8 +86,6 @@ export interface SearchResult {
   readonly items: readonly SearchHit[];
 }
 
-/** The public page of an item (its 索引号 holds '/', hence the encoding). */
-export const itemUrl = (indexNo: string) => `/items/${encodeURIComponent(indexNo)}`;
 
 interface Filters {
   /** The agencies searched (an agency and its subtree), or undefined for all. */
@@ -275,6 +274,3 @@ async function hits(db: Queryable, pageIds: readonly number[], terms: readonly s
     }];
   });
 }
-
-/** The API's number of a 第二十条 item (1–15) as its key. */
-export const article20ItemOfNumber = (n: number): Article20Item | undefined => ARTICLE20_ITEMS[n - 1];
