@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from '../law/dates.ts';
 import { ARTICLE20_ITEMS, type Article20Item, type Article21Item } from '../law/taxonomy.ts';
+import { isStorableText } from '../platform/storable-text.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
 import { sanitizeBody } from './body-html.ts';
 import type { Genre, Topic, Validity } from './model.ts';
@@ -108,6 +109,8 @@ const toSummary = (r: SummaryRow): PublicItemSummary => ({
 
 /** The published item with this 索引号 (and its attachments and published related items), or undefined. */
 export async function findPublishedItem(db: Queryable, indexNo: string): Promise<PublicItem | undefined> {
+  // An address with a NUL or a lone surrogate names no item (and PostgreSQL would refuse the value).
+  if (!isStorableText(indexNo)) return undefined;
   return publishedItemWhere(db, 'i.index_no = $1', indexNo);
 }
 
@@ -152,6 +155,7 @@ async function publishedItemWhere(db: Queryable, where: string, value: unknown):
 
 /** An attachment's bytes, only while its item is published; undefined otherwise. */
 export async function readPublishedAttachment(db: Queryable, indexNo: string, position: number): Promise<(PublicAttachment & { content: Uint8Array }) | undefined> {
+  if (!isStorableText(indexNo)) return undefined;
   const { rows } = await db.query<{ position: number; file_name: string; media_type: string; size_bytes: number; sha256: string; content: Buffer }>(
     `SELECT f.position, f.file_name, f.media_type, f.size_bytes, f.sha256, f.content
      FROM catalog_attachments f JOIN catalog_items i ON i.id = f.item_id

@@ -9,6 +9,7 @@ import type { IsoDate } from '../law/dates.ts';
 import { dayOf, isoOf } from '../law/dates.ts';
 import { computePublishDue } from '../law/deadlines.ts';
 import { loadCalendar } from '../law/edge/index.ts';
+import { storableText } from '../platform/storable-text.ts';
 import { agenciesWhere, can, type ReachingGrant, type Role } from '../platform/accounts/core/roles.ts';
 import type { Acting } from '../platform/accounts/service.ts';
 import { getAgency, type Agency } from '../platform/accounts/store.ts';
@@ -282,7 +283,7 @@ export async function listItems(services: Services, acting: Acting, filters: Ite
   const statuses = status === 'all' && !pendingOnly ? undefined : pendingOnly ? PENDING_STATUSES : [status as ItemStatus];
   const dueUntil = filters.due === 'overdue' ? isoOf(dayOf(today) - 1) : filters.due === 'soon' ? soonUntil : undefined;
   const rows = await store.listItems(db, {
-    scope, agencyId: filters.agencyId, statuses, text: filters.text?.trim() || undefined, dueFrom: filters.due === 'soon' ? today : undefined, dueUntil, before: filters.before,
+    scope, agencyId: filters.agencyId, statuses, text: storableText(filters.text ?? '').trim() || undefined, dueFrom: filters.due === 'soon' ? today : undefined, dueUntil, before: filters.before,
     limit: Math.min(Math.max(filters.limit ?? 50, 1), 200),
   });
   return rows.map((r) => ({ ...r, due: classifyDue(r, today, soonUntil, calendar) }));

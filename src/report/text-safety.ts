@@ -5,19 +5,9 @@
  * the document's own words — is cleaned instead (NUL dropped, a lone surrogate made U+FFFD). Pure.
  */
 
-// (String.prototype.isWellFormed is ES2024, beyond the project's ES2023 lib.)
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+import { isStorableText, storableText } from '../platform/storable-text.ts';
 
-/** Whether a string can be stored as it is. */
-export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text);
-}
-
-/** The string made storable: NUL removed, each lone surrogate replaced by U+FFFD. */
-export function storableText(text: string): string {
-  return isStorableText(text) ? text : text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
-}
+export { isStorableText, storableText };
 
 /** Paths (`sections[2].text`, `agency`) of the strings in a JSON value that cannot be stored, at most `limit`. */
 export function unstorableTextPaths(value: unknown, limit = 10): string[] {
