@@ -155,8 +155,9 @@ describe.runIf(browserAvailable)('the portal pages in a browser', () => {
     await ctx.close();
   }, 300_000);
 
-  it('in high contrast every page passes axe-core (its contrast rule included), at both widths', async () => {
-    expect(await check({ contrast: 'high' }, [1280, 320], pages, 'high')).toEqual([]);
+  // The colours do not change with the width: one width (the phone's) checks the contrast.
+  it('in high contrast every page passes axe-core (its contrast rule included) and fits 320 px', async () => {
+    expect(await check({ contrast: 'high' }, [320], pages, 'high')).toEqual([]);
   }, 300_000);
 
   it('the large-text and high-contrast links work without JavaScript and come back to the page', async () => {
