@@ -20,6 +20,9 @@ import { SEARCH_TOTAL_CAP } from './limits.ts';
 export const WINDOW_TITLES = 2000;
 export const WINDOW_BODIES = 600;
 
+/** Fewer matches than this in the walk: the words are rare, their matches are read at once through the index. */
+const RARE_IN_WALK = 20;
+
 /** One more than the cap: "more than SEARCH_TOTAL_CAP". */
 export const COUNT_LIMIT = SEARCH_TOTAL_CAP + 1;
 /** Word statistics above this many matches (5× the cap) prove "more than the cap" without counting. */
@@ -80,8 +83,8 @@ export async function fullText(reader: Reader, terms: readonly (readonly string[
       ids = await byIndex(reader, words, f, need, 'all');
       if (ids.length < need) known = ids.length;
     }
-  } else if (!walk.titlesComplete && !walk.bodiesComplete && walk.titled.length < need && walk.other.length < need - walk.titled.length) {
-    // Both tiers rare among the newest items: every match read once through the index, both tiers and the total from it.
+  } else if (!walk.titlesComplete && !walk.bodiesComplete && walk.titledCount + walk.otherCount < RARE_IN_WALK) {
+    // Rare among the newest items (so, as a rule, rare): every match read once through the index, both tiers and the total from it.
     const both = await bothTiersByIndex(reader, words, f, need);
     ids = both.ids;
     known = both.total;
