@@ -1,6 +1,6 @@
 /**
  * The catalog benchmark's data (issue 18 §12): N generated information items (default 1,000,000) of a
- * city government with 10 districts and their departments (351 agencies), realistic Chinese titles and
+ * city government with 10 districts and their departments (341 agencies), realistic Chinese titles and
  * bodies made from templates and a vocabulary (common words such as 通知 and 工作, rarer ones such as a
  * village, a company or a licence), seeded: item i is the same on every run and in every worker.
  *
