@@ -9,14 +9,13 @@
  * inflating to more than the archive's directory declares, and the declared sizes and the sheets' rows
  * are capped (as the report room's xlsx reader does).
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { readImportBytes, readJsonLines as readJsonLinesOf, type ImportFileKind, type ImportLine } from '../platform/files/import-files.ts';
 import { ValidationError } from '../platform/errors.ts';
 
 /** One row of a ledger: its object, or why it could not be read. */
-export type LedgerLine = { line: number; value: Record<string, unknown> } | { line: number; error: string };
+export type LedgerLine = ImportLine;
 
 /** Largest ledger file read (a year's register of a busy agency is a few MB). */
 export const MAX_LEDGER_BYTES = 64 * 2 ** 20;
@@ -61,40 +60,19 @@ function isWorksheet(part: string): boolean {
   return segments.length === 3 && segments[0] === 'xl' && segments[1] === 'worksheets' && segments[2]!.endsWith('.xml');
 }
 
+/** The ledger as a file kind (platform/files/import-files.ts: extension, size and JSON lines). */
+const LEDGER_FILE: ImportFileKind = {
+  file: '台账文件', row: '一件申请', extensions: ['.jsonl', '.ndjson', '.json', '.xlsx'],
+  formats: '.jsonl（每行一件申请的 JSON）或 .xlsx（第一行为列名）', maxBytes: MAX_LEDGER_BYTES, maxRows: MAX_JSONL_ROWS, refuse: (m) => refuse(m),
+};
+
 export async function readLedgerFile(path: string): Promise<LedgerLine[]> {
-  const ext = extname(path).toLowerCase();
-  if (ext !== '.jsonl' && ext !== '.ndjson' && ext !== '.json' && ext !== '.xlsx') {
-    throw refuse(`台账文件应为 .jsonl（每行一件申请的 JSON）或 .xlsx（第一行为列名），实际为“${ext || '无扩展名'}”`);
-  }
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw refuse(`找不到台账文件“${path}”，或无法读取`);
-  }
-  if (size > MAX_LEDGER_BYTES) throw refuse(`台账文件太大（${Math.round(size / 2 ** 20)} MB，上限 ${MAX_LEDGER_BYTES / 2 ** 20} MB）：请分成几个文件导入`);
-  const bytes = await readFile(path);
+  const { ext, bytes } = await readImportBytes(path, LEDGER_FILE);
   return ext === '.xlsx' ? readXlsxLedger(bytes) : readJsonLines(bytes.toString('utf8'));
 }
 
 /** JSON lines: one object per non-blank line; the line number counts every line. */
-export function readJsonLines(text: string): LedgerLine[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const out: LedgerLine[] = [];
-  for (const [i, raw] of lines.entries()) {
-    if (raw.trim() === '') continue;
-    if (out.length >= MAX_JSONL_ROWS) throw refuse(`台账超过 ${MAX_JSONL_ROWS} 行：请分成几个文件导入`);
-    try {
-      const value: unknown = JSON.parse(raw);
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) out.push({ line: i + 1, error: '这一行应为一个 JSON 对象（一件申请）' });
-      else out.push({ line: i + 1, value: value as Record<string, unknown> });
-    } catch (error) {
-      out.push({ line: i + 1, error: `这一行不是合法的 JSON（${error instanceof Error ? error.message : String(error)}）` });
-    }
-  }
-  if (out.length === 0) throw refuse('台账文件中没有申请（每行一件申请的 JSON 对象）');
-  return out;
-}
+export const readJsonLines = (text: string): LedgerLine[] => readJsonLinesOf(text, LEDGER_FILE);
 
 /** Inflates every entry through yauzl (which refuses one inflating beyond its declared size) and counts the sheets' rows. */
 async function checkArchive(bytes: Buffer): Promise<void> {

@@ -10,11 +10,10 @@
  * - JSON lines (.jsonl): one object per line.
  * Every row becomes `{ line, value }` or `{ line, error }`, so that all problems are reported at once.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { readImportBytes, type ImportFileKind } from '../platform/files/import-files.ts';
 import { ValidationError } from '../platform/errors.ts';
 import { openCheckedWorkbook } from '../report/index.ts';
 
@@ -39,20 +38,15 @@ const KEYS = FIGURE_COLUMNS.map(([key]) => key);
 
 const refuse = (message: string) => new ValidationError('catalog.figures_unreadable', message, { fields: [{ field: 'FILE', message }] });
 
+/** The figures file (platform/files/import-files.ts: extension and size). */
+const FIGURES_FILE: ImportFileKind = {
+  file: '文件', row: '一个机关一个年度', extensions: ['.csv', '.xlsx', '.jsonl', '.ndjson'],
+  formats: '.csv、.xlsx 或 .jsonl', maxBytes: MAX_FIGURES_BYTES, maxRows: MAX_FIGURES_ROWS, refuse: (m) => refuse(m),
+};
+
 /** Reads the file by its extension. */
 export async function readFiguresFile(path: string): Promise<FigureLine[]> {
-  const ext = extname(path).toLowerCase();
-  if (ext !== '.csv' && ext !== '.xlsx' && ext !== '.jsonl' && ext !== '.ndjson') {
-    throw refuse(`文件应为 .csv、.xlsx 或 .jsonl，实际为“${ext || '无扩展名'}”`);
-  }
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw refuse(`找不到文件“${path}”，或无法读取`);
-  }
-  if (size > MAX_FIGURES_BYTES) throw refuse(`文件太大（上限 ${MAX_FIGURES_BYTES / 2 ** 20} MB）：请分成几个文件导入`);
-  const bytes = await readFile(path);
+  const { ext, bytes } = await readImportBytes(path, FIGURES_FILE);
   if (ext === '.csv') return readFiguresCsv(bytes);
   if (ext === '.xlsx') return readFiguresXlsx(bytes);
   return readFiguresJsonLines(bytes.toString('utf8'));

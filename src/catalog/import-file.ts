@@ -5,9 +5,8 @@
  * the report readers' package checks before exceljs inflates anything). Each row becomes its object
  * with its line (or sheet row) number, or the reason it cannot be read, so every problem is reported at once.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { readImportBytes, readJsonLines, type ImportFileKind, type ImportLine } from '../platform/files/import-files.ts';
 import { ValidationError } from '../platform/errors.ts';
 import { openCheckedWorkbook } from '../report/index.ts';
 import { IMPORT_COLUMNS } from './import-columns.ts';
@@ -15,7 +14,7 @@ import { IMPORT_COLUMNS } from './import-columns.ts';
 export { IMPORT_COLUMNS };
 
 /** One row: its object, or why it could not be read. */
-export type ImportLine = { line: number; value: Record<string, unknown> } | { line: number; error: string };
+export type { ImportLine };
 
 /** Largest file read (bodies make items large: a few thousand items with their HTML). */
 export const MAX_IMPORT_BYTES = 64 * 2 ** 20;
@@ -24,41 +23,20 @@ export const MAX_IMPORT_ROWS = 20_000;
 
 const refuse = (message: string) => new ValidationError('catalog.import_unreadable', message, { fields: [{ field: 'FILE', message }] });
 
+/** The catalog's import file (platform/files/import-files.ts: extension, size and JSON lines). */
+const ITEMS_FILE: ImportFileKind = {
+  file: '文件', row: '一条信息', extensions: ['.jsonl', '.ndjson', '.xlsx'],
+  formats: '.jsonl（每行一条信息的 JSON）或 .xlsx（第一行为列名）', maxBytes: MAX_IMPORT_BYTES, maxRows: MAX_IMPORT_ROWS, refuse: (m) => refuse(m),
+};
+
 /** Reads the file by its extension (.jsonl, .ndjson or .xlsx). */
 export async function readImportFile(path: string): Promise<ImportLine[]> {
-  const ext = extname(path).toLowerCase();
-  if (ext !== '.jsonl' && ext !== '.ndjson' && ext !== '.xlsx') throw refuse(`文件应为 .jsonl（每行一条信息的 JSON）或 .xlsx（第一行为列名），实际为“${ext || '无扩展名'}”`);
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw refuse(`找不到文件“${path}”，或无法读取`);
-  }
-  if (size > MAX_IMPORT_BYTES) throw refuse(`文件太大（上限 ${MAX_IMPORT_BYTES / 2 ** 20} MB）：请分成几个文件导入`);
-  const bytes = await readFile(path);
+  const { ext, bytes } = await readImportBytes(path, ITEMS_FILE);
   return ext === '.xlsx' ? readImportXlsx(bytes) : readImportJsonLines(bytes.toString('utf8'));
 }
 
 /** JSON lines: one object per non-blank line; the line number counts every line. */
-export function readImportJsonLines(text: string): ImportLine[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const rows: ImportLine[] = [];
-  lines.forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      rows.push({ line: i + 1, error: `这一行不是合法的 JSON（${error instanceof Error ? error.message : String(error)}）` });
-      return;
-    }
-    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-    rows.push(isObject ? { line: i + 1, value: value as Record<string, unknown> } : { line: i + 1, error: '这一行应为一个 JSON 对象（一条信息）' });
-  });
-  if (rows.length > MAX_IMPORT_ROWS) throw refuse(`文件超过 ${MAX_IMPORT_ROWS} 条：请分成几个文件导入`);
-  if (rows.length === 0) throw refuse('文件中没有信息（每行一条信息的 JSON 对象）');
-  return rows;
-}
+export const readImportJsonLines = (text: string): ImportLine[] => readJsonLines(text, ITEMS_FILE);
 
 /** A cell as text (dates as YYYY-MM-DD, numbers as written), or undefined when empty. */
 function cellText(value: ExcelJS.CellValue): string | undefined {
