@@ -14,7 +14,7 @@ import { startHttpServer, type HttpServer } from '../../src/platform/http/server
 import type { Services } from '../../src/platform/services.ts';
 import { addAgency, addPerson, OPERATOR, sessionCookie } from '../support/accounts.ts';
 import { browserAvailable, launchBrowser } from '../support/chromium.ts';
-import { axeViolations, fitsScreen } from '../support/page-checks.ts';
+import { axeViolations, fitsScreen, phonePageAs } from '../support/page-checks.ts';
 import { createTestServices } from '../support/services.ts';
 
 describe.runIf(browserAvailable)('catalog staff pages in a browser', () => {
@@ -49,13 +49,7 @@ describe.runIf(browserAvailable)('catalog staff pages in a browser', () => {
     await services?.close();
   });
 
-  async function pageAs(who: string, text: 'normal' | 'large'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'zh-CN', javaScriptEnabled: false });
-    await context.addCookies([{ name: 'gk_session', value: sessions[who]!, url: server.url }, { name: 'text', value: text, url: server.url }]);
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${page.url()}: ${m.text()}`));
-    return page;
-  }
+  const pageAs = (who: string, text: 'normal' | 'large'): Promise<Page> => phonePageAs(browser, server.url, sessions[who]!, text, consoleErrors, { javaScriptEnabled: false });
 
   /** Loads a page and checks its width and axe-core (run in a second, scripted page of the same HTML). */
   async function check(page: Page, path: string): Promise<void> {

@@ -13,7 +13,7 @@ import { startHttpServer, type HttpServer } from '../../src/platform/http/server
 import type { Services } from '../../src/platform/services.ts';
 import { addAgency, addPerson, sessionCookie } from '../support/accounts.ts';
 import { browserAvailable, launchBrowser } from '../support/chromium.ts';
-import { axeViolations, fitsScreen } from '../support/page-checks.ts';
+import { axeViolations, fitsScreen, phonePageAs } from '../support/page-checks.ts';
 import { createTestServices } from '../support/services.ts';
 
 describe.runIf(browserAvailable)('catalog statistics pages in a browser', () => {
@@ -45,13 +45,7 @@ describe.runIf(browserAvailable)('catalog statistics pages in a browser', () => 
     await services?.close();
   });
 
-  async function pageAs(who: string, text: 'normal' | 'large'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'zh-CN' });
-    await context.addCookies([{ name: 'gk_session', value: sessions[who]!, url: server.url }, { name: 'text', value: text, url: server.url }]);
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${page.url()}: ${m.text()}`));
-    return page;
-  }
+  const pageAs = (who: string, text: 'normal' | 'large'): Promise<Page> => phonePageAs(browser, server.url, sessions[who]!, text, consoleErrors);
 
   async function check(page: Page, path: string): Promise<void> {
     const res = await page.goto(`${server.url}${path}`);

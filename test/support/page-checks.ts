@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 let axeSource: Promise<string> | undefined;
 
@@ -20,4 +20,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
     const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
+}
+
+/**
+ * A new page in its own context on a 320 px phone, signed in with `session` (the `gk_session` cookie)
+ * in the given text size, whose browser errors are pushed to `errors`.
+ */
+export async function phonePageAs(browser: Browser, url: string, session: string, text: 'normal' | 'large', errors: string[], options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'zh-CN', javaScriptEnabled: options.javaScriptEnabled ?? true });
+  await context.addCookies([{ name: 'gk_session', value: session, url }, { name: 'text', value: text, url }]);
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${page.url()}: ${m.text()}`));
+  return page;
 }
