@@ -18,6 +18,8 @@ export const reportRoom: Room = {
   commands: reportCommands,
   onStart: async (services, { demoData }) => {
     await (await import('./expiry.ts')).startExpiryPurge(services);
+    // Bulk checks (evaluate/) are queued and read by this worker.
+    (await import('./evaluate/batch-jobs.ts')).startReportJobs(services);
     if (demoData) await (await import('./service.ts')).seedDemoReport(services.db, services.logger);
   },
 };

@@ -25,6 +25,8 @@ import { checkAndStoreFiles, getReportOrThrow, getSourceOrThrow, getUploadOrThro
 import { createImportPool } from './import/pool.ts';
 import { attachment, checkResultRoutes } from './check-result-routes.tsx';
 import type { ReportFile } from './import/index.ts';
+import { batchRoutes, startBatch } from './evaluate/batch-routes.tsx';
+import { isBulkUpload } from './evaluate/batch-service.ts';
 
 const REPORT_TABLES_CSS_PATH = '/assets/report-tables.css';
 /**
@@ -49,6 +51,13 @@ function fieldErrorsOf(error: unknown): FormError[] | undefined {
   if (!(error instanceof ValidationError)) return undefined;
   const fields = (error.details as { fields?: FormError[] } | undefined)?.fields;
   return fields?.filter((f) => f.field === 'store' || f.field === 'agencyId');
+}
+
+/** The form's errors of a refused bulk upload (an archive over the limits, no report in it), else undefined. */
+function fieldErrorsOfBatch(error: unknown): FormError[] | undefined {
+  if (!(error instanceof ValidationError)) return undefined;
+  const fields = (error.details as { fields?: { message: string }[] } | undefined)?.fields;
+  return fields?.map((f) => ({ field: 'files', message: f.message }));
 }
 
 /** The checker's route module. */
@@ -89,7 +98,19 @@ export function reportRouteModule(services: Services): RouteModule {
       errors.push(...fields);
     }
     if (form.files.length === 0) errors.unshift({ field: 'files', message: '请选择至少一个年度报告文件' });
+    // A ZIP, or many files: a bulk check, queued (evaluate/), not read while the page waits.
+    const bulk = isBulkUpload(form.files);
+    if (bulk && form.previous) errors.push({ field: 'previous', message: '批量检查（压缩包或多于 10 个文件）不使用单独上传的上一年度报告：请去掉它，或把它一并放入压缩包' });
     if (errors.length > 0) return uploadPage(c, errors, form.keeping);
+    if (bulk) {
+      try {
+        return await startBatch(services, c, form.files, keeping);
+      } catch (error) {
+        const fields = fieldErrorsOfBatch(error);
+        if (!fields) throw error;
+        return uploadPage(c, fields, form.keeping);
+      }
+    }
     const outcome = await checkAndStoreFiles(services.db, { ...form, keeping, actor: actorOf(c), ip: c.get('clientIp') }, services.logger, importer);
     // One report, nothing else to say about the upload: straight to its result.
     const reports = outcome.results.filter((r) => r.role === 'report');
@@ -157,6 +178,7 @@ export function reportRouteModule(services: Services): RouteModule {
     return c.body(REPORT_TABLES_CSS);
   });
 
+  app.route('/', batchRoutes(services, (c, errors) => uploadPage(c, errors))); // 评估模式: bulk checks, their exports, comparison
   app.route('/', reportApiRoutes(services, limit, importer));
   return { routes: app, openapi: reportApiPaths };
 }

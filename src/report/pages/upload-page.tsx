@@ -10,7 +10,7 @@ const EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.pdf', '.docx', '.xlsx', '.
 
 /** A form error, linked from the summary to its field. */
 export interface FormError {
-  field: 'files' | 'previous' | 'store' | 'agencyId';
+  field: 'files' | 'previous' | 'store' | 'agencyId' | 'batchFiles';
   message: string;
 }
 
@@ -54,6 +54,28 @@ function KeepingChoice(props: UploadPageProps & { errorOf: (field: FormError['fi
       </label>
       <span class="hint">检查结果只保留 24 小时，只能通过检查结果页的地址打开。</span>
     </fieldset>
+  );
+}
+
+/** The bulk check (评估模式): a ZIP of reports or many files, queued and read in the background. */
+function BatchForm(props: UploadPageProps & { errorOf: (field: FormError['field']) => string | undefined }) {
+  const error = props.errorOf('batchFiles');
+  return (
+    <section aria-labelledby="batch-title">
+      <h2 id="batch-title">批量检查（评估、研究用）</h2>
+      <p>一次检查几十、几百份已发布的年度报告：上传装有报告的 .zip 压缩包，或一次选择多个文件。检查在后台进行，完成后在一张表中列出全部报告和发现的问题，可以下载全部数据（Excel、CSV），也可以逐格对比两份报告。</p>
+      <form method="post" action="/reports/batches" enctype="multipart/form-data">
+        <CsrfField token={props.csrfToken} />
+        <div class="form-group">
+          <label for="batchFiles">压缩包或多个报告文件</label>
+          <span class="hint" id="batchFiles-hint">压缩包中最多 2000 个文件、解压后合计不超过 512 MB，其中不是报告的文件会跳过并列出。检查结果不保存为机关的年度报告，保留 24 小时。</span>
+          {error ? <span class="field-error" id="batchFiles-error">{error}</span> : null}
+          <input type="file" id="batchFiles" name="files" multiple accept={`.zip,${ACCEPT_ATTRIBUTE}`}
+            aria-describedby={error ? 'batchFiles-hint batchFiles-error' : 'batchFiles-hint'} />
+        </div>
+        <button type="submit" class="button">开始批量检查</button>
+      </form>
+    </section>
   );
 }
 
@@ -105,6 +127,7 @@ export function UploadPage(props: UploadPageProps) {
         )}
         <button type="submit" class="button">开始检查</button>
       </form>
+      <BatchForm {...props} errorOf={errorOf} />
       <h2>检查什么</h2>
       <ul>
         <li>表三：每行总计等于各类申请人之和；办理结果总计等于各项之和；新收加上年结转等于办理总数加结转下年度。</li>

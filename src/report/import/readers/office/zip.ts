@@ -31,10 +31,12 @@ export interface ZipLimits {
  */
 export const ZIP_LIMITS: ZipLimits = { entries: 2_000, entryBytes: 64 * 2 ** 20, totalBytes: 256 * 2 ** 20 };
 
-/** The Office forms read as ZIP archives: the name used in messages and error codes. */
-export type OfficeForm = 'DOCX' | 'XLSX';
+/** The forms read as ZIP archives: the name used in messages and error codes (ZIP: a batch of reports, evaluate/batch-zip.ts). */
+export type OfficeForm = 'DOCX' | 'XLSX' | 'ZIP';
 
-const LEGACY: Record<OfficeForm, string> = { DOCX: 'Word 97-2003 文档（.doc）', XLSX: 'Excel 97-2003 工作簿（.xls）' };
+const LEGACY: Record<OfficeForm, string> = { DOCX: 'Word 97-2003 文档（.doc）', XLSX: 'Excel 97-2003 工作簿（.xls）', ZIP: 'Office 97-2003 文件' };
+/** Why an archive over a limit is not read: an Office file that large is no report; a batch's archive is over the bulk check's limits. */
+const TOO_LARGE: Record<OfficeForm, string> = { DOCX: '不像一份年度报告', XLSX: '不像一份年度报告', ZIP: '超出一次批量检查的上限' };
 /** The first bytes of an OLE compound file: a .doc/.xls, or an Office file encrypted with a password. */
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -60,14 +62,15 @@ export class OfficeZip {
       // two sizes must agree (read() checks a deflated entry's).
       zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true });
     } catch (error) {
-      if (COMPOUND_FILE.every((byte, i) => bytes[i] === byte)) {
+      if (form !== 'ZIP' && COMPOUND_FILE.every((byte, i) => bytes[i] === byte)) {
         throw fail(`这是${LEGACY[form]}或加了密码的 Office 文件，不是 ${form} 文件；请在 Office 中另存为 ${form}（不设密码）后再导入。`, 'unreadable', error);
       }
+      if (form === 'ZIP') throw fail('不是完整的 ZIP 压缩包，文件不完整或已损坏。', 'unreadable', error);
       throw fail(`不是完整的 ZIP 压缩包（${form} 文件本身是一个压缩包），可能不是 ${form} 文件，或文件不完整、已损坏。`, 'unreadable', error);
     }
     if (zip.entryCount > limits.entries) {
       zip.close();
-      throw fail(`压缩包中的文件太多（${zip.entryCount} 个，上限 ${limits.entries} 个），不像一份年度报告，未读取。`, 'too-large');
+      throw fail(`压缩包中的文件太多（${zip.entryCount} 个，上限 ${limits.entries} 个），${TOO_LARGE[form]}，未读取。`, 'too-large');
     }
     const entries = new Map<string, yauzl.Entry>();
     let total = 0;
@@ -75,11 +78,11 @@ export class OfficeZip {
       for await (const entry of zip.eachEntry()) {
         const name = entry.fileNameRaw.toString('utf8');
         if (entry.uncompressedSize > limits.entryBytes) {
-          throw fail(`文件解压后超过 ${mb(limits.entryBytes)} MB（其中“${shown(name)}”解压后有 ${mb(entry.uncompressedSize)} MB），不像一份年度报告，未读取。`, 'too-large');
+          throw fail(`文件解压后超过 ${mb(limits.entryBytes)} MB（其中“${shown(name)}”解压后有 ${mb(entry.uncompressedSize)} MB），${TOO_LARGE[form]}，未读取。`, 'too-large');
         }
         total += entry.uncompressedSize;
         if (total > limits.totalBytes) {
-          throw fail(`文件解压后超过 ${mb(limits.totalBytes)} MB，不像一份年度报告，未读取。`, 'too-large');
+          throw fail(`文件解压后超过 ${mb(limits.totalBytes)} MB，${TOO_LARGE[form]}，未读取。`, 'too-large');
         }
         // Two entries of one name: readers differ on which one counts (exceljs's unzipper takes the
         // last), so one could be checked here and the other inflated there. No Office file has them.
