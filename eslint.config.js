@@ -86,7 +86,7 @@ export default tseslint.config(
     files: [
       'src/law/**/*.ts',
       'src/**/model.ts', 'src/**/model/**/*.ts', 'src/**/rules.ts', 'src/**/rules/**/*.ts', 'src/**/lifecycle.ts', 'src/**/statistics.ts',
-      'src/**/workflow.ts', 'src/catalog/core/**/*.ts', 'src/catalog/due.ts', 'src/catalog/table2.ts', 'src/catalog/table2-monthly.ts', 'src/catalog/coverage.ts',
+      'src/**/workflow.ts', 'src/catalog/core/**/*.ts', 'src/supervision/core/**/*.ts', 'src/catalog/due.ts', 'src/catalog/table2.ts', 'src/catalog/table2-monthly.ts', 'src/catalog/coverage.ts',
       'src/report/import/interpret/**/*.ts',
       'src/platform/accounts/core/**/*.ts',
     ],

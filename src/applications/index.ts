@@ -8,3 +8,7 @@ export { CASE_STATUS_LABELS, CASE_EVENT_LABELS } from './model.ts';
 export type { StatisticsReport } from './stats-report.ts';
 export { statistics, publicStatus, createApplication, type PublicStatus } from './service.ts';
 export { residentIdCheckCharacter } from './id-numbers.ts';
+/** What an annual report reads of the applications (issue 19): tables 三/四 and the sentences' facts, for many agencies at once. */
+export { caseTablesOf, applicationFactsOf, type CaseTables, type ApplicationYearFacts } from './report-facts.ts';
+/** Open cases past their due date, per agency (the supervisor's dashboard). */
+export { overdueCountsOf } from './overdue-store.ts';

@@ -26,3 +26,7 @@ export { lastPageFor, MAX_PAGE_SIZE, MAX_SEARCH_PAGE, SEARCH_ORDERS, SEARCH_TOTA
 export type { SearchHit, SearchOrder, SearchQuery, SearchResult } from './search/search.ts';
 export type { TextPart } from './search/snippet.ts';
 export { parseSearchParams } from './search/input.ts';
+/** What an annual report reads of the catalog (issue 19): table 二 and the sentences' counts, for many agencies at once. */
+export { catalogYearFactsOf, table2sOf, type CatalogYearFacts } from './report-facts.ts';
+/** 第二十条 coverage of many agencies on a day (the supervisor's dashboard counts each agency's 缺 and 过期 items). */
+export { coverageOf, type AgencyCoverage } from './coverage-service.ts';

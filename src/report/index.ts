@@ -2,7 +2,8 @@
  * The report room's public surface: what another room (supervision, portal) may use. Anything not
  * exported here is the room's own; lint (eslint.config.js) refuses another room importing it.
  */
-export type { AnnualReport, ParseWarning, ReportFormat } from './model.ts';
+export type { AnnualReport, ParseWarning, ReportFormat, ReportSection, SectionKey, Table3RowKey } from './model.ts';
+export { SECTION_KEYS, SECTION_TITLES, TABLE3_ROWS_2021, TABLE3_COLUMNS, TABLE4_GROUPS, TABLE4_COLUMNS, TABLE2_2021, TABLE3_ROW_LABELS, TABLE4_GROUP_LABELS, TABLE4_COLUMN_LABELS, TABLE2_ROW_LABELS, TABLE2_COLUMN_LABELS, TABLE3_COLUMN_LABELS } from './model.ts';
 export type { Finding, RuleId, Severity } from './findings.ts';
 export { parseCanonicalReport, type CanonicalParseResult } from './canonical.ts';
 export { validateReport, type ValidationOptions } from './rules.ts';
@@ -15,3 +16,6 @@ export { openCheckedWorkbook } from './import/readers/xlsx/xlsx.ts';
 export { agencyReportYears, agencyReportOfYear, type AgencyReportYear } from './agency-reports.ts';
 export { ReportArticle } from './render/html.tsx';
 export { REPORT_TABLES_CSS } from './render/report-tables.tsx';
+/** The rules' names for people and the cross-year rules (the supervisor's dashboard counts findings by rule). */
+export { RULE_IDS } from './findings.ts';
+export { CROSS_YEAR_RULES, RULE_NAMES } from './rule-names.ts';

@@ -24,7 +24,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   reviewer: '公开属性审核、保密审查',
   head: '批准延期，签发答复、公开信息和年度报告',
   agencyAdmin: '管理本机关的人员、模板和政府信息公开指南',
-  supervisor: '查看所在人民政府及其下属各机关的全部记录（只读）',
+  supervisor: '查看所在人民政府及其下属各机关的全部记录，审查年度报告，记录检查',
   sysAdmin: '管理本系统的机关、人员和审计日志',
 };
 
@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'agency.profile': { scope: 'agency', label: '维护本机关的公开指南信息' },
   /** Manage the agency's staff and their roles (handler, reviewer, head, agencyAdmin). */
   'agency.staff': { scope: 'agency', label: '管理本机关的人员和角色' },
+  /** Review an agency's annual report for the supervising office (政务公开办): comment, send back, accept; record inspections. */
+  'reports.review': { scope: 'agency', label: '审查所属机关的年度报告、记录检查' },
   /** Read the audit trail of the agency. */
   'audit.read': { scope: 'agency', label: '查看审计日志' },
   /** Create, rename and close agencies; grant any role; manage every person. */
@@ -59,7 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: ['records.read'],
   head: ['records.read', 'records.write'],
   agencyAdmin: ['records.read', 'agency.profile', 'agency.staff', 'audit.read'],
-  supervisor: ['records.read', 'audit.read'],
+  supervisor: ['records.read', 'reports.review', 'audit.read'],
   sysAdmin: ['deployment.admin', 'agency.profile', 'agency.staff', 'audit.read'],
 };
 
