@@ -164,7 +164,9 @@ const labelled = (kind: FormKind, field: string, message: string): FieldProblem 
 export function parseRecordInput<K extends FormKind>(kind: K, raw: unknown, options: { today: IsoDate; edit: boolean }): Parsed<InputOf[K] & { version?: number }> {
   const shape: Record<string, z.ZodType> = { ...SCHEMAS[kind] };
   if (options.edit) shape['version'] = version;
-  const result = z.object(shape).strict().safeParse(raw);
+  // Every field is present for its own check (a missing one is 必须填写, not zod's own message).
+  const given = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...Object.fromEntries(Object.keys(shape).map((k) => [k, undefined])), ...raw } : raw;
+  const result = z.object(shape).strict().safeParse(given);
   if (!result.success) {
     const problems = result.error.issues.flatMap((issue): FieldProblem[] => {
       if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: key, message: `${key}：不是这项记录的字段（字段名见接口说明 /api/openapi.json）` }));
