@@ -57,11 +57,12 @@ let world: World;
 /** Records of each kind, made through the rooms' own use-cases. */
 async function makeRecords(w: Omit<World, 'records'>): Promise<World['records']> {
   const records = new Map<string, { own: string; other: string; ownedBy?: Role }>();
-  const { storeReportFor, uploadBy } = await import('./support/report-records.ts');
+  const { storeReportFor, uploadBy, batchBy } = await import('./support/report-records.ts');
   const ownHandler = w.people.get('handler')!.person;
   const otherHandler = await addPerson(services, 'matrix-other-handler', [['handler', w.other]]);
   records.set('report', { own: String(await storeReportFor(services, w.own, ownHandler)), other: String(await storeReportFor(services, w.other, otherHandler)) });
   records.set('upload', { own: await uploadBy(services, w.own, ownHandler), other: await uploadBy(services, w.other, otherHandler), ownedBy: 'handler' });
+  records.set('reportBatch', { own: await batchBy(services, w.own, ownHandler), other: await batchBy(services, w.other, otherHandler), ownedBy: 'handler' });
   // An application of each agency, entered by the command line.
   const { createApplication } = await import('../src/applications/service.ts');
   const application = async (agency: Agency) => String((await createApplication(services, OPERATOR, {

@@ -28,3 +28,15 @@ export async function storeReportFor(services: Services, agency: Agency, person:
 export async function uploadBy(services: Services, agency: Agency, person: Person): Promise<string> {
   return (await upload(services, agency, person)).uploadId;
 }
+
+/** A bulk check (评估模式) filed by the person, its checks kept for the agency; its id. Not read: no worker runs. */
+export async function batchBy(services: Services, agency: Agency, person: Person): Promise<string> {
+  const { createBatch } = await import('../../src/report/evaluate/batch-service.ts');
+  const report = canonicalReport(agency.name, 2000 + (serial++ % 90));
+  const { batchId } = await createBatch(services.db, {
+    files: [{ name: `${agency.name}.json`, bytes: new TextEncoder().encode(JSON.stringify(report)) }],
+    actor: { kind: 'person', personId: person.id, username: person.username },
+    keeping: { kind: 'agency', agencyId: agency.id },
+  });
+  return batchId;
+}

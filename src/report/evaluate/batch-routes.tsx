@@ -29,7 +29,7 @@ import { compareReports } from './compare.ts';
 /** Seconds between the batch page's reloads while it is read. */
 const REFRESH_SECONDS = 10;
 /** A batch's address: its UUID. */
-const BATCH_ID = ':id{[0-9a-fA-F-]{36}}';
+const BATCH_ID = ':id{[0-9a-fA-F-]+}';
 
 /**
  * The most one bulk upload may carry: an evaluator's ZIP of a year's reports is larger than one

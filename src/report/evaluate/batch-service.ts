@@ -17,6 +17,7 @@ import { enqueue } from '../../platform/jobs/queue.ts';
 import { createImportPool, type ImportPool } from '../import/pool.ts';
 import { SourceReadError } from '../import/readers/read-error.ts';
 import { ANONYMOUS_KEEP_HOURS, checkAndStoreFile, type Keeping, type UploadedFile } from '../service.ts';
+import { storableFileName } from '../text-safety.ts';
 import { eachZipEntry, isZipName, MAX_BATCH_FILES, type SkippedEntry } from './batch-files.ts';
 import {
   deleteExpiredBatches, finishFile, getBatch, insertBatch, insertBatchFile, listBatchFiles, setBatchState, setBatchTotal, takeFile, unfinishedFiles,
@@ -68,7 +69,7 @@ export async function createBatch(db: pg.Pool, input: NewBatchInput): Promise<{ 
     };
     for (const file of input.files) {
       if (!isZipName(file.name)) {
-        await add(file);
+        await add({ name: storableFileName(file.name), bytes: file.bytes });
         continue;
       }
       try {
