@@ -25,7 +25,7 @@ const keysWith = (rows: Table3Rows, prefix: string) => Object.keys(rows).filter(
 /** The links behind the figures (the pages listing the records a count counts). */
 export function factLinks(agencyId: number, year: number) {
   return {
-    cell: (table: 't3' | 't4', row: string, column: string | number) => `/applications?cell=${encodeURIComponent(`${table}:${row}:${column}`)}&year=${year}&agency=${agencyId}`,
+    cell: (table: 't3' | 't4', row: string, column: string) => `/applications?cell=${encodeURIComponent(`${table}:${row}:${column}`)}&year=${year}&agency=${agencyId}`,
     statistics: `/agencies/${agencyId}/statistics?year=${year}`,
     catalog: `/catalog/statistics?agency=${agencyId}&year=${year}`,
     records: (kind: 'training' | 'inspection' | 'publicDay' | 'consultation') => `/supervision/records?agency=${agencyId}&year=${year}&kind=${kind}`,
@@ -61,7 +61,7 @@ export function draftSections(f: ReportFacts): DraftSections {
   const { catalog, applications: apps, records } = f;
   const t2 = f.table2;
   const docs = (row: string, col: string) => t2[row]?.[col] ?? 0;
-  const recv = { label: '本年新收申请', value: received, href: link.cell('t3', 'newReceived', TOTAL) };
+  const recv = { label: '本年新收申请', value: received, href: link.cell('t3', 'newReceived', 'total') };
   const pub = { label: '本年主动公开信息', value: catalog.published, href: link.catalog };
 
   const overview: DraftSentence[] = [
@@ -80,9 +80,9 @@ export function draftSections(f: ReportFacts): DraftSections {
       text: `（二）依申请公开。本年新收政府信息公开申请${received}件，上年结转${carriedOver}件；办结${processed}件，结转下年度继续办理${carriedForward}件。${
         processed === 0 ? '' : apps.repliedLate === 0 ? '办结的申请均在法定期限内答复。' : `其中${apps.repliedLate}件超过法定期限答复，已逐件分析原因。`}`,
       facts: [recv,
-        { label: '上年结转', value: carriedOver, href: link.cell('t3', 'carriedOver', TOTAL) },
-        { label: '办结', value: processed, href: link.cell('t3', 'totalProcessed', TOTAL) },
-        { label: '结转下年度', value: carriedForward, href: link.cell('t3', 'carriedForward', TOTAL) },
+        { label: '上年结转', value: carriedOver, href: link.cell('t3', 'carriedOver', 'total') },
+        { label: '办结', value: processed, href: link.cell('t3', 'totalProcessed', 'total') },
+        { label: '结转下年度', value: carriedForward, href: link.cell('t3', 'carriedForward', 'total') },
         { label: '超期答复', value: apps.repliedLate, href: link.statistics }],
     },
     {
@@ -115,8 +115,8 @@ export function draftSections(f: ReportFacts): DraftSections {
       ? '本年未收到政府信息公开申请，无上年结转申请。'
       : `本年新收政府信息公开申请${received}件，其中自然人提出${people}件；予以公开${granted}件，部分公开${partially}件，不予公开${denied}件，无法提供${unable}件，不予处理${notProcessed}件，其他处理${otherDisposal}件。具体情况见下表。`,
     facts: [recv,
-      { label: '予以公开', value: granted, href: link.cell('t3', 'granted', TOTAL) },
-      { label: '部分公开', value: partially, href: link.cell('t3', 'partiallyGranted', TOTAL) }],
+      { label: '予以公开', value: granted, href: link.cell('t3', 'granted', 'total') },
+      { label: '部分公开', value: partially, href: link.cell('t3', 'partiallyGranted', 'total') }],
   }];
 
   const t4 = f.table4;
