@@ -25,6 +25,8 @@ export const VALIDATE_OPTIONS = {
   json: { type: 'boolean', description: '每个文件输出一行 JSON：{"file", "findings": [{"rule", "severity", "cells", "message"}]}' },
   format: { type: 'string', value: 'docx', description: '写出检查意见（Word）：检查一个文件时写入 -o 指定的文件；多个文件（或 -o 是目录）时每个报告一份，写入 -o 指定的目录，文件名为「原文件名-检查意见.docx」' },
   output: { type: 'string', short: 'o', value: 'OUT', description: '检查意见的输出文件或目录（与 --format docx 一起使用）' },
+  csv: { type: 'string', value: 'OUT', description: '把全部报告写成一张表（CSV，UTF-8 带 BOM）：每份报告一行，机关、年度、格式、错误数、警告数和每个单元格（如 t3.granted[6]）一列；发现的问题另写入「OUT 去掉 .csv」-findings.csv' },
+  xlsx: { type: 'string', value: 'OUT', description: '同 --csv，写成 Excel 工作簿：「报告」「问题」「列说明」三张表' },
 } as const;
 
 /** Options of `gongkai report render`. */
@@ -46,7 +48,7 @@ export const reportCommands: readonly Command[] = [
   defineCommand({
     path: ['report', 'validate'],
     summary: '按年报格式规则检查年度报告；有错误时退出码为 1，文件无法读取时为 2',
-    usage: 'gongkai report validate FILE|DIR… [--previous FILE] [--json | --format docx -o OUT] [--jobs N]',
+    usage: 'gongkai report validate FILE|DIR… [--previous FILE] [--json | --format docx -o OUT] [--csv OUT] [--xlsx OUT] [--jobs N]',
     options: VALIDATE_OPTIONS,
     positionals: FILES,
     load: async () => (await import('./cli-run.ts')).runValidate,

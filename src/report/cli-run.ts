@@ -16,6 +16,7 @@ import { toCanonicalReport } from './render/json.ts';
 import { formatFindingsSummary, formatImportSummary } from './cli-summary.ts';
 import { isPreviousYear } from './rules/cross-year.ts';
 import { buildCheckResult, checkDateOf } from './render/check-result.ts';
+import type { ExportedReport } from './evaluate/batch-export.ts';
 
 /** Reads and imports one file; on failure writes the reason to stderr and returns undefined. */
 async function loadReport(file: string, io: CliIo): Promise<AnnualReport | undefined> {
@@ -78,9 +79,12 @@ export const runValidate: CommandRun<typeof VALIDATE_OPTIONS> = async ({ positio
     previous = await loadReport(previousFile, io);
     if (!previous) unreadable = true;
   }
+  // --csv / --xlsx: every report's canonical data and findings, written once all are read.
+  const table: ExportedReport[] | undefined = values.csv !== undefined || values.xlsx !== undefined ? [] : undefined;
   const result = await forEachReport(positionals, values.jobs, io, async (file, report) => {
     const findings: Finding[] = validateReport(report, previous ? { previous } : {});
     if (findings.some((f) => f.severity === 'error')) anyError = true;
+    table?.push({ ref: file, fileName: basename(file), canonical: toCanonicalReport(report), findings });
     if (writeCheckResult) {
       if (!(await writeCheckResult(file, report, findings, previous))) unreadable = true;
     } else if (values.json) {
@@ -91,8 +95,35 @@ export const runValidate: CommandRun<typeof VALIDATE_OPTIONS> = async ({ positio
     }
   });
   if ('badJobs' in result) return badJobs(io, result.badJobs);
+  if (table && !(await writeTables(table, values.csv, values.xlsx, io))) unreadable = true;
   return unreadable || result.failed ? 2 : anyError ? 1 : 0;
 };
+
+/**
+ * Writes the all-reports table (evaluate/batch-export.ts, the same as a batch's download): as CSV
+ * to `csv` with the findings beside it (「stem」-findings.csv), and/or as XLSX to `xlsx`. Resolves
+ * to false, having said why, when a file cannot be written.
+ */
+async function writeTables(reports: readonly ExportedReport[], csv: string | undefined, xlsx: string | undefined, io: CliIo): Promise<boolean> {
+  const { findingsTable, reportsTable, toCsv, toXlsx } = await import('./evaluate/batch-export.ts');
+  const outputs: [string, () => Uint8Array | Promise<Uint8Array>][] = [];
+  if (csv !== undefined) {
+    outputs.push([csv, () => toCsv(reportsTable(reports))]);
+    outputs.push([`${csv.replace(/\.csv$/i, '')}-findings.csv`, () => toCsv(findingsTable(reports))]);
+  }
+  if (xlsx !== undefined) outputs.push([xlsx, () => toXlsx(reports)]);
+  let ok = true;
+  for (const [out, bytes] of outputs) {
+    try {
+      await writeFile(out, await bytes());
+      io.stdout(`已输出 ${out}（${reports.length} 份报告）\n`);
+    } catch (error) {
+      io.stderr(`无法写入 ${out}：${writeFailure(error)}\n`);
+      ok = false;
+    }
+  }
+  return ok;
+}
 
 /** `--format docx -o OUT` go together, and not with --json (which prints the findings instead). */
 function checkResultOptions(values: OptionValues<typeof VALIDATE_OPTIONS>): void {

@@ -144,7 +144,7 @@ describe('evaluator mode', () => {
 
     const xlsx = await get(`${corpusBatch}/export.xlsx`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['报告', '问题', '列说明']);
     const sheet = workbook.getWorksheet('报告')!;
     const head = (sheet.getRow(1).values as unknown[]).slice(1);
