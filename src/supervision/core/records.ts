@@ -152,15 +152,15 @@ export function dateText(date: string | null | undefined): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
 }
 
-/** A finding's progress in words, e.g. '已逾期 3 天（整改期限 2024年6月3日）'. */
-export function progressText(progress: FindingProgress, deadline: IsoDate): string {
+/** A finding's progress in words: its state ('逾期未整改' when overdue) and the detail, e.g. '已超过整改期限 3 天'. */
+export function progressWords(progress: FindingProgress): { label: string; detail: string } {
   switch (progress.kind) {
     case 'rectified':
-      return `已整改（${dateText(progress.on)}）`;
+      return { label: '已整改', detail: `${dateText(progress.on)}完成整改` };
     case 'open':
-      return progress.daysLeft === 0 ? `整改中，今天到期` : `整改中，距整改期限还有 ${progress.daysLeft} 天（${dateText(deadline)}）`;
+      return { label: '整改中', detail: progress.daysLeft === 0 ? '今天是整改期限' : `距整改期限还有 ${progress.daysLeft} 天` };
     case 'overdue':
-      return `逾期未整改：已超过整改期限 ${progress.daysOver} 天（${dateText(deadline)}）`;
+      return { label: '逾期未整改', detail: `已超过整改期限 ${progress.daysOver} 天` };
   }
 }
 
