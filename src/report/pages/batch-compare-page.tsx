@@ -47,7 +47,7 @@ export function ComparePage(props: ComparePageProps) {
       <p class="lead">共有 {total} 格不同{total > 0 ? '，已标注“不同”并加粗' : ''}。“多/少”是报告乙比报告甲多或少的数。</p>
       <ul>{tables.map((t) => <li><a href={`#${t.table}`}>{t.title}</a>：{t.changed} 格不同</li>)}</ul>
       {tables.map((t) => (
-        <section aria-labelledby={t.table}>
+        <section>
           <h2 id={t.table}>{t.title}</h2>
           {t.cells.length === 0 ? <p>两份报告都没有这张表。</p> : (
             <div class="table-wrap" role="region" tabindex={0} aria-labelledby={t.table}>
