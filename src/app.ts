@@ -15,9 +15,10 @@ import type { Room, RoomStartOptions } from './platform/room.ts';
 import type { Services } from './platform/services.ts';
 import { portalRoom } from './portal/room.ts';
 import { reportRoom } from './report/room.ts';
+import { supervisionRoom } from './supervision/room.ts';
 
 /** The rooms, in the order of the navigation, the mounted routes and `gongkai help`. */
-export const ROOMS: readonly Room[] = [accountsRoom, reportRoom, applicationsRoom, catalogRoom, portalRoom, lawRoom];
+export const ROOMS: readonly Room[] = [accountsRoom, reportRoom, applicationsRoom, catalogRoom, portalRoom, supervisionRoom, lawRoom];
 
 /** Options of `gongkai serve`. */
 export const SERVE_OPTIONS = {

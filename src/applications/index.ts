@@ -12,3 +12,5 @@ export { residentIdCheckCharacter } from './id-numbers.ts';
 export { caseTablesOf, applicationFactsOf, type CaseTables, type ApplicationYearFacts } from './report-facts.ts';
 /** Open cases past their due date, per agency (the supervisor's dashboard). */
 export { overdueCountsOf } from './overdue-store.ts';
+/** Importing a year's ledger of cases (the supervision demo's last-year cases, issue 19). */
+export { importLedger, type LedgerOutcome } from './ledger.ts';

@@ -30,3 +30,5 @@ export { parseSearchParams } from './search/input.ts';
 export { catalogYearFactsOf, table2sOf, type CatalogYearFacts } from './report-facts.ts';
 /** 第二十条 coverage of many agencies on a day (the supervisor's dashboard counts each agency's 缺 and 过期 items). */
 export { coverageOf, type AgencyCoverage } from './coverage-service.ts';
+/** Importing published items as an old site kept them (the annual report's filing in the catalog, issue 19; the demo's last-year items). */
+export { importItems, type ImportOutcome } from './import.ts';

@@ -11,14 +11,16 @@ import {
 import { can } from '../platform/accounts/core/roles.ts';
 import { PUBLIC } from '../platform/http/access.ts';
 import type { AppEnv } from '../platform/http/types.ts';
-import { agencyReportOfYear, agencyReportYears, renderReport } from '../report/index.ts';
+import { agencyReportOfYear, agencyReportYears, renderReport, type AnnualReport } from '../report/index.ts';
+import { publishedReportOf, publishedReportYears } from '../supervision/index.ts';
 import { isFiltered, pageLinks, parseCatalogParams } from './catalog-query.ts';
 import { subtreeIds } from './directory.ts';
 import { agencyOf, PORTAL_CSS, portalNotFound, portalPage, yearIn, type Portal } from './http.ts';
 import { CatalogPage } from './pages/catalog-page.tsx';
 import { SECTION_LABELS } from './pages/frame.tsx';
 import { AgencyHomePage, PortalHomePage } from './pages/home-pages.tsx';
-import { ReportListPage, ReportYearPage } from './pages/report-pages.tsx';
+import { ReportListPage, ReportYearPage, type ReportListYear, type ShownVersion } from './pages/report-pages.tsx';
+import type { Queryable } from '../platform/db/queryable.ts';
 import { StatutoryPage } from './pages/statutory-page.tsx';
 import { GuidePage, RulesPage } from './pages/text-pages.tsx';
 import { agencyPath, PORTAL_HOME } from './urls.ts';
@@ -110,7 +112,11 @@ export function publicPortalRoutes(portal: Portal): Hono<AppEnv> {
   app.get(`${PORTAL_HOME}/:id{[0-9]+}/reports`, PUBLIC, pageCache, async (c) => {
     const directory = await portal.directory(c);
     const agency = agencyOf(directory, c.req.param('id'));
-    const years = await agencyReportYears(db, agency.id);
+    const [stored, published] = await Promise.all([agencyReportYears(db, agency.id), publishedReportYears(db, agency.id)]);
+    // A year published from the workspace shows that report; other years the report the agency stored in the checker.
+    const byYear = new Map<number, ReportListYear>(stored.map((y) => [y.year, { year: y.year, publishedOn: y.publishedOn }]));
+    for (const y of published) byYear.set(y.year, { year: y.year, publishedOn: y.publishedOn, corrected: y.versions > 1 });
+    const years = [...byYear.values()].sort((a, b) => b.year - a.year);
     return portalPage(c, `${agency.name}${SECTION_LABELS.reports}`, <ReportListPage directory={directory} agency={agency} years={years} />);
   });
 
@@ -118,24 +124,41 @@ export function publicPortalRoutes(portal: Portal): Hono<AppEnv> {
     const directory = await portal.directory(c);
     const agency = agencyOf(directory, c.req.param('id'));
     const year = yearParam(c.req.param('year'));
-    const stored = await agencyReportOfYear(db, agency.id, year);
-    if (!stored) throw portalNotFound('本机关没有这一年度的报告。');
-    return portalPage(c, `${agency.name}${year}年政府信息公开工作年度报告`, <ReportYearPage directory={directory} agency={agency} year={year} report={stored.report} />);
+    const shown = await yearReport(db, agency.id, year, c.req.query('version'));
+    const title = `${agency.name}${year}年政府信息公开工作年度报告${shown.version && shown.version.versionNo !== shown.version.versions.at(-1)?.versionNo ? `（${shown.version.publishedOn}版）` : ''}`;
+    return portalPage(c, title, <ReportYearPage directory={directory} agency={agency} year={year} report={shown.report} version={shown.version} />);
   });
 
   app.get(`${PORTAL_HOME}/:id{[0-9]+}/reports/:year{[0-9]+}/download.docx`, PUBLIC, pageCache, async (c) => {
     const directory = await portal.directory(c);
     const agency = agencyOf(directory, c.req.param('id'));
     const year = yearParam(c.req.param('year'));
-    const stored = await agencyReportOfYear(db, agency.id, year);
-    if (!stored) throw portalNotFound('本机关没有这一年度的报告。');
-    const bytes = await renderReport(stored.report, 'docx');
+    const shown = await yearReport(db, agency.id, year, c.req.query('version'));
+    const bytes = await renderReport(shown.report, 'docx');
     c.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     c.header('content-disposition', contentDisposition(`${agency.name}${year}年政府信息公开工作年度报告.docx`, `report-${agency.id}-${year}.docx`));
     return c.body(bytes as Uint8Array<ArrayBuffer>);
   });
 
   return app;
+}
+
+/**
+ * The report a year's address shows: the workspace's published report (its newest version, or the
+ * earlier version `?version=N` names), else the report the agency stored in the checker; or the 404.
+ */
+async function yearReport(db: Queryable, agencyId: number, year: number, versionText: string | undefined): Promise<{ report: AnnualReport; version?: ShownVersion }> {
+  const versionNo = versionText === undefined ? undefined : /^[1-9][0-9]{0,3}$/.test(versionText) ? Number(versionText) : 0;
+  if (versionNo === 0) throw portalNotFound('本年度报告没有这一版本。');
+  const published = await publishedReportOf(db, agencyId, year, versionNo);
+  if (published) {
+    const { report, ...version } = published;
+    return { report, version };
+  }
+  if (versionNo !== undefined) throw portalNotFound('本年度报告没有这一版本。');
+  const stored = await agencyReportOfYear(db, agencyId, year);
+  if (!stored) throw portalNotFound('本机关没有这一年度的报告。');
+  return { report: stored.report };
 }
 
 /** The year of a report's address (four digits), or the portal's 404. */
