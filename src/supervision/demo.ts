@@ -1,7 +1,8 @@
 /**
  * The demo of the annual report for `npm start` (after the accounts, catalog and portal demos): the
- * demo agency gets records of last year — a few applications from a ledger (replied, one appealed) and
- * a few published items — when it has none, so that its report of last year is drafted from records at
+ * demo agency gets records of last year — a few applications from a ledger (replied, one appealed), a
+ * few published items, and the supervision records (培训, 检查, 5·15, 咨询: records-demo.ts) — when it
+ * has none, so that its report of last year is drafted from records at
  * once: the demo 经办人 (demo-handler) submits it, the demo 监督员 of the government (demo-supervisor)
  * reviews it, the demo 负责人 (demo-head) publishes it. Last year is counted from today, so the demo
  * works in any year. Idempotent: a year that has cases or items is left as it is.
@@ -13,6 +14,7 @@ import type { Acting } from '../platform/accounts/service.ts';
 import { findOpenAgencyByName } from '../platform/accounts/store.ts';
 import { todayIn } from '../platform/clock.ts';
 import type { Services } from '../platform/services.ts';
+import { seedDemoRecords } from './records-demo.ts';
 
 const SYSTEM: Acting = { actor: { kind: 'system' }, grants: null };
 
@@ -20,12 +22,12 @@ const SYSTEM: Acting = { actor: { kind: 'system' }, grants: null };
 export function demoLedger(y: number): Record<string, unknown>[] {
   return [
     {
-      ref: `${y}-001`, applicant: { kind: '自然人', name: '张三', idType: '身份证', idNumber: '210902198001011236', phone: '13800138000' },
+      ref: `${y}-001`, applicant: { kind: '自然人', name: '张三', idType: '身份证', idNumber: '210902198001011236', phone: '13800138000', email: 'zhangsan@example.com' },
       description: `${y} 年本区文化惠民演出的场次安排`, provision: '电子', delivery: '电子邮件', channel: '网络',
       submitted: `${y}-03-03`, confirmed: `${y}-03-03`, repliedOn: `${y}-03-17`, outcome: 'granted',
     },
     {
-      ref: `${y}-002`, applicant: { kind: '自然人', name: '李四', idType: '身份证', idNumber: '210902197512310022', phone: '0418-2812345' },
+      ref: `${y}-002`, applicant: { kind: '自然人', name: '李四', idType: '身份证', idNumber: '210902197512310022', phone: '0418-2812345', address: '阜新市太平区红树路 1 号' },
       description: `${y - 1} 年本局文化市场行政检查的计划和结果`, provision: '纸质', delivery: '邮寄', channel: '当面',
       submitted: `${y}-04-07`, confirmed: `${y}-04-07`, repliedOn: `${y}-04-28`, outcome: 'partiallyGranted',
     },
@@ -36,7 +38,7 @@ export function demoLedger(y: number): Record<string, unknown>[] {
       appeals: [{ kind: 'reconsideration', filedOn: `${y}-06-20`, decidedOn: `${y}-08-15`, result: 'upheld' }],
     },
     {
-      ref: `${y}-004`, applicant: { kind: '自然人', name: '王五', phone: '13912345678' },
+      ref: `${y}-004`, applicant: { kind: '自然人', name: '王五', phone: '13912345678', email: 'wangwu@example.com' },
       description: '本区某景区 2010 年的规划设计原始图纸', provision: '电子', delivery: '电子邮件', channel: '网络',
       submitted: `${y}-09-08`, confirmed: `${y}-09-08`, repliedOn: `${y}-09-26`, outcome: 'unableToProvide.notHeld',
     },
@@ -77,5 +79,6 @@ export async function seedDemoSupervision(services: Services): Promise<void> {
     const outcome = await importItems(services, SYSTEM, agency.id, demoItems(year).map((value, i) => ({ line: i + 1, value })));
     if (!outcome.ok) logger.warn({ problems: outcome.problems }, '示例政府信息未能导入');
   }
+  await seedDemoRecords(services);
   logger.info({ agencyId: agency.id, year }, `已准备演示机关 ${year} 年的办理记录：以 demo-handler 登录即可编制 ${year} 年度报告`);
 }
