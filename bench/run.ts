@@ -12,6 +12,7 @@ const benchmarks: Record<string, () => Promise<{ run(args: readonly string[]): P
   'report-list': () => import('./report-list.ts'),
   applications: () => import('./applications.ts'),
   catalog: () => import('./catalog.ts'),
+  supervision: () => import('./supervision.ts'),
 };
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {
