@@ -88,7 +88,7 @@ describe('evaluator mode', () => {
       'SELECT r.findings FROM report_batch_files f JOIN checked_reports r ON r.id = f.report_id WHERE f.batch_id = $1', [id]);
     const rules = new Set(rows.rows.flatMap((r) => r.findings.map((f) => f.rule)));
     expect(rules.size).toBeGreaterThan(0);
-    const { RULE_NAMES } = await import('./rule-names.ts');
+    const { RULE_NAMES } = await import('../rule-names.ts');
     for (const rule of rules) expect(html).toContain(RULE_NAMES[rule as keyof typeof RULE_NAMES]);
     // Each report links to its own page, which opens by its key without signing in.
     const links = [...html.matchAll(/href="\/reports\/([0-9a-f]{32})"/g)].map((m) => m[1]);
