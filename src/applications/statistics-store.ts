@@ -8,8 +8,7 @@
  */
 import { APPLICANT_KINDS, type ApplicantKind } from '../law/applicant-kinds.ts';
 import type { OutcomeCode } from '../law/outcomes.ts';
-import type pg from 'pg';
-import type { Queryable } from '../platform/db/queryable.ts';
+import { isPool, type Queryable } from '../platform/db/queryable.ts';
 import { withTransaction } from '../platform/db/transaction.ts';
 import {
   APPEAL_KINDS, TABLE3_COLUMN_KEYS, TABLE3_ROW_KEYS, type AppealKind, type CountedAppeal, type CountedCase, type Table3Row, type Table4Column,
@@ -53,8 +52,6 @@ async function withAggregateSettings<T>(db: Queryable, work: (tx: Queryable) => 
   };
   return isPool(db) ? withTransaction(db, settings) : settings(db);
 }
-
-const isPool = (db: Queryable): db is pg.Pool => typeof (db as Partial<pg.Pool>).connect === 'function' && typeof (db as Partial<pg.Pool>).totalCount === 'number';
 
 /** The aggregate of table 三 (exported for the plan check of the scale test). */
 export const TABLE3_SQL = `SELECT agency_id, applicant_kind,

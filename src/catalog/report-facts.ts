@@ -3,7 +3,7 @@
  * agency's year (table2-service.ts) and the counts the drafted sentences quote — items published in the
  * year and the 政策解读 among them.
  */
-import type { Queryable } from '../platform/db/queryable.ts';
+import { allOf, type Queryable } from '../platform/db/queryable.ts';
 import { INTERPRETATION_GENRE } from './model.ts';
 import type { CatalogTable2 } from './table2.ts';
 import { table2Of } from './table2-service.ts';
@@ -32,7 +32,7 @@ export async function table2sOf(db: Queryable, agencyIds: readonly number[], yea
   const AT_ONCE = 8;
   for (let i = 0; i < agencyIds.length; i += AT_ONCE) {
     const part = agencyIds.slice(i, i + AT_ONCE);
-    const tables = await Promise.all(part.map((id) => table2Of(db, id, year)));
+    const tables = await allOf(db, part.map((id) => () => table2Of(db, id, year)));
     part.forEach((id, k) => out.set(id, tables[k]!));
   }
   return out;

@@ -4,7 +4,7 @@
  * who entered the figures and when) and the year's published items by 第二十条 item and month.
  */
 import type { IsoDate } from '../law/dates.ts';
-import type { Queryable } from '../platform/db/queryable.ts';
+import { allOf, type Queryable } from '../platform/db/queryable.ts';
 import { documentCounts, NO_FIGURES, table2From, type CatalogTable2 } from './table2.ts';
 import { monthlyTable, type MonthlyTable } from './table2-monthly.ts';
 import { documentFactsUntil, getFigures, publishedByItemAndMonth, type StoredFigures } from './table2-store.ts';
@@ -15,7 +15,7 @@ import { TABLE2_GENRES } from './model.ts';
  * 规章 and 行政规范性文件 counted from the catalog as it stands, the entered figures (null where none).
  */
 export async function table2Of(db: Queryable, agencyId: number, year: number): Promise<CatalogTable2> {
-  const [items, figures] = await Promise.all([documentFactsUntil(db, agencyId, `${year}-12-31` as IsoDate), getFigures(db, agencyId, year)]);
+  const [items, figures] = await allOf(db, [() => documentFactsUntil(db, agencyId, `${year}-12-31` as IsoDate), () => getFigures(db, agencyId, year)] as const);
   return table2From(items, year, figures ?? NO_FIGURES);
 }
 

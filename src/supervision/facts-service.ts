@@ -9,7 +9,7 @@
 import { applicationFactsOf, caseTablesOf } from '../applications/index.ts';
 import { catalogYearFactsOf, table2sOf } from '../catalog/index.ts';
 import type { AgencyKind } from '../law/agency-kinds.ts';
-import type { Queryable } from '../platform/db/queryable.ts';
+import { allOf, type Queryable } from '../platform/db/queryable.ts';
 import type { CatalogFacts, ReportFacts, Table2Rows, Table3Rows, Table4Groups } from './core/facts.ts';
 import { sumTables, type CaseTables } from './core/rollup.ts';
 import { recordFactsOf } from './records-store.ts';
@@ -41,10 +41,10 @@ export async function reportFactsOf(db: Queryable, agencyIds: readonly number[],
   const agencies = await agenciesWithMembers(db, agencyIds);
   const own = agencies.map((a) => a.id);
   const everyone = [...new Set(agencies.flatMap((a) => a.members))];
-  const [tables, before, appFacts, catalog, catalogBefore, table2s, records] = await Promise.all([
-    caseTablesOf(db, everyone, year), caseTablesOf(db, everyone, year - 1), applicationFactsOf(db, everyone, year),
-    catalogYearFactsOf(db, everyone, year), catalogYearFactsOf(db, everyone, year - 1), table2sOf(db, own, year), recordFactsOf(db, own, year),
-  ]);
+  const [tables, before, appFacts, catalog, catalogBefore, table2s, records] = await allOf(db, [
+    () => caseTablesOf(db, everyone, year), () => caseTablesOf(db, everyone, year - 1), () => applicationFactsOf(db, everyone, year),
+    () => catalogYearFactsOf(db, everyone, year), () => catalogYearFactsOf(db, everyone, year - 1), () => table2sOf(db, own, year), () => recordFactsOf(db, own, year),
+  ] as const);
   const rolled = (source: Map<number, CaseTables>, members: number[]) => sumTables(members.map((id) => source.get(id)!));
   const out = new Map<number, ReportFacts>();
   for (const a of agencies) {

@@ -18,7 +18,7 @@ import { renderPage, type PageStatus } from '../platform/http/layout.tsx';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 import type { IsoDate } from '../law/dates.ts';
-import { isTarget } from './pages/cell-labels.ts';
+import { isTarget } from './core/cell-labels.ts';
 import { WorkspaceListPage } from './pages/workspace-list-page.tsx';
 import { WorkspacePage } from './pages/workspace-page.tsx';
 import { REPORT_STEPS, type ReportStep } from './core/workflow.ts';

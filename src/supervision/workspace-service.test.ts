@@ -11,7 +11,7 @@ import type { Acting } from '../platform/accounts/service.ts';
 import { reachingGrants, type Agency } from '../platform/accounts/store.ts';
 import type { AppError } from '../platform/errors.ts';
 import type { Services } from '../platform/services.ts';
-import { addAgency, addPerson } from '../../test/support/accounts.ts';
+import { addAgency, addPerson, OPERATOR } from '../../test/support/accounts.ts';
 import { createTestServices } from '../../test/support/services.ts';
 import { reportStatuses } from './status.ts';
 import { editSentence, setManualCell, startManual, takeStep, workspaceOf, REPORT_PUBLISHED_JOB } from './workspace-service.ts';
@@ -149,5 +149,29 @@ describe('a year before the platform', () => {
 
   it('refuses hand-entered numbers for a year drafted from records', async () => {
     await refused(setManualCell(services, acting['handler']!, bureau.id, YEAR, TODAY, { path: 't3.newReceived[0]', value: 1, reason: 'x' }), 409);
+  });
+});
+
+describe("a government's report against its agencies'", () => {
+  it('names each cell where the government published other than its own cases plus its agencies\' published figures', async () => {
+    const year = 2020;
+    const enter = async (agency: Agency, cells: Record<string, number>) => {
+      await startManual(services, OPERATOR, agency.id, year, TODAY);
+      for (const [path, value] of Object.entries(cells)) {
+        await setManualCell(services, OPERATOR, agency.id, year, TODAY, { path, value, reason: '依据当年台账' });
+      }
+    };
+    const two = { 't3.newReceived[0]': 2, 't3.newReceived[6]': 2, 't3.granted[0]': 2, 't3.granted[6]': 2, 't3.totalProcessed[0]': 2, 't3.totalProcessed[6]': 2 };
+    await enter(bureau, two);
+    for (const s of ['submit', 'accept', 'publish'] as const) await takeStep(services, OPERATOR, bureau.id, year, TODAY, { step: s });
+    await enter(government, { ...two, 't3.newReceived[0]': 5, 't3.newReceived[6]': 5, 't3.carriedForward[0]': 3, 't3.carriedForward[6]': 3 });
+    const w = await ws(government, year);
+    expect(w.rollupFindings.map((f) => [f.cells[0], f.message])).toEqual([
+      ['t3.newReceived[0]', '表三 本年新收政府信息公开申请数量 · 自然人：本级报告为 5，本级办理记录与所属机关报告之和为 2（相差 3）。'],
+      ['t3.newReceived[6]', '表三 本年新收政府信息公开申请数量 · 总计：本级报告为 5，本级办理记录与所属机关报告之和为 2（相差 3）。'],
+      ['t3.carriedForward[0]', '表三 结转下年度继续办理 · 自然人：本级报告为 3，本级办理记录与所属机关报告之和为 0（相差 3）。'],
+      ['t3.carriedForward[6]', '表三 结转下年度继续办理 · 总计：本级报告为 3，本级办理记录与所属机关报告之和为 0（相差 3）。'],
+    ]);
+    expect((await ws(bureau, year)).rollupFindings).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import type { ReportFacts } from './core/facts.ts';
 import { draftSections } from './core/sentences.ts';
 import { isEditable, nextState, type ReportActor, type ReportState, type ReportStep, type StepRefusal } from './core/workflow.ts';
 import { reportFactsOf } from './facts-service.ts';
+import { rollupFindings, type RollupFinding } from './rollup-service.ts';
 import * as store from './workspace-store.ts';
 
 /** The job that files a published report in the catalog (payload { reportId, versionNo }). */
@@ -55,6 +56,8 @@ export interface Workspace {
   publishedOn: IsoDate | null;
   /** The year has records in the platform (else numbers may be entered by hand). */
   hasRecords: boolean;
+  /** A government's report against its own cases plus its agencies' figures (issue 19 §2). */
+  rollupFindings: RollupFinding[];
 }
 
 export const reportNotFound = (agencyId: number) => new NotFoundError('report.agency_not_found', `没有编号为 ${agencyId} 的机关（或您无权查看）。`, { agencyId });
@@ -118,6 +121,7 @@ export async function workspaceOf(db: Queryable, agencyId: number, year: number,
     facts: drafted.facts, sentences: drafted.sentences, manualCells: stored?.manualCells ?? {}, report, findings, comments, events, versions,
     submittedOn: stored?.submittedOn ?? null, acceptedOn: stored?.acceptedOn ?? null, publishedOn: stored?.publishedOn ?? null,
     hasRecords: factsHaveRecords(drafted.facts),
+    rollupFindings: agency.kind === 'government' ? await rollupFindings(db, agencyId, year, report) : [],
   };
 }
 

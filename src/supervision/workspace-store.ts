@@ -166,3 +166,13 @@ export async function latestPublished(db: Queryable, agencyId: number, year: num
   if (!report.rows[0]) return undefined;
   return (await listVersions(db, report.rows[0].id)).at(-1);
 }
+
+/** The newest published version of each agency's year (agencies without one are absent). */
+export async function latestPublishedOf(db: Queryable, agencyIds: readonly number[], year: number): Promise<Map<number, AnnualReport>> {
+  const { rows } = await db.query<{ agency_id: number; canonical: AnnualReport }>(
+    `SELECT DISTINCT ON (r.agency_id) r.agency_id::int, v.canonical
+       FROM annual_reports r JOIN annual_report_versions v ON v.report_id = r.id
+      WHERE r.agency_id = ANY($1::bigint[]) AND r.year = $2
+      ORDER BY r.agency_id, v.version_no DESC`, [agencyIds, year]);
+  return new Map(rows.map((r) => [r.agency_id, r.canonical]));
+}

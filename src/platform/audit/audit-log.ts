@@ -4,8 +4,7 @@
  * transaction as the change, and chained by SM3 hashes (chain.ts) so that an edited or deleted row
  * is found by `gongkai audit verify`.
  */
-import type pg from 'pg';
-import type { Queryable } from '../db/queryable.ts';
+import { isPool, type Queryable } from '../db/queryable.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { GENESIS_HASH, rowHash } from './chain.ts';
 
@@ -43,7 +42,6 @@ export function actorLabel(actor: Actor): string {
   }
 }
 
-const isPool = (db: Queryable): db is pg.Pool => typeof (db as Partial<pg.Pool>).totalCount === 'number';
 
 /** Key of the advisory lock that orders appends to the chain (any constant no other lock uses). */
 const CHAIN_LOCK = 0x67_6b_61_75; // 'gkau'

@@ -9,7 +9,7 @@ import { CsrfField } from '../../platform/http/layout.tsx';
 import { ErrorSummary, errorOf, type FieldError } from '../../platform/http/form.tsx';
 import { REPORT_STATE_LABELS } from '../core/workflow.ts';
 import type { Workspace } from '../workspace-service.ts';
-import { cellTargets, sectionTargets, targetLabel } from './cell-labels.ts';
+import { cellTargets, sectionTargets, targetLabel } from '../core/cell-labels.ts';
 import { WorkspaceTables } from './workspace-tables.tsx';
 
 /** What the viewer may do in the agency. */
@@ -132,6 +132,14 @@ export function WorkspacePage(p: WorkspacePageProps) {
           </>
         )}
       </section>
+
+      {ws.rollupFindings.length > 0 ? (
+        <section aria-labelledby="rollup" class="panel">
+          <h2 id="rollup">与所属机关报告的核对</h2>
+          <p>以下数字与“本级办理记录 + 所属机关已发布报告（未发布的按其办理记录）”之和不一致：</p>
+          <ul>{ws.rollupFindings.map((f) => <li><strong>提醒</strong>：{f.message}</li>)}</ul>
+        </section>
+      ) : null}
 
       {ws.comments.length > 0 ? (
         <section aria-labelledby="comments" class="panel">

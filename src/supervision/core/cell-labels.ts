@@ -38,5 +38,8 @@ const LABELS = new Map([...sectionTargets(), ...cellTargets()].map((t) => [t.val
 /** The label of a target (the path itself when unknown). */
 export const targetLabel = (target: string): string => LABELS.get(target) ?? target;
 
+/** The label of a cell path (“表三 予以公开 · 总计”). */
+export const cellLabel = targetLabel;
+
 /** Is this a target a comment may name? */
 export const isTarget = (target: string): boolean => LABELS.has(target);
