@@ -18,6 +18,7 @@ import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 import { dashboardRoutes } from './dashboard-routes.tsx';
+import { insertTestCase, insertTestReport, testCanonical } from './dashboard-testing.ts';
 
 let services: Services;
 let app: Hono<AppEnv>;
@@ -31,52 +32,9 @@ const cookies: Record<string, string> = {};
 /** 2024-02-20 at noon, Beijing time: departments' 2023 reports were due on 2024-01-31, the government's on 2024-03-31. */
 const clock = () => Date.parse('2024-02-20T04:00:00Z');
 
-const ROWS = [
-  'newReceived', 'carriedOver', 'granted', 'partiallyGranted', 'denied.stateSecret', 'denied.prohibitedByLaw', 'denied.threeSecurityOneStability',
-  'denied.thirdPartyRights', 'denied.internalAffairs', 'denied.processInformation', 'denied.enforcementFiles', 'denied.administrativeQuery',
-  'unableToProvide.notHeld', 'unableToProvide.needsCreation', 'unableToProvide.unclearAfterCorrection', 'notProcessed.complaint', 'notProcessed.duplicate',
-  'notProcessed.publication', 'notProcessed.excessive', 'notProcessed.confirmation', 'otherDisposal.noCorrection', 'otherDisposal.unpaidFee', 'otherDisposal.other',
-  'totalProcessed', 'carriedForward',
-];
-/** A report of the 2021 template with the 总计 column given per row (all by natural persons). */
-function canonical(agency: string, year: number, totals: Record<string, number>, t4: { upheld: number; corrected: number; other: number; pending: number }) {
-  const rows = Object.fromEntries(ROWS.map((r) => {
-    const n = totals[r] ?? 0;
-    return [r, [n, 0, 0, 0, 0, 0, n]];
-  }));
-  const group = (g: typeof t4) => ({ ...g, total: g.upheld + g.corrected + g.other + g.pending });
-  const zero = { upheld: 0, corrected: 0, other: 0, pending: 0 };
-  return {
-    agency, year, format: '2021',
-    table2: {
-      regulations: { issued: 0, repealed: 0, inForce: 0 }, normativeDocuments: { issued: 2, repealed: 0, inForce: 9 },
-      licensing: { decisions: 71 }, punishment: { decisions: 0 }, enforcement: { decisions: 0 }, fees: { amountWan: 0 },
-    },
-    table3: { columns: ['naturalPerson', 'commercial', 'research', 'socialWelfare', 'legalService', 'otherOrg', 'total'], rows },
-    table4: { reconsideration: group(t4), litigationDirect: group(zero), litigationAfterReconsideration: group(zero) },
-  };
-}
-
-async function insertReport(agency: Agency, year: number, fields: { state: string; canonical: unknown; findings?: unknown[]; submittedOn?: string; acceptedOn?: string; publishedOn?: string }) {
-  const findings = fields.findings ?? [];
-  const count = (s: string) => findings.filter((f) => (f as { severity: string }).severity === s).length;
-  await services.db.query(
-    `INSERT INTO annual_reports (agency_id, year, state, canonical, findings, errors, warnings, submitted_on, accepted_on, published_on)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [agency.id, year, fields.state, JSON.stringify(fields.canonical), JSON.stringify(findings), count('error'), count('warning'),
-      fields.submittedOn ?? null, fields.acceptedOn ?? null, fields.publishedOn ?? null]);
-}
-
-let tracking = 0;
-async function insertCase(agency: Agency, fields: { received: string; due: string | null; closed?: string }) {
-  const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const n = tracking++;
-  const code = `AAAA-AAAA-AA${alphabet[Math.floor(n / 30) % 30]}${alphabet[n % 30]}`;
-  await services.db.query(
-    `INSERT INTO applications (agency_id, tracking_code, applicant_kind, applicant_name, description, provision, delivery, channel, submitted, status, receipt_date, closed_on, outcome, due_on)
-     VALUES ($1, $2, 'naturalPerson', '张三', '申请公开某某信息', 'electronic', 'email', 'online', $3, $4, $3, $5, $6, $7)`,
-    [agency.id, code, fields.received, fields.closed ? 'closed' : 'accepted', fields.closed ?? null, fields.closed ? 'granted' : null, fields.due]);
-}
+const canonical = testCanonical;
+const insertReport = (agency: Agency, year: number, fields: Parameters<typeof insertTestReport>[3]) => insertTestReport(services.db, agency.id, year, fields);
+const insertCase = (agency: Agency, fields: Parameters<typeof insertTestCase>[2]) => insertTestCase(services.db, agency.id, fields);
 
 beforeAll(async () => {
   services = await createTestServices();
@@ -145,10 +103,18 @@ describe('access', () => {
     expect((await get('/supervision', 'handler')).status).toBe(403);
   });
 
-  it('a department is not a government: 404; a bad year or filter: 400', async () => {
+  it('a department is not a government: 404; a bad year, filter or page: 400, never a 5xx', async () => {
     expect((await get(`/supervision/${culture.id}?year=2023`, 'supervisor')).status).toBe(404);
-    expect((await get(`/supervision/${county.id}?year=23`, 'supervisor')).status).toBe(400);
-    expect((await get(`/supervision/${county.id}?year=2023&state=drop`, 'supervisor')).status).toBe(400);
+    for (const query of ['year=23', 'year=1999', 'year=2023%00', 'year=2023&state=drop', 'year=2023&state=%ED%A0%80']) {
+      expect((await get(`/supervision/${county.id}?${query}`, 'supervisor')).status, query).toBe(400);
+      expect((await get(`/supervision/${county.id}/status.csv?${query}`, 'supervisor')).status, query).toBe(400);
+    }
+    for (const query of ['year=2023&page=0', 'year=2023&page=99999999999', 'year=2023&page=1%00']) {
+      expect((await get(`/supervision/${county.id}?${query}`, 'supervisor')).status, query).toBe(400);
+    }
+    expect((await get(`/supervision?government=%00&year=2023`, 'supervisor')).status).toBe(404);
+    // A page past the end shows the last one.
+    expect((await get(`/supervision/${county.id}?year=2023&page=7`, 'supervisor')).status).toBe(200);
   });
 });
 
