@@ -78,6 +78,10 @@ async function makeRecords(w: Omit<World, 'records'>): Promise<World['records']>
   records.set('catalogItem', { own: await item(w.own), other: await item(w.other) });
   // A person of each agency (the staff pages act on a person through the agency where they hold a role).
   records.set('person', { own: String(ownHandler.id), other: String(otherHandler.id) });
+  // A supervision record of each kind (issue 19 §4) of each agency, by the command line.
+  const { insertTestRecords } = await import('../src/supervision/records-testing.ts');
+  const [ownRecords, otherRecords] = [await insertTestRecords(services, w.own.id), await insertTestRecords(services, w.other.id)];
+  for (const kind of Object.keys(ownRecords) as (keyof typeof ownRecords)[]) records.set(kind, { own: String(ownRecords[kind]), other: String(otherRecords[kind]) });
   return records;
 }
 

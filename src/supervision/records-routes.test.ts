@@ -154,6 +154,15 @@ describe('forms', () => {
     expect(listed).toContain('政务公开培训（1 次，共 12 人次）');
   });
 
+  it('refuses text PostgreSQL cannot store, naming the field, never a 500', async () => {
+    // (A form cannot carry a lone surrogate: the browser sends U+FFFD; the use-case's test covers it.)
+    for (const bad of ['培训\u0000名称', '\u0000']) {
+      const res = await post(`/supervision/agencies/${agency.id}/trainings/new`, 'handler', { title: bad, heldOn: '2024-03-05', attendees: '12' });
+      expect(res.status).toBe(422);
+      expect(text(await res.text())).toMatch(/培训名称：(含有无法保存的字符|必须填写)/);
+    }
+  });
+
   it('an edit over a change made meanwhile is refused with the reason', async () => {
     const path = `/supervision/trainings/${trainingId}/edit`;
     expect(await page(path, 'handler')).toContain('全县政务公开业务培训会');

@@ -74,6 +74,11 @@ describe('the agency’s own records', () => {
     expect(reply.messages).toEqual(['答复日期（repliedOn）：填写了答复内容，请填写答复日期']);
   });
 
+  it('refuses text PostgreSQL cannot store (a lone surrogate, NUL)', async () => {
+    const r = await refusal(addRecord(services, acting['handler']!, 'publicDay', agency.id, { heldOn: '2024-05-15', title: '政务公开日\ud800', description: '内容\u0000' }, clock));
+    expect(r.messages).toEqual(['活动名称（title）：含有无法保存的字符，请删除后重新填写', '活动内容（description）：含有无法保存的字符，请删除后重新填写']);
+  });
+
   it('keeps a consultation without personal data: an unknown field is refused', async () => {
     const r = await refusal(addRecord(services, acting['handler']!, 'consultation', agency.id, { receivedOn: '2024-05-02', channel: 'phone', kind: 'consultation', subject: '咨询开放时间', phone: '13800000000' }, clock));
     expect(r).toMatchObject({ status: 422, fields: ['phone'] });
