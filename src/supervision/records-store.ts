@@ -157,9 +157,10 @@ export async function recordFactsOf(db: Queryable, agencyIds: readonly number[],
     `WITH asked AS (SELECT DISTINCT unnest($1::bigint[]) AS agency_id),
      t AS (SELECT agency_id, count(*)::int AS trainings, sum(attendees)::bigint AS attendees
              FROM supervision_trainings WHERE agency_id = ANY($1::bigint[]) AND held_on >= $2 AND held_on < $3 GROUP BY agency_id),
-     i AS (SELECT i.agency_id, count(DISTINCT i.id)::int AS inspections, count(f.id)::int AS findings,
-                  count(f.id) FILTER (WHERE f.state = 'rectified')::int AS rectified
-             FROM supervision_inspections i LEFT JOIN supervision_findings f ON f.inspection_id = i.id
+     i AS (SELECT i.agency_id, count(*)::int AS inspections, sum(f.findings)::int AS findings, sum(f.rectified)::int AS rectified
+             FROM supervision_inspections i
+             CROSS JOIN LATERAL (SELECT count(*) AS findings, count(*) FILTER (WHERE state = 'rectified') AS rectified
+                                   FROM supervision_findings WHERE inspection_id = i.id) f
             WHERE i.agency_id = ANY($1::bigint[]) AND i.inspected_on >= $2 AND i.inspected_on < $3 GROUP BY i.agency_id),
      p AS (SELECT agency_id, count(*)::int AS public_days
              FROM supervision_public_days WHERE agency_id = ANY($1::bigint[]) AND held_on >= $2 AND held_on < $3 GROUP BY agency_id),
