@@ -175,7 +175,7 @@ describe('the lifecycle through recordEvent', () => {
       'confirm', 'correctionRequested', 'corrected', 'thirdPartySent', 'thirdPartyReplied', 'extended', 'feeNoticed', 'feePaid', 'replied', 'reviewed', 'signed', 'delivered',
     ]);
     expect(view.events[8]).toMatchObject({ seq: 9, type: 'replied', label: '答复', outcome: 'partiallyGranted', by: people['handler']!.person.id });
-    expect(await store.getApplication(services.db, id)).toMatchObject({ status: 'replied', closedOn: '2024-04-18', outcome: 'partiallyGranted', dueOn: null, version: 12 });
+    expect(await store.getApplication(services.db, id)).toMatchObject({ status: 'replied', closedOn: '2024-04-18', outcome: 'partiallyGranted', dueOn: '2024-04-30', version: 12 });
     const audit = await services.db.query<{ action: string; agency_id: number }>('SELECT action, agency_id FROM audit_log WHERE subject = $1 ORDER BY id', [`application:${id}`]);
     expect(audit.rows.map((r) => r.action)).toEqual(['application.create', ...view.events.map((e) => `application.${e.type}`)]);
     expect(audit.rows.every((r) => r.agency_id === agency.id)).toBe(true);

@@ -23,7 +23,7 @@ import { insertAttachments } from './attachments-store.ts';
 import { toCaseView, toPublicStatus, type CaseView, type PublicStatus } from './case-view.ts';
 import { normalizePhone, parseIntake, type FieldProblem, type IntakeInput } from './input.ts';
 import { asRecorded, check, checkIntake, deadlinesOf, initialState, replay, transition, type CaseState, type Refusal } from './lifecycle.ts';
-import { CLOSED_STATUSES, type Actor, type CaseEvent, type CaseStatus, type Intake } from './model.ts';
+import { type Actor, type CaseEvent, type CaseStatus, type Intake } from './model.ts';
 import { sealIdNumber } from './personal-data.ts';
 import { buildStatisticsReport, type StatisticsReport } from './stats-report.ts';
 import { countTable3, countTable4 } from './statistics-store.ts';
@@ -150,9 +150,10 @@ function arrivalOf(input: IntakeInput, staff: boolean, today: IsoDate): Intake {
   return intake;
 }
 
-/** The reply due date in force for the lists (extended when extended); none before receipt, while 补正 is awaited, or once closed. */
+/** The reply due date in force (extended when extended); none before receipt or while 补正 is awaited. A closed case keeps it: lists read it for open cases only. */
 export function dueOf(state: CaseState, calendar: WorkingCalendar): IsoDate | null {
-  if (CLOSED_STATUSES.includes(state.status) || state.status === 'awaitingCorrection') return null;
+  // A closed case keeps the date it was due by: the annual report counts the replies given after it.
+  if (state.status === 'awaitingCorrection') return null;
   const dates = deadlinesOf(state, calendar, { explain: false });
   return dates ? (dates.extendedReplyDue ?? dates.replyDue) : null;
 }
