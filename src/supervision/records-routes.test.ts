@@ -8,15 +8,16 @@
  */
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAgency, addPerson, sessionCookie } from '../../test/support/accounts.ts';
+import { addAgency, addPerson, apiToken, sessionCookie } from '../../test/support/accounts.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import type { Agency } from '../platform/accounts/store.ts';
+import type { Agency, Person } from '../platform/accounts/store.ts';
 import { declaredRoutes } from '../platform/http/access.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import type { Services } from '../platform/services.ts';
 import type { IsoDate } from '../law/dates.ts';
 import { recordFactsOf, insertRow } from './records-store.ts';
+import { recordApiPaths } from './records-api.ts';
 import { supervisionRecordRoutes } from './records-routes.tsx';
 
 let services: Services;
@@ -25,6 +26,7 @@ let agency: Agency;
 let sibling: Agency;
 let other: Agency;
 const cookies: Record<string, string> = {};
+const people: Record<string, Person> = {};
 let trainingId: number;
 
 /** 2024-06-20, noon in Beijing. */
@@ -37,12 +39,12 @@ beforeAll(async () => {
   sibling = await addAgency(services, '页面测试县教育局', 'department', county);
   const otherCounty = await addAgency(services, '别处页面测试县人民政府', 'government');
   other = await addAgency(services, '别处页面测试县民政局', 'department', otherCounty);
-  app = createHttpApp(services, { modules: [{ routes: supervisionRecordRoutes(services, clock) }], nav: [] });
+  app = createHttpApp(services, { modules: [{ routes: supervisionRecordRoutes(services, clock), openapi: recordApiPaths }], nav: [] });
   const roles: Record<string, Parameters<typeof addPerson>[2]> = {
     handler: [['handler', agency]], reviewer: [['reviewer', agency]], supervisor: [['supervisor', county]], otherSupervisor: [['supervisor', otherCounty]],
   };
   for (const [name, grants] of Object.entries(roles)) {
-    await addPerson(services, `rec-${name.toLowerCase()}`, grants);
+    people[name] = await addPerson(services, `rec-${name.toLowerCase()}`, grants);
     cookies[name] = await sessionCookie(services, `rec-${name.toLowerCase()}`);
   }
   const { db } = services;
@@ -224,5 +226,24 @@ describe('inspections', () => {
     const list = await page(`/supervision/records?agency=${agency.id}&year=2024&kind=inspection`, 'supervisor');
     expect(list).toContain('政务公开检查（1 次，发现问题 1 个，已整改 1 个，整改中 0 个）');
     expect(list).not.toMatch(PROGRAM_WORDS);
+  });
+});
+
+describe('the JSON API', () => {
+  it('gives a supervisor an agency’s records of a year with the facts, and nothing of another government', async () => {
+    const bearer = (who: string) => apiToken(services, people[who]!).then((t) => ({ authorization: `Bearer ${t}` }));
+    const res = await app.request(`/api/v1/supervision/records?agencyId=${agency.id}&year=2023`, { headers: await bearer('supervisor') });
+    expect(res.status).toBe(200);
+    const json = await res.json() as { facts: unknown; page: string; trainings: { title: string }[]; inspections: { findings: unknown[] }[]; consultations: { channel: string }[] };
+    expect(json.facts).toEqual((await recordFactsOf(services.db, [agency.id], 2023)).get(agency.id));
+    expect(json.page).toBe(`/supervision/records?agency=${agency.id}&year=2023`);
+    expect(json.trainings.map((t) => t.title)).toEqual(['全县政务公开业务培训会']);
+    expect(json.inspections[0]!.findings).toHaveLength(2);
+    expect(json.consultations[0]!.channel).toBe('hotline');
+    expect((await app.request(`/api/v1/supervision/records?agencyId=${agency.id}&year=2023`, { headers: await bearer('otherSupervisor') })).status).toBe(404);
+    expect((await app.request(`/api/v1/supervision/records?agencyId=${agency.id}&year=23`, { headers: await bearer('supervisor') })).status).toBe(400);
+    expect((await app.request(`/api/v1/supervision/records?agencyId=${agency.id}&year=2023`)).status).toBe(401);
+    const doc = await (await app.request('/api/openapi.json')).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain('/api/v1/supervision/records');
   });
 });

@@ -3,8 +3,9 @@
  * agency's records of a year by kind with the counts its annual report quotes
  * (/supervision/records?agency=&year=&kind=, the address every such figure of a drafted report links
  * to), one inspection with its problems, the problems' forms (the supervising office) and their 整改
- * (the agency's staff), and the four kinds' forms (records-form-routes.tsx). Every route declares its
- * access first; another agency's record answers 404.
+ * (the agency's staff), the four kinds' forms (records-form-routes.tsx) and the JSON of a year's
+ * records (records-api.ts, its OpenAPI paths `recordApiPaths`). Every route declares its access first;
+ * another agency's record answers 404.
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -22,6 +23,7 @@ import { dateText, RECORD_KINDS, summariseRecords, type RecordKind } from './cor
 import { RecordFormPage } from './pages/records-forms.tsx';
 import { InspectionPage } from './pages/records-inspection-page.tsx';
 import { RecordsListPage } from './pages/records-list-page.tsx';
+import { recordApiRoutes } from './records-api.ts';
 import { recordFormRoutes } from './records-form-routes.tsx';
 import { fieldsOf, idOf, noticeOf, ownerFinder, refused, valuesOf } from './records-http.ts';
 import { addFinding, editFinding, getFinding, getRecord, mayOn, rectifyFinding, WRITE_PERMISSION, yearRecords } from './records-service.ts';
@@ -186,5 +188,6 @@ export function supervisionRecordRoutes(services: Services, clock: Clock = Date.
   });
 
   app.route('/', recordFormRoutes(services, clock));
+  app.route('/', recordApiRoutes(services));
   return app;
 }
