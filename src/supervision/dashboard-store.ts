@@ -46,22 +46,26 @@ export interface YearSums {
  * reports. A people's government's report already adds up every agency under it (its roll-up), so a
  * report is counted only when no government above it within the tree has a report of that year —
  * each case once: with the government's own report, its figures alone; without it, the sum of the
- * reports below. The report JSON is detoasted once per report (the MATERIALIZED step), not once per
- * cell read.
+ * reports below. The tables are read from `table3_rows` and `table4` (migration 0023), not from the whole report.
  */
 export async function yearSumsOf(db: Queryable, governmentId: number, from: number, to: number): Promise<YearSums[]> {
   const { rows } = await db.query<{ year: number; part: 't3' | 't4' | 'n'; key: string; n: string | null }>(
-    `WITH counted AS MATERIALIZED (
-       SELECT r.year, r.canonical->'table3'->'rows' AS t3, r.canonical->'table4' AS t4
+    `WITH covered AS (
+       -- Agencies whose year a report of a people's government above them (within the tree) already adds up.
+       SELECT DISTINCT below.agency_id, gr.year
+         FROM agency_closure c
+         JOIN agencies g ON g.id = c.agency_id AND g.kind = 'government'
+         JOIN annual_reports gr ON gr.agency_id = g.id AND gr.year BETWEEN $2 AND $3
+         JOIN agency_closure below ON below.ancestor_id = g.id AND below.agency_id <> g.id
+        WHERE c.ancestor_id = $1
+     ),
+     counted AS MATERIALIZED (
+       -- table3_rows, table4 (migration 0023): kept beside the report, without its toasted text.
+       SELECT r.year, r.table3_rows AS t3, r.table4 AS t4
          FROM agency_closure c
          JOIN annual_reports r ON r.agency_id = c.agency_id AND r.year BETWEEN $2 AND $3
         WHERE c.ancestor_id = $1
-          AND NOT EXISTS (
-            SELECT 1 FROM agency_closure up
-              JOIN agency_closure inside ON inside.ancestor_id = $1 AND inside.agency_id = up.ancestor_id
-              JOIN agencies g ON g.id = up.ancestor_id AND g.kind = 'government'
-              JOIN annual_reports gr ON gr.agency_id = up.ancestor_id AND gr.year = r.year
-             WHERE up.agency_id = r.agency_id AND up.ancestor_id <> r.agency_id)
+          AND NOT EXISTS (SELECT 1 FROM covered v WHERE v.agency_id = r.agency_id AND v.year = r.year)
      )
      SELECT year, 'n' AS part, '' AS key, count(*)::text AS n FROM counted GROUP BY year
      UNION ALL
