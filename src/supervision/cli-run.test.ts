@@ -74,9 +74,10 @@ describe('gongkai report rollup', () => {
 
     // Each cell: the departments' own drafts plus the government's own cases, and the count of all the rows.
     const [a, b] = await Promise.all([culture, education].map(async (d) => json((await gongkai(['report', 'draft', '--agency', d.name, '--year', String(YEAR), '--json'])).stdout)));
+    const cell = (r: AnnualReport, row: string, i: number) => (r.table3.rows as Record<string, (number | null)[]>)[row]![i]!;
     for (const [row, cells] of Object.entries(report.table3.rows)) {
       cells!.forEach((n, i) => {
-        expect(n, `${row}[${i}]`).toBe(a!.table3.rows[row]![i]! + b!.table3.rows[row]![i]! + cellCount(ROWS.government, row, i));
+        expect(n, `${row}[${i}]`).toBe(cell(a!, row, i) + cell(b!, row, i) + cellCount(ROWS.government, row, i));
         expect(n, `${row}[${i}]`).toBe(cellCount(all, row, i));
       });
     }

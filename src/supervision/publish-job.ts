@@ -98,8 +98,9 @@ export async function fileReportInCatalog(services: Services, reportId: number, 
     if (newest && row.catalog_item_id !== itemId) await updateReport(db, reportId, { catalogItemId: itemId });
     return { itemId, created: made === undefined };
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_CLASS, reportId]).catch(() => undefined);
-    client.release();
+    // A connection whose unlock failed is closed, not pooled with the lock still held.
+    const unlocked = await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_CLASS, reportId]).then(() => true, () => false);
+    client.release(!unlocked);
   }
 }
 
