@@ -13,17 +13,18 @@ export const supervisionRoom: Room = {
   name: 'supervision',
   nav: [
     { href: '/annual-reports', label: '年度报告编制', needs: 'records.read' },
+    { href: '/supervision/records', label: '政务公开工作记录', needs: 'records.read' },
     { href: '/supervision', label: '政务公开监督', needs: 'reports.review' },
   ],
   routes: async (services) => {
-    const [{ workspaceRoutes }, { workspaceApiRoutes, workspaceApiPaths }, { supervisionRecordRoutes }, { dashboardRoutes }] = await Promise.all([
-      import('./workspace-routes.tsx'), import('./api-routes.ts'), import('./records-routes.tsx'), import('./dashboard-routes.tsx'),
+    const [{ workspaceRoutes }, { workspaceApiRoutes, workspaceApiPaths }, { supervisionRecordRoutes }, { recordApiPaths }, { dashboardRoutes }] = await Promise.all([
+      import('./workspace-routes.tsx'), import('./api-routes.ts'), import('./records-routes.tsx'), import('./records-api.ts'), import('./dashboard-routes.tsx'),
     ]);
     const routes = workspaceApiRoutes(services);
     routes.route('/', workspaceRoutes(services));
     routes.route('/', supervisionRecordRoutes(services));
     routes.route('/', dashboardRoutes(services));
-    return { routes, openapi: workspaceApiPaths };
+    return { routes, openapi: { ...workspaceApiPaths, ...recordApiPaths } };
   },
   commands: supervisionCommands,
   onStart: async (services, { demoData }) => {

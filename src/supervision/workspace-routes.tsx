@@ -96,7 +96,7 @@ export function workspaceRoutes(services: Services): Hono<AppEnv> {
     ));
   });
 
-  const base = '/annual-reports/:id{[0-9]+}/:year{[0-9]{4}}';
+  const base = '/annual-reports/:id{[0-9]+}/:year{[0-9]+}';
   app.get(base, read, (c) => page(c));
 
   app.get(`${base}/report.docx`, read, async (c) => {

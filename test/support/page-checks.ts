@@ -33,3 +33,19 @@ export async function phonePageAs(browser: Browser, url: string, session: string
   page.on('console', (m) => m.type() === 'error' && errors.push(`${page.url()}: ${m.text()}`));
   return page;
 }
+
+/**
+ * A new page in its own context (`width` px wide), signed in through the sign-in form as `username`
+ * (password TEST_PASSWORD), whose browser errors are pushed to `errors`: a journey's person.
+ */
+export async function signedInPage(browser: Browser, origin: string, username: string, password: string, width: number, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${page.url()}: ${m.text()}`));
+  await page.goto(`${origin}/signin`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${origin}/`);
+  return page;
+}

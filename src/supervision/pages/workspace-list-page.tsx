@@ -13,6 +13,7 @@ export function WorkspaceListPage(p: { year: number; thisYear: number; total: nu
   const years = Array.from({ length: 6 }, (_, i) => p.thisYear - i);
   return (
     <>
+      <h1>{p.year} 年政府信息公开工作年度报告</h1>
       <form method="get" action="/annual-reports" class="filters">
         <label for="year">年度</label>
         <select id="year" name="year">{years.map((y) => <option value={String(y)} selected={y === p.year}>{y} 年</option>)}</select>

@@ -60,6 +60,7 @@ export function WorkspacePage(p: WorkspacePageProps) {
   const targets = [...sectionTargets(), ...cellTargets()];
   return (
     <>
+      <h1>{ws.agency} {ws.year} 年政府信息公开工作年度报告</h1>
       <ErrorSummary errors={p.errors} />
       <section aria-labelledby="where" class="panel">
         <h2 id="where">办理情况</h2>
