@@ -65,7 +65,7 @@ describe.runIf(browserAvailable)('an annual report from the records to the porta
     await page.getByRole('link', { name: bureau.name }).click();
     expect(page.url()).toBe(workspace);
     await expect(main(page)).resolves.toContain('尚未开始编制');
-    await expect(page.locator('textarea[name="text"]').evaluateAll((all) => all.map((t) => (t as HTMLTextAreaElement).value).join('\n'))).resolves.toContain('本年度未收取信息处理费');
+    await expect(page.locator('textarea[name="text"]').evaluateAll((all) => all.map((t) => (t as unknown as { value: string }).value).join('\n'))).resolves.toContain('本年度未收取信息处理费');
     await checked(page);
     const sentence = page.locator('form.sentence', { has: page.locator('input[name="sentenceId"][value="problems.plan"]') });
     await sentence.locator('textarea').fill(EDITED);
