@@ -11,8 +11,9 @@ import { catalogYearFactsOf, table2sOf } from '../catalog/index.ts';
 import type { AgencyKind } from '../law/agency-kinds.ts';
 import { allOf, type Queryable } from '../platform/db/queryable.ts';
 import type { CatalogFacts, ReportFacts, Table2Rows, Table3Rows, Table4Groups } from './core/facts.ts';
-import { sumTables, type CaseTables } from './core/rollup.ts';
+import { caseTablesOfReport, sumTables, type CaseTables } from './core/rollup.ts';
 import { recordFactsOf } from './records-store.ts';
+import { latestPublishedOf } from './workspace-store.ts';
 
 interface AgencyRow {
   id: number;
@@ -41,16 +42,20 @@ export async function reportFactsOf(db: Queryable, agencyIds: readonly number[],
   const agencies = await agenciesWithMembers(db, agencyIds);
   const own = agencies.map((a) => a.id);
   const everyone = [...new Set(agencies.flatMap((a) => a.members))];
+  // Last year's tables are read from the report published for it; only agencies without one are counted.
+  const publishedBefore = await latestPublishedOf(db, own, year - 1);
+  const countedBefore = [...new Set(agencies.filter((a) => !publishedBefore.has(a.id)).flatMap((a) => a.members))];
   const [tables, before, appFacts, catalog, catalogBefore, table2s, records] = await allOf(db, [
-    () => caseTablesOf(db, everyone, year), () => caseTablesOf(db, everyone, year - 1), () => applicationFactsOf(db, everyone, year),
+    () => caseTablesOf(db, everyone, year), () => caseTablesOf(db, countedBefore, year - 1), () => applicationFactsOf(db, everyone, year),
     () => catalogYearFactsOf(db, everyone, year), () => catalogYearFactsOf(db, everyone, year - 1), () => table2sOf(db, own, year), () => recordFactsOf(db, own, year),
   ] as const);
   const rolled = (source: Map<number, CaseTables>, members: number[]) => sumTables(members.map((id) => source.get(id)!));
   const out = new Map<number, ReportFacts>();
   for (const a of agencies) {
     const now = rolled(tables as Map<number, CaseTables>, a.members);
-    const previous = rolled(before as Map<number, CaseTables>, a.members);
-    const hadCases = Object.values(previous.table3).some((cells) => cells.some((n) => n > 0));
+    const lastReport = publishedBefore.get(a.id);
+    const previous = lastReport ? caseTablesOfReport(lastReport) : rolled(before as Map<number, CaseTables>, a.members);
+    const hadCases = lastReport !== undefined || Object.values(previous.table3).some((cells) => cells.some((n) => n > 0));
     const catalogBeforeSum = sumCatalog(a.members.map((id) => catalogBefore.get(id)!));
     const apps = a.members.map((id) => appFacts.get(id)!);
     out.set(a.id, {

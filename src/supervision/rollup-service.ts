@@ -8,8 +8,7 @@
 import { agencyReportOfYear, type AnnualReport } from '../report/index.ts';
 import { caseTablesOf } from '../applications/index.ts';
 import type { Queryable } from '../platform/db/queryable.ts';
-import type { Table3Rows, Table4Groups } from './core/facts.ts';
-import { rollupDifferences, sumTables, type CaseTables } from './core/rollup.ts';
+import { caseTablesOfReport, rollupDifferences, sumTables, type CaseTables } from './core/rollup.ts';
 import { reportFactsOf } from './facts-service.ts';
 import { latestPublishedOf } from './workspace-store.ts';
 import { cellLabel } from './core/cell-labels.ts';
@@ -22,17 +21,6 @@ export interface RollupFinding {
   message: string;
 }
 
-/** The tables 三/四 of a report as numbers (a blank counts 0 in a sum). */
-function tablesOf(report: AnnualReport): CaseTables {
-  const table3: Table3Rows = {};
-  for (const [row, cells] of Object.entries(report.table3.rows)) table3[row] = (cells ?? []).map((n) => n ?? 0);
-  const table4 = {} as Table4Groups;
-  for (const [group, cells] of Object.entries(report.table4) as [keyof Table4Groups, Record<string, number | null>][]) {
-    table4[group] = { upheld: cells['upheld'] ?? 0, corrected: cells['corrected'] ?? 0, other: cells['other'] ?? 0, pending: cells['pending'] ?? 0, total: cells['total'] ?? 0 };
-  }
-  return { table3, table4 };
-}
-
 /** The differences between `report` (the government's) and its own cases plus its agencies' figures. */
 export async function rollupFindings(db: Queryable, governmentId: number, year: number, report: AnnualReport): Promise<RollupFinding[]> {
   const { rows } = await db.query<{ id: number }>('SELECT id::int FROM agencies WHERE parent_id = $1 ORDER BY id', [governmentId]);
@@ -43,7 +31,7 @@ export async function rollupFindings(db: Queryable, governmentId: number, year: 
   const unpublished: number[] = [];
   for (const id of children) {
     const stored = published.get(id) ?? (await agencyReportOfYear(db, id, year))?.report;
-    if (stored) parts.push(tablesOf(stored));
+    if (stored) parts.push(caseTablesOfReport(stored));
     else unpublished.push(id);
   }
   if (unpublished.length > 0) {

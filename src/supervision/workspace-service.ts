@@ -121,7 +121,10 @@ export async function workspaceOf(db: Queryable, agencyId: number, year: number,
     facts: drafted.facts, sentences: drafted.sentences, manualCells: stored?.manualCells ?? {}, report, findings, comments, events, versions,
     submittedOn: stored?.submittedOn ?? null, acceptedOn: stored?.acceptedOn ?? null, publishedOn: stored?.publishedOn ?? null,
     hasRecords: factsHaveRecords(drafted.facts),
-    rollupFindings: agency.kind === 'government' ? await rollupFindings(db, agencyId, year, report) : [],
+    // A government's tables drafted from records add up by construction; what can differ is a report
+    // frozen for review or publication, or numbers entered by hand.
+    rollupFindings: agency.kind === 'government' && stored && (!isEditable(stored.state) || stored.basis === 'manual')
+      ? await rollupFindings(db, agencyId, year, report) : [],
   };
 }
 

@@ -61,7 +61,7 @@ export interface ReportFacts {
   catalog: CatalogFacts;
   applications: ApplicationFacts;
   records: RecordFacts;
-  /** The year before, when the agency's records reach it (for “较上年” comparisons). */
+  /** The year before (for “较上年” comparisons): its published report's tables, else its records' counts. */
   previous?: { table3: Table3Rows; catalog: CatalogFacts };
   /** For a government: how many agencies under it its tables 三/四 add up (0 for a department). */
   rolledUpAgencies: number;

@@ -3,6 +3,7 @@
  * it — each cell the sum of the agencies' cells (条例第四十九条/第五十条: the government's report
  * covers its agencies). And the differences between what a government published and that sum. Pure.
  */
+import type { AnnualReport } from '../../report/index.ts';
 import type { Table3Rows, Table4Groups } from './facts.ts';
 
 /** Tables 三/四 of one agency. */
@@ -54,4 +55,15 @@ export function rollupDifferences(published: { table3: { rows: Record<string, (n
     }
   }
   return out;
+}
+
+/** Tables 三/四 of a report as numbers to add up (a blank cell counts 0). */
+export function caseTablesOfReport(report: AnnualReport): CaseTables {
+  const table3: Table3Rows = {};
+  for (const [row, cells] of Object.entries(report.table3.rows)) table3[row] = (cells ?? []).map((n) => n ?? 0);
+  const table4 = {} as Table4Groups;
+  for (const [group, cells] of Object.entries(report.table4) as [keyof Table4Groups, Record<string, number | null>][]) {
+    table4[group] = { upheld: cells['upheld'] ?? 0, corrected: cells['corrected'] ?? 0, other: cells['other'] ?? 0, pending: cells['pending'] ?? 0, total: cells['total'] ?? 0 };
+  }
+  return { table3, table4 };
 }
