@@ -155,12 +155,12 @@ export function WorkspacePage(p: WorkspacePageProps) {
         <section aria-labelledby={`section-${key}`}>
           <h2 id={`section-${key}`}>{SECTION_TITLES[key]}</h2>
           {commentMarks.get(`section.${key}`)?.map((n) => <p><a href={`#comment-${n}`}>※{n} 本部分有审查意见</a></p>)}
-          {editable ? (ws.sentences[key] ?? []).map((s) => (
+          {editable ? (ws.sentences[key] ?? []).map((s, index) => (
             <form method="post" action={`${base}/sentences#s-${s.id}`} class="sentence" id={`s-${s.id}`}>
               <CsrfField token={p.csrfToken} />
               <input type="hidden" name="sentenceId" value={s.id} />
               <input type="hidden" name="version" value={String(ws.version)} />
-              <label for={`text-${s.id}`} class="visually-hidden">{SECTION_TITLES[key]}：第 {s.id} 句</label>
+              <label for={`text-${s.id}`} class="visually-hidden">{SECTION_TITLES[key]}：第 {index + 1} 句</label>
               {may.write
                 ? <textarea id={`text-${s.id}`} name="text" rows={3} maxlength={2000}>{p.values['sentenceId'] === s.id ? p.values['text'] ?? s.text : s.text}</textarea>
                 : <p>{s.text}</p>}
