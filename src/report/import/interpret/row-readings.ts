@@ -5,10 +5,10 @@
  */
 import type { Cell } from '../../model.ts';
 import type { ValueToken } from './tokens.ts';
-import { readingsWithOneExtra, readingsWithOneLost, splitRowsWithTotals } from './splits.ts';
+import { readingsWithOneExtra, readingsWithOneLost, splitPieces, splitRowsWithTotals } from './splits.ts';
 
 /** How a row was read: as printed, or repaired with the table rules. */
-export type ReadingKind = 'as-printed' | 'split' | 'lost-cell' | 'extra-cell' | 'unreadable';
+export type ReadingKind = 'as-printed' | 'split' | 'lost-cell' | 'extra-cell' | 'printed-broken' | 'unreadable';
 
 export interface RowReadings {
   kind: ReadingKind;
@@ -16,6 +16,12 @@ export interface RowReadings {
   readings: Cell[][];
   /** The search was cut short: treat the row as ambiguous whatever was found. */
   exhausted: boolean;
+  /**
+   * 'printed-broken' only: no reading satisfies the row totals, and the printed pieces leave
+   * `readings[0]`; the others (if any) read a blank cell into the row and keep its totals — then
+   * the row is ambiguous. Such a row must not settle other rows by the column rules.
+   */
+  breaksTotals?: true;
 }
 
 function cellOf(v: ValueToken): Cell {
@@ -104,6 +110,8 @@ export function readRow(values: readonly ValueToken[], groups: number, groupWidt
     for (const v of nums) digits += v.raw;
     const { readings, exhausted } = splitRowsWithTotals(digits, groups, groupWidth);
     if (readings.length > 0 || exhausted) return { kind: 'split', readings, exhausted };
+    const printed = readAsPrinted(nums, groups, groupWidth);
+    if (printed) return printed;
   }
   if (allNums && wellFormed && cells.length === width - 1) {
     return { kind: 'lost-cell', readings: readingsWithOneLost(numbersOf(nums), groups, groupWidth), exhausted: false };
@@ -125,4 +133,52 @@ function numbersOf(nums: readonly ValueToken[]): number[] {
   const out: number[] = new Array<number>(nums.length);
   for (let i = 0; i < nums.length; i++) out[i] = Number(nums[i]!.raw);
   return out;
+}
+
+/** Beyond this many readings with a blank cell the search stops (the row is then ambiguous anyway). */
+const MAX_BLANK_READINGS = 64;
+
+/**
+ * A row no reading of which satisfies the totals, read as printed: its printed numbers are
+ * pieces whose boundaries are kept (each piece one cell or several run together, see
+ * `splitPieces`). Settled when the pieces leave one reading of `width` cells and no reading
+ * with one cell blank (a cell the source left empty, its value then read off the totals) keeps
+ * the totals; otherwise every such reading is listed and the row stays blank. Undefined when
+ * the pieces cannot make the row at all.
+ */
+function readAsPrinted(nums: readonly ValueToken[], groups: number, groupWidth: number): RowReadings | undefined {
+  const width = groups * groupWidth;
+  const pieces = nums.map((v) => v.raw);
+  const full = splitPieces(pieces, width);
+  if (full.readings.length === 0 && !full.exhausted) return undefined;
+  const readings: Cell[][] = [...full.readings];
+  const short = splitPieces(pieces, width - 1, MAX_BLANK_READINGS);
+  for (const r of short.readings) {
+    for (let blank = 0; blank < width; blank++) {
+      if (blank % groupWidth === groupWidth - 1) continue; // a blank total is not read from the others
+      const cells: Cell[] = [...r.slice(0, blank), null, ...r.slice(blank)];
+      if (blankTotalsHold(cells, groupWidth) && !readings.some((x) => x.every((c, i) => c === cells[i]))) readings.push(cells);
+    }
+  }
+  return { kind: 'printed-broken', readings, exhausted: full.exhausted || short.exhausted, breaksTotals: true };
+}
+
+/** Totals hold with a blank cell counted as 0 (the blank is not a total). */
+function blankTotalsHold(cells: readonly Cell[], groupWidth: number): boolean {
+  for (let g = 0; g + groupWidth <= cells.length; g += groupWidth) {
+    let sum = 0;
+    for (let i = g; i < g + groupWidth - 1; i++) sum += cells[i] ?? 0;
+    if (sum !== cells[g + groupWidth - 1]) return false;
+  }
+  return true;
+}
+
+/** The warning of a row read as printed although its figures break its totals (the validator then reports the rule). */
+export function printedBrokenMessage(row: string, cells: readonly Cell[]): string {
+  return `${row}数字连在一起，没有一种拆分符合行合计；按印出的数字分隔读作 ${cells.join('、')}（唯一读法），印出的数字不符合行合计，请核对原报告。`;
+}
+
+/** Why a row whose printed figures break its totals is left blank: the readings its printing allows. */
+export function printedBrokenWhy(r: RowReadings): string {
+  return `数字连在一起，没有一种拆分符合行合计，按印出的数字分隔有 ${r.exhausted ? '过多' : r.readings.length} 种读法${r.readings.some((c) => c.includes(null)) ? '（“空”：原表该格可能为空）' : ''}`;
 }

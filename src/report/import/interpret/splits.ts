@@ -187,3 +187,49 @@ export function readingsWithOneExtra(values: readonly number[], groups: number, 
   }
   return out;
 }
+
+/**
+ * Readings of a run whose printed pieces (numbers set apart by spaces or cell boundaries) are
+ * kept whole as boundaries: each piece is one cell or several cells run together, and the row
+ * has `width` cells. No rule checks the values: this is how the row is printed, used when no
+ * reading satisfies the row totals (the agency's own arithmetic is then broken). A run of exactly
+ * `width` digits has one reading (a digit per cell), and so has a row printed with `width` pieces.
+ *
+ * @example splitPieces(['12', '0', '3', '0', '0', '0', '16'], 7) → [[12, 0, 3, 0, 0, 0, 16]]
+ * @example splitPieces(['120', '3', '0', '0', '0', '16'], 7) → 1|20|… and 12|0|… (two readings)
+ */
+export function splitPieces(pieces: readonly string[], width: number, limit = 16): Readings {
+  const out: number[][] = [];
+  const cells: number[] = [];
+  let steps = 0;
+  let exhausted = false;
+  const total = pieces.reduce((n, p) => n + p.length, 0);
+  if (pieces.some((p) => !/^\d+$/.test(p)) || total < width || total > width * MAX_PART_DIGITS) return { readings: [], exhausted: false };
+  /** Cells of piece `p` from its digit `pos` on. */
+  const walk = (p: number, pos: number): void => {
+    if (exhausted || out.length > limit) return;
+    if (++steps > STEP_BUDGET) {
+      exhausted = true;
+      return;
+    }
+    if (p === pieces.length) {
+      if (cells.length === width) out.push(cells.slice());
+      return;
+    }
+    const piece = pieces[p]!;
+    if (pos === piece.length) {
+      walk(p + 1, 0);
+      return;
+    }
+    if (cells.length >= width) return;
+    for (let len = 1; len <= MAX_PART_DIGITS && pos + len <= piece.length; len++) {
+      if (len > 1 && piece[pos] === '0') break;
+      cells.push(Number(piece.slice(pos, pos + len)));
+      walk(p, pos + len);
+      cells.pop();
+    }
+  };
+  walk(0, 0);
+  if (out.length > limit) exhausted = true;
+  return { readings: out, exhausted };
+}

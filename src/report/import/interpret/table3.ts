@@ -8,7 +8,7 @@ import { TABLE3_COLUMNS, TABLE3_ROW_LABELS, TABLE3_ROWS_2019, TABLE3_ROWS_2021, 
 import { keysIn, lastKey, TABLE3_ANCHORS } from './labels.ts';
 import type { Token, ValueGroup } from './tokens.ts';
 import { groupValues } from './tokens.ts';
-import { readRow, type RowReadings, type RowSourceTraits } from './row-readings.ts';
+import { printedBrokenMessage, printedBrokenWhy, readRow, type RowReadings, type RowSourceTraits } from './row-readings.ts';
 import { resolveWithColumnRules } from './column-rules.ts';
 import { warn } from './warnings.ts';
 import { listReadings } from './candidates.ts';
@@ -173,7 +173,8 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
 /** Turns readings into cells: settled rows as read, damaged rows by the rules, the rest null. */
 function settleRows(order: readonly Table3RowKey[], outcomeKeys: readonly Table3RowKey[], readings: Map<Table3RowKey, RowReadings>, warnings: ParseWarning[]): Table3['rows'] {
   const candidates = new Map<string, Cell[][]>();
-  for (const [key, r] of readings) if (!r.exhausted && r.readings.length > 0) candidates.set(key, r.readings);
+  // A row whose printed figures break its own total is no evidence for the column rules.
+  for (const [key, r] of readings) if (!r.exhausted && r.readings.length > 0 && !r.breaksTotals) candidates.set(key, r.readings);
   const { chosen, rule, consistent } = resolveWithColumnRules({ rows: candidates, outcomeKeys });
   const rows: Table3['rows'] = {};
   const ruleText = rule === 'balance' ? '上下结转平衡' : rule === 'outcome-total' ? '办理结果合计' : '办理结果合计与上下结转平衡';
@@ -187,7 +188,7 @@ function settleRows(order: readonly Table3RowKey[], outcomeKeys: readonly Table3
     const pick = r.readings.length === 1 && !r.exhausted ? r.readings[0]! : chosen.get(key);
     if (!pick) {
       rows[key] = nullRow();
-      const why = r.kind === 'unreadable' ? '格数不符，无法读取' : `有 ${r.exhausted ? '过多' : r.readings.length} 种与表格规则一致的读法`;
+      const why = r.kind === 'unreadable' ? '格数不符，无法读取' : r.breaksTotals ? printedBrokenWhy(r) : `有 ${r.exhausted ? '过多' : r.readings.length} 种与表格规则一致的读法`;
       // The column rules may have ruled some readings out: list those still consistent with them.
       const open = consistent?.get(key);
       const narrowed = open && open.length < r.readings.length ? `，其中 ${open.length} 种也符合${ruleText}` : '';
@@ -197,6 +198,7 @@ function settleRows(order: readonly Table3RowKey[], outcomeKeys: readonly Table3
     }
     rows[key] = pick;
     const byColumns = r.readings.length > 1 ? `；多种读法中只有一种符合${ruleText}` : '';
+    if (r.kind === 'printed-broken') warnings.push(warn('table3.printed-totals-broken', `t3.${key}`, printedBrokenMessage(`表三「${TABLE3_ROW_LABELS[key]}」一行`, pick)));
     if (r.kind === 'split') warnings.push(warn('table3.split-inferred', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行数字连在一起，按行合计等于各列之和拆分为 ${pick.join('、')}${byColumns}。`));
     if (r.kind === 'lost-cell') warnings.push(warn('table3.cell-missing-inferred', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行少一格，按行合计规则补足为 ${pick.join('、')}${byColumns}。`));
     if (r.kind === 'extra-cell') warnings.push(warn('table3.cell-extra-removed', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行多一格，按行合计规则读作 ${pick.join('、')}${byColumns}。`));

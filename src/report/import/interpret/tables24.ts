@@ -9,7 +9,7 @@ import {
 } from '../../model.ts';
 import { keysIn, lastKey, TABLE2_ANCHORS } from './labels.ts';
 import { groupValues, type Token, type ValueToken } from './tokens.ts';
-import { readRow, type RowSourceTraits } from './row-readings.ts';
+import { printedBrokenMessage, printedBrokenWhy, readRow, type RowSourceTraits } from './row-readings.ts';
 import { splitFree } from './splits.ts';
 import { evenFirst, listReadings } from './candidates.ts';
 import { warn } from './warnings.ts';
@@ -106,7 +106,7 @@ export function readTable4(tokens: readonly Token[], from: number, to: number, t
   const r = readRow(values, 3, 5, traits);
   const reading: Cell[] | undefined = r.readings.length === 1 && !r.exhausted ? r.readings[0] : undefined;
   if (!reading) {
-    const why = r.readings.length > 1 || r.exhausted ? '有多种与各组合计一致的读法' : `应有 15 格，读到 ${values.length} 格`;
+    const why = r.breaksTotals ? printedBrokenWhy(r) : r.readings.length > 1 || r.exhausted ? '有多种与各组合计一致的读法' : `应有 15 格，读到 ${values.length} 格`;
     const listed = r.readings.length > 1 ? listReadings(r.readings, r.exhausted) : '';
     warnings.push(warn(r.readings.length > 1 ? 'table4.ambiguous' : 'table4.unreadable', 't4', `表四${why}，各格留空，请人工核对。${listed}`));
     return table;
@@ -115,6 +115,7 @@ export function readTable4(tokens: readonly Token[], from: number, to: number, t
     const row = table[g]!;
     TABLE4_COLUMNS.forEach((c, ci) => (row[c] = reading[gi * 5 + ci] ?? null));
   });
+  if (r.kind === 'printed-broken') warnings.push(warn('table4.printed-totals-broken', 't4', printedBrokenMessage('表四', reading)));
   const repair = { split: '数字连在一起，按各组总计等于前四项之和拆分为', 'lost-cell': '少一格，按各组总计规则补足为', 'extra-cell': '多一格，按各组总计规则读作' } as const;
   if (r.kind === 'split' || r.kind === 'lost-cell' || r.kind === 'extra-cell') {
     warnings.push(warn(`table4.${r.kind === 'split' ? 'split-inferred' : r.kind === 'lost-cell' ? 'cell-missing-inferred' : 'cell-extra-removed'}`, 't4', `表四${repair[r.kind]} ${reading.join('、')}（唯一一致的读法）。`));
