@@ -13,6 +13,7 @@ const benchmarks: Record<string, () => Promise<{ run(args: readonly string[]): P
   applications: () => import('./applications.ts'),
   catalog: () => import('./catalog.ts'),
   supervision: () => import('./supervision.ts'),
+  variants: () => import('./variants.ts'),
 };
 
 export async function runBenchmarks(argv: readonly string[]): Promise<number> {
