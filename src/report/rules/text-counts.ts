@@ -94,14 +94,14 @@ const COUNT_WORDS = ['申请', '行政复议', '诉讼'] as const;
  * only the clauses found are compacted, not the whole section (a regex pass over thousands of
  * characters cost more than everything else here).
  */
-export function clausesWithCountWords(text: string): string[] {
+export function clausesWithCountWords(text: string, words: readonly string[] = COUNT_WORDS): string[] {
   const clauses: string[] = [];
   // Where each word next occurs at or after `from` (-1: no more), found again only once passed.
-  const next = COUNT_WORDS.map((w) => wordAt(text, w, 0));
+  const next = words.map((w) => wordAt(text, w, 0));
   for (let from = 0; ;) {
     let hit = -1;
     for (let k = 0; k < next.length; k++) {
-      if (next[k]! >= 0 && next[k]! < from) next[k] = wordAt(text, COUNT_WORDS[k]!, from);
+      if (next[k]! >= 0 && next[k]! < from) next[k] = wordAt(text, words[k]!, from);
       if (next[k]! >= 0 && (hit < 0 || next[k]! < hit)) hit = next[k]!;
     }
     if (hit < 0) return clauses;
@@ -192,6 +192,44 @@ export function extractStatedCounts(text: string, year?: number): StatedCount[] 
     for (const quantity of ['reconsiderations', 'lawsuits'] as const) {
       for (const value of caseCounts(clause, quantity)) found.push({ quantity, value, clause });
     }
+  }
+  return found;
+}
+
+/** What a stated document count counts: a table 二 cell of 规章 or 行政规范性文件. */
+export interface StatedDocumentCount {
+  row: 'regulations' | 'normativeDocuments';
+  /** 'issued' (本年制发 / 新制作), 'repealed' (废止), 'inForce' (现行有效). */
+  measure: 'issued' | 'repealed' | 'inForce';
+  value: number;
+  clause: string;
+}
+
+/** Verb, then the kind of document, then the count, with nothing else between (“制发行政规范性文件58件”, “本年度制发的规范性文件77件”). */
+const DOCUMENT_COUNT = new RegExp(`(制发|制定|出台|印发|新制作|废止|现行有效)(?:了|的)?(行政规范性文件|规范性文件|政府规章|规章)(?:共|共计)?${NUM}(?:件|份|部)`);
+/** A running or partial total is not this year's count (现行有效 is a stock: only 累计/历年 are excluded for it). */
+const NOT_THIS_YEAR = /累计|历年|以来|总计|其中|截至|较|同比|增|减|占/;
+
+/**
+ * Counts of 规章 and 行政规范性文件 the narrative plainly states: a verb (制发, 废止, 现行有效 …)
+ * right before the kind of document and its count, in a clause about this year only (no other
+ * year, no 累计/较/其中…). “制发行政规范性文件58件” → normativeDocuments issued 58.
+ */
+export function extractStatedDocumentCounts(text: string, year?: number): StatedDocumentCount[] {
+  const found: StatedDocumentCount[] = [];
+  for (const clause of clausesWithCountWords(text, ['规范性文件', '规章'])) {
+    if (mentionsOtherYear(clause, year)) continue;
+    const m = DOCUMENT_COUNT.exec(clause);
+    if (!m) continue;
+    const verb = m[1]!;
+    const measure = verb === '废止' ? 'repealed' : verb === '现行有效' ? 'inForce' : 'issued';
+    const rest = clause.replace(m[0], '');
+    if (measure !== 'inForce' ? NOT_THIS_YEAR.test(clause) : /累计|历年|以来/.test(clause)) continue;
+    // One count per clause: a clause stating two counts of documents is not read.
+    if (DOCUMENT_COUNT.test(rest)) continue;
+    const value = parseChineseNumber(m[3]!);
+    if (value === undefined) continue;
+    found.push({ row: m[2]!.endsWith('规章') ? 'regulations' : 'normativeDocuments', measure, value, clause });
   }
   return found;
 }

@@ -16,13 +16,19 @@ import { hasThreeOtherRows, readTable3 } from './table3.ts';
 import { readTable2, readTable4 } from './tables24.ts';
 import { warn } from './warnings.ts';
 
+/** What the interpreter may use besides the document. */
+export interface InterpretOptions {
+  /** The same agency's report of the year before: evidence for a 表二 run that splits several ways. */
+  previous?: AnnualReport;
+}
+
 /**
  * Reads the report. Never throws on a document that is not a report: tables not found are
  * empty (table 三 keeps its columns, no rows) and each absence is a warning.
  *
  * @example interpretReport(readText(bytes)).table3.rows.newReceived → [80, 1, 0, 0, 0, 0, 81]
  */
-export function interpretReport(doc: SourceDocument): AnnualReport {
+export function interpretReport(doc: SourceDocument, options: InterpretOptions = {}): AnnualReport {
   const warnings: ParseWarning[] = doc.warnings.map((w) => warn(w.code, w.path, w.message));
   const normalized = normalizeCells(doc);
   const { cells } = normalized;
@@ -47,7 +53,9 @@ export function interpretReport(doc: SourceDocument): AnnualReport {
   if (identity.publishedOn) report.publishedOn = identity.publishedOn;
   report.sections = readSections(doc, cells, identity.agency, warnings);
 
-  if (regions.t2) report.table2 = readTable2(tokens, regions.t2[0], regions.t2[1], format, crawler, warnings);
+  const narrative = (report.sections ?? []).map((s) => s.text).join('\n');
+  const evidence = { narrative, year: identity.year, ...(options.previous ? { previous: options.previous } : {}) };
+  if (regions.t2) report.table2 = readTable2(tokens, regions.t2[0], regions.t2[1], format, crawler, warnings, evidence);
   else warnings.push(warn('table2.not-found', 't2', '未找到表二（主动公开政府信息情况）。'));
   if (t3Range) report.table3 = readTable3(tokens, t3Range[0], t3Range[1], threeOther ?? format === '2021', traits, warnings);
   else warnings.push(warn('table3.not-found', 't3', '未找到表三（收到和处理政府信息公开申请情况）。'));

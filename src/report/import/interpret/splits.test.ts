@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectLinearGrowth } from '../../../../test/support/growth.ts';
-import { readingsWithOneExtra, readingsWithOneLost, splitFree, splitRowsWithTotals } from './splits.ts';
+import { piecesAtSigns, readingsWithOneExtra, readingsWithOneLost, splitPieces, splitRowsWithTotals, splitTable2 } from './splits.ts';
 
 describe('splitRowsWithTotals (row total = sum of the other cells)', () => {
   it.each([
@@ -23,15 +23,6 @@ describe('splitRowsWithTotals (row total = sum of the other cells)', () => {
   });
 });
 
-describe('splitFree (表二: no rule, only unique splits count)', () => {
-  it('000 → one reading; 7020 → ambiguous; decimals only in the last cell', () => {
-    expect(splitFree('000', 3).readings).toEqual([['0', '0', '0']]);
-    expect(splitFree('7020', 3).readings.length).toBe(2);
-    expect(splitFree('82059.2090', 2).readings.length).toBe(2);
-    expect(splitFree('0059.2', 2).readings).toEqual([]);
-  });
-});
-
 describe('readings of a row that lost or gained a cell', () => {
   it('the seed: six zeros read as seven, whichever column was lost', () => {
     expect(readingsWithOneLost([0, 0, 0, 0, 0, 0], 1, 7)).toEqual([[0, 0, 0, 0, 0, 0, 0]]);
@@ -41,5 +32,39 @@ describe('readings of a row that lost or gained a cell', () => {
   });
   it('drops the one cell that makes the total hold', () => {
     expect(readingsWithOneExtra([5, 9, 1, 0, 0, 0, 0, 6], 1, 7)).toEqual([[5, 1, 0, 0, 0, 0, 6]]);
+  });
+});
+
+describe('splitPieces (printed pieces kept whole, no rule)', () => {
+  it.each([
+    [['12', '0', '3', '0', '0', '0', '16'], 7, [[12, 0, 3, 0, 0, 0, 16]]],
+    [['1000003'], 7, [[1, 0, 0, 0, 0, 0, 3]]],
+    [['120', '3', '0', '0', '0', '16'], 7, [[1, 20, 3, 0, 0, 0, 16], [12, 0, 3, 0, 0, 0, 16], [120, 3, 0, 0, 0, 1, 6]]],
+    [['007'], 2, []],
+    [['12'], 7, []],
+  ] as const)('%j into %i cells', (pieces, width, expected) => {
+    expect(splitPieces(pieces, width).readings).toEqual(expected);
+  });
+});
+
+describe('splitTable2 (表二: a minus starts 本年增/减, decimals only in the last cell)', () => {
+  it.each([
+    [['1', '-10'], 1, 3, [['1', '-1', '0']]],
+    [['12', '-12'], 1, 2, [['12', '-12']]],
+    [['46', '-380'], 1, 3, [['46', '-3', '80'], ['46', '-38', '0']]],
+    [['-5', '10'], 1, 3, []],
+    [['3', '-0'], 1, 2, []],
+    [['82059.2090'], -1, 2, [['8', '2059.2090'], ['820', '59.2090'], ['8205', '9.2090']]],
+  ] as const)('%j (sign in column %i) into %i cells', (pieces, signed, parts, expected) => {
+    expect(splitTable2(pieces, signed, parts, 10).readings).toEqual(expected);
+  });
+  it('000 → one reading; 7020 → ambiguous; a leading zero is no number', () => {
+    expect(splitTable2(['000'], -1, 3).readings).toEqual([['0', '0', '0']]);
+    expect(splitTable2(['7020'], -1, 3).readings.length).toBe(2);
+    expect(splitTable2(['0059.2'], -1, 2).readings).toEqual([]);
+  });
+  it('cuts a run where a sign starts a cell', () => {
+    expect(piecesAtSigns('46-380')).toEqual(['46', '-380']);
+    expect(piecesAtSigns('000')).toEqual(['000']);
   });
 });

@@ -99,44 +99,6 @@ function walkRows(s: RowSearch, pos: number, row: number, col: number, sum: numb
   }
 }
 
-/**
- * Splits a printed run (digits, maybe one decimal point) into `parts` numbers with no rule to
- * check them against (表二). Stops at `limit` readings: two tell whether it is unique, a few
- * more are listed in the warning of an ambiguous row.
- *
- * @example splitFree('000', 3) → [[0, 0, 0]];  splitFree('7020', 3) → two readings (ambiguous)
- */
-export function splitFree(raw: string, parts: number, limit = 2): { readings: string[][]; exhausted: boolean } {
-  const out: string[][] = [];
-  let steps = 0;
-  let exhausted = false;
-  const acc: string[] = [];
-  const valid = VALID_PART;
-  const walk = (pos: number): void => {
-    if (out.length >= limit || exhausted) return;
-    if (++steps > STEP_BUDGET) {
-      exhausted = true;
-      return;
-    }
-    if (acc.length === parts - 1) {
-      const last = raw.slice(pos);
-      if (valid.test(last)) out.push([...acc, last]);
-      return;
-    }
-    for (let end = pos + 1; end < raw.length; end++) {
-      const part = raw.slice(pos, end);
-      // Only the last column (金额) may carry a decimal point.
-      if (!valid.test(part) || part.includes('.')) continue;
-      acc.push(part);
-      walk(end);
-      acc.pop();
-    }
-  };
-  if (raw.length <= 64) walk(0);
-  else exhausted = true;
-  return { readings: out, exhausted };
-}
-
 function totalsHold(cells: readonly number[], groupWidth: number): boolean {
   for (let g = 0; g + groupWidth <= cells.length; g += groupWidth) {
     let sum = 0;
@@ -232,4 +194,58 @@ export function splitPieces(pieces: readonly string[], width: number, limit = 16
   walk(0, 0);
   if (out.length > limit) exhausted = true;
   return { readings: out, exhausted };
+}
+
+const SIGNED_PART = /^-[1-9]\d*$/;
+
+/**
+ * Splits the printed pieces of a 表二 row into `parts` cells, with no rule to check them against:
+ * each piece is one cell or several run together (a cell never spans two pieces), a minus sign
+ * starts a cell and only the column `signedColumn` (本年增/减, 2019 template) may hold it, and
+ * only the last column may carry a decimal point. Pass the whole run as one piece where spaces
+ * are not cell boundaries; a sign still cuts it (`piecesAtSigns`).
+ *
+ * @example splitTable2(['1', '-10'], 1, 3) → [['1', '-1', '0']]
+ * @example splitTable2(['46', '-380'], 1, 3) → 46|-3|80 and 46|-38|0 (ambiguous)
+ */
+export function splitTable2(pieces: readonly string[], signedColumn: number, parts: number, limit = 2): { readings: string[][]; exhausted: boolean } {
+  const out: string[][] = [];
+  const acc: string[] = [];
+  let steps = 0;
+  let exhausted = false;
+  const walk = (p: number, pos: number): void => {
+    if (out.length >= limit || exhausted) return;
+    if (++steps > STEP_BUDGET) {
+      exhausted = true;
+      return;
+    }
+    if (p === pieces.length) {
+      if (acc.length === parts) out.push(acc.slice());
+      return;
+    }
+    const piece = pieces[p]!;
+    if (pos === piece.length) {
+      walk(p + 1, 0);
+      return;
+    }
+    const col = acc.length;
+    if (col >= parts) return;
+    const signed = piece[pos] === '-';
+    if (signed && col !== signedColumn) return;
+    for (let end = pos + (signed ? 2 : 1); end <= piece.length; end++) {
+      const part = piece.slice(pos, end);
+      if (signed ? !SIGNED_PART.test(part) : !VALID_PART.test(part) || (part.includes('.') && col !== parts - 1)) continue;
+      acc.push(part);
+      walk(p, end);
+      acc.pop();
+    }
+  };
+  if (pieces.reduce((n, x) => n + x.length, 0) <= 64) walk(0, 0);
+  else exhausted = true;
+  return { readings: out, exhausted };
+}
+
+/** A run cut where a minus sign starts a cell: `46-380` → ['46', '-380']. */
+export function piecesAtSigns(run: string): string[] {
+  return run.split(/(?=-)/).filter((p) => p !== '');
 }
