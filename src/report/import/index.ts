@@ -9,7 +9,7 @@
  */
 import type { AnnualReport } from '../model.ts';
 import type { SourceDocument } from './source.ts';
-import { interpretReport, looksLikeReport } from './interpret/index.ts';
+import { interpretReport, looksLikeReport, type InterpretOptions } from './interpret/index.ts';
 import { storableText, withStorableText } from '../text-safety.ts';
 import { readDecodedText } from './readers/text/text.ts';
 import { readDecodedMarkdown } from './readers/text/markdown.ts';
@@ -155,8 +155,11 @@ async function importJson(file: ReportFile, decoded: DecodedText | undefined): P
   return { report: parsed.report, sourceKind: 'json' };
 }
 
-/** Reads one report file of any supported form (txt, md, html/htm, pdf, docx, xlsx, json). */
-export async function importReport(file: ReportFile): Promise<ImportResult> {
+/**
+ * Reads one report file of any supported form (txt, md, html/htm, pdf, docx, xlsx, json).
+ * `options.previous`: the same agency's report of the year before, evidence for a table 二 run that splits several ways.
+ */
+export async function importReport(file: ReportFile, options: InterpretOptions = {}): Promise<ImportResult> {
   if (file.bytes.length === 0) throw new ReportReadError(`${file.name}：文件是空的。`, file.name);
   const { form, decoded } = sniff(file);
   if (form === undefined) throw new ReportReadError(`${file.name}：无法识别文件类型（支持 txt、md、html、pdf、docx、xlsx、json）。`, file.name);
@@ -170,7 +173,7 @@ export async function importReport(file: ReportFile): Promise<ImportResult> {
     throw new ReportReadError(/[\u4e00-\u9fff]/.test(reason) ? `${file.name}：${reason}` : `${file.name}：无法读取文件（${reason}）`, file.name);
   }
   // The document's own text is cleaned of what cannot be stored (NUL, lone surrogates).
-  const report = withStorableText(interpretReport(doc));
+  const report = withStorableText(interpretReport(doc, options));
   if (!looksLikeReport(report)) {
     throw new ReportReadError(`${file.name}：文件中没有找到政府信息公开工作年度报告的内容（没有表二、表三、表四，也没有报告各部分的标题）。`, file.name);
   }

@@ -116,3 +116,14 @@ describe('evidence from the report for a run with several readings', () => {
     expect(w[0]!.message).toMatch(message);
   });
 });
+
+describe('importReport passes last year\'s report to the interpreter', () => {
+  it('chooses 6|0|51 of a text file by the previous report, and only with it', async () => {
+    const { importReport } = await import('../index.ts');
+    const text = `某局2023年度政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n${T2_2021}\n行政规范性文件6051\n${T3}\n`;
+    const file = { name: 'r.txt', bytes: new TextEncoder().encode(text) };
+    const previous: AnnualReport = { agency: '某局', year: 2022, format: '2021', table2: { normativeDocuments: { issued: 3, repealed: 0, inForce: 45 } }, table3: { columns: [], rows: {} }, table4: {} };
+    expect((await importReport(file, { previous })).report.table2.normativeDocuments).toEqual({ issued: 6, repealed: 0, inForce: 51 });
+    expect((await importReport(file)).report.table2.normativeDocuments).toEqual({ issued: null, repealed: null, inForce: null });
+  });
+});
