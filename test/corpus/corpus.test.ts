@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importReport } from '../../src/report/import/index.ts';
+import { validateReport } from '../../src/report/rules.ts';
 import type { AnnualReport } from '../../src/report/model.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
@@ -108,6 +109,13 @@ describe('test corpus through importReport: no wrong number', () => {
     figures[name] = f;
     expect(f.wrong).toEqual([]);
     expect(f.exact).toBeGreaterThanOrEqual(EXACT_FLOOR[name] ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('reports the agency\'s own arithmetic error where the printed rows break it (海坛片区 2024: every 总计 printed 0)', async () => {
+    const name = 'pingtan-htpq-2024.txt';
+    const { report } = await importReport({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) });
+    const rules = new Set(validateReport(report).map((f) => f.rule));
+    expect([...rules]).toEqual(expect.arrayContaining(['T3-ROW-TOTAL', 'T3-OUTCOME-TOTAL']));
   });
 
   afterAll(() => {
