@@ -17,36 +17,69 @@ export function alignTableColumns(lines: DocLine[], warnings: Warning[]): void {
   for (const section of tableSections(lines)) alignSection(section, warnings);
 }
 
-/** Runs of table rows; a new section starts at a header row (≥2 cells, no value) after a row with values. */
+/**
+ * Runs of table rows; a new section starts at a header row (≥2 cells, no value) after a row with
+ * values. A run that starts with a row of values (or of label fragments) after a few lines of table-size text (a wrapped
+ * label read as a line of its own, a page's footer and header) continues the section before it:
+ * its columns are that section's.
+ */
 function tableSections(lines: readonly DocLine[]): DocLine[][] {
   const sections: DocLine[][] = [];
   let current: DocLine[] | undefined;
+  let interrupted: { section: DocLine[]; lines: number; fontSize: number } | undefined;
   for (const line of lines) {
     if (!line.isTable) {
+      if (current) interrupted = { section: current, lines: 0, fontSize: Math.max(...current.map((l) => l.laid.fontSize)) };
       current = undefined;
+      if (interrupted) {
+        interrupted.lines += 1;
+        if (interrupted.lines > MAX_INTERRUPTION || line.laid.fontSize > interrupted.fontSize + 0.5) interrupted = undefined;
+      }
       continue;
     }
-    const isHeader = line.laid.cells.length >= 2 && !line.laid.cells.some((c) => c.value);
-    if (!current || (isHeader && current.some((l) => l.laid.cells.some((c) => c.value)))) {
-      current = [];
-      sections.push(current);
+    const hasValues = line.laid.cells.some((c) => c.value);
+    if (!current && interrupted && (hasValues || !isHeaderOf(line, interrupted.section))) current = interrupted.section;
+    interrupted = undefined;
+    if (!current || (!hasValues && isHeaderOf(line, current))) {
+      // A header printed again on a new page continues the table it heads.
+      const key = keyOf(line);
+      current = hasValues ? undefined : sections.find((s) => s[0] && !s[0].laid.cells.some((c) => c.value) && keyOf(s[0]) === key && s[0].page < line.page);
+      if (!current) {
+        current = [];
+        sections.push(current);
+      }
     }
     current.push(line);
   }
   return sections;
 }
 
+/**
+ * True when `line` (no values) heads a new table after `section`: two or more cells, one of them
+ * over the section's numbers. Fragments of merged label cells (「本年」「（四）无法」) lie left
+ * of the numbers and are rows of the same table.
+ */
+function isHeaderOf(line: DocLine, section: readonly DocLine[]): boolean {
+  if (line.laid.cells.length < 2) return false;
+  let firstValue = Infinity;
+  for (const l of section) for (const c of l.laid.cells) if (c.value) firstValue = Math.min(firstValue, c.x0);
+  if (firstValue === Infinity) return false;
+  return line.laid.cells.some((c) => c.x1 > firstValue);
+}
+
+function keyOf(line: DocLine): string {
+  return line.laid.cells.map((c) => c.text).join('|');
+}
+
+/** Lines of table-size text a table may be interrupted by and still continue. */
+const MAX_INTERRUPTION = 6;
+
 function alignSection(section: readonly DocLine[], warnings: Warning[]): void {
   const valueCells = section.flatMap((l) => l.laid.cells.filter((c) => c.value));
   if (valueCells.length === 0) return;
   const fs = median(valueCells.map((c) => c.fontSize));
-  const firstX = Math.min(...valueCells.map((c) => c.x0));
-  const firstValueRow = section.findIndex((l) => l.laid.cells.some((c) => c.value));
-  const headerCells = section.slice(0, firstValueRow).flatMap((l) => l.laid.cells)
-    .filter((c) => c.x1 - c.x0 <= 3.2 * c.fontSize && center(c) >= firstX - fs);
-  const columns = cluster([...valueCells, ...headerCells].map(center), 0.6 * fs);
-  if (columns.length < 2) return;
-  const spacing = Math.min(...columns.slice(1).map((x, i) => x - (columns[i] ?? x)));
+  const columns = columnsFromAnchors(valueCells, section, fs) ?? columnsFromCentres(section, valueCells, fs);
+  if (!columns || columns.length < 2) return;
   for (const line of section) {
     const cells = line.laid.cells;
     const values = cells.filter((c) => c.value);
@@ -56,8 +89,8 @@ function alignSection(section: readonly DocLine[], warnings: Warning[]): void {
     const slots = columns.map((): LaidCell | undefined => undefined);
     const fits = cells.slice(firstValue).every((c) => {
       if (!c.value) return false;
-      const k = nearest(columns, center(c));
-      if (slots[k] !== undefined || Math.abs((columns[k] ?? 0) - center(c)) > spacing / 2) return false;
+      const k = columnOf(columns, c);
+      if (k < 0 || slots[k] !== undefined) return false;
       slots[k] = c;
       return true;
     });
@@ -65,8 +98,109 @@ function alignSection(section: readonly DocLine[], warnings: Warning[]): void {
       warnings.push({ code: 'pdf.row-cell-count', path: `page[${line.page}]`, message: `第${line.page}页表格行「${labels.map((c) => c.text).join(' ')}」有${values.length}个数值，与该表${columns.length}列对不齐，按原样保留。` });
       continue;
     }
-    line.laid.cells = [...labels, ...slots.map((c, k) => c ?? blank(columns[k] ?? 0, fs))];
+    line.laid.cells = [...labels, ...slots.map((c, k) => c ?? blank(columns[k]?.center ?? 0, fs))];
   }
+}
+
+/** A value column: the span its numbers take (left-, right- or centre-aligned alike) and where a lone number may sit. */
+interface Column {
+  x0: number;
+  x1: number;
+  center: number;
+  /** How far from the span a number may sit and still belong to it. */
+  reach: number;
+}
+
+/**
+ * Columns from where the numbers line up. Numbers are aligned left, right or centred in their
+ * cells: whichever of their left edges, right edges or centres falls into the fewest clusters is
+ * the alignment, and each cluster a column spanning its numbers (a centre alone would split a
+ * right-aligned column of 「8」 and 「12345」 in two). A narrow header cell standing in a gap wide
+ * enough for a column of its own adds that column (one whose cells are all blank). Undefined
+ * when the columns so found overlap.
+ */
+function columnsFromAnchors(valueCells: readonly LaidCell[], section: readonly DocLine[], fs: number): Column[] | undefined {
+  const anchors: ((c: LaidCell) => number)[] = [center, (c) => c.x0, (c) => c.x1];
+  let best: LaidCell[][] | undefined;
+  for (const anchor of anchors) {
+    const groups = clusterBy(valueCells, anchor, 0.35 * fs);
+    if (!best || groups.length < best.length) best = groups;
+  }
+  if (!best || best.length < 2) return undefined;
+  const spans = best.map((g) => ({ x0: Math.min(...g.map((c) => c.x0)), x1: Math.max(...g.map((c) => c.x1)) }));
+  if (spans.some((s, k) => k > 0 && s.x0 <= (spans[k - 1]?.x1 ?? -Infinity))) return undefined;
+  const mid = (s: { x0: number; x1: number }): number => (s.x0 + s.x1) / 2;
+  const pitch = Math.min(...spans.slice(1).map((s, k) => mid(s) - mid(spans[k] ?? s)));
+  // A span as wide as the distance between columns would hold numbers of two columns.
+  if (spans.some((s) => s.x1 - s.x0 >= pitch)) return undefined;
+  const columns: Column[] = [];
+  const headers = headerCentres(section, spans[0]?.x0 ?? 0, fs);
+  spans.forEach((s, k) => {
+    const before = spans[k - 1];
+    if (before && mid(s) - mid(before) >= 1.6 * pitch) {
+      for (const h of headers) {
+        if (h > before.x1 && h < s.x0 && h - mid(before) >= 0.6 * pitch && mid(s) - h >= 0.6 * pitch) {
+          columns.push({ x0: h - fs / 2, x1: h + fs / 2, center: h, reach: 0 });
+        }
+      }
+    }
+    columns.push({ ...s, center: mid(s), reach: 0 });
+  });
+  // A number may sit a little beside its column's span, never past half the gap to the next.
+  columns.forEach((c, k) => {
+    const gapBefore = k > 0 ? c.x0 - (columns[k - 1]?.x1 ?? c.x0) : Infinity;
+    const gapAfter = k < columns.length - 1 ? (columns[k + 1]?.x0 ?? c.x1) - c.x1 : Infinity;
+    c.reach = Math.min(gapBefore, gapAfter, 2 * fs) / 2;
+  });
+  return columns;
+}
+
+/** Single-linkage clusters of cells by a position (gap ≤ maxGap), left to right. */
+function clusterBy(cells: readonly LaidCell[], position: (c: LaidCell) => number, maxGap: number): LaidCell[][] {
+  const sorted = [...cells].sort((a, b) => position(a) - position(b));
+  const groups: LaidCell[][] = [];
+  for (const c of sorted) {
+    const g = groups.at(-1);
+    const last = g?.at(-1);
+    if (g && last && position(c) - position(last) <= maxGap) g.push(c);
+    else groups.push([c]);
+  }
+  return groups;
+}
+
+/** Centres of the narrow header cells (before the first row with numbers) over the value area, clustered. */
+function headerCentres(section: readonly DocLine[], firstX: number, fs: number): number[] {
+  const firstValueRow = section.findIndex((l) => l.laid.cells.some((c) => c.value));
+  const cells = section.slice(0, Math.max(0, firstValueRow)).flatMap((l) => l.laid.cells)
+    .filter((c) => c.x1 - c.x0 <= 3.2 * c.fontSize && center(c) >= firstX - fs);
+  return cluster(cells.map(center), 0.6 * fs);
+}
+
+/** Columns from the centres of the numbers and of the narrow header cells over them (numbers centred in their cells). */
+function columnsFromCentres(section: readonly DocLine[], valueCells: readonly LaidCell[], fs: number): Column[] | undefined {
+  const firstX = Math.min(...valueCells.map((c) => c.x0));
+  const firstValueRow = section.findIndex((l) => l.laid.cells.some((c) => c.value));
+  const headerCells = section.slice(0, firstValueRow).flatMap((l) => l.laid.cells)
+    .filter((c) => c.x1 - c.x0 <= 3.2 * c.fontSize && center(c) >= firstX - fs);
+  const centres = cluster([...valueCells, ...headerCells].map(center), 0.6 * fs);
+  if (centres.length < 2) return undefined;
+  const spacing = Math.min(...centres.slice(1).map((x, i) => x - (centres[i] ?? x)));
+  return centres.map((x) => ({ x0: x, x1: x, center: x, reach: spacing / 2 }));
+}
+
+/** The column a number belongs to: the one whose span holds its centre, else the nearest within reach; -1 for none. */
+function columnOf(columns: readonly Column[], c: LaidCell): number {
+  const x = center(c);
+  let best = -1;
+  let bestDistance = Infinity;
+  columns.forEach((col, k) => {
+    const distance = x < col.x0 ? col.x0 - x : x > col.x1 ? x - col.x1 : 0;
+    if (distance <= col.reach && distance < bestDistance) {
+      best = k;
+      bestDistance = distance;
+    }
+  });
+  return best;
 }
 
 function blank(x: number, fontSize: number): LaidCell {
@@ -92,12 +226,4 @@ function cluster(xs: readonly number[], maxGap: number): number[] {
     else groups.push([x]);
   }
   return groups.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
-}
-
-function nearest(columns: readonly number[], x: number): number {
-  let best = 0;
-  columns.forEach((c, k) => {
-    if (Math.abs(c - x) < Math.abs((columns[best] ?? Infinity) - x)) best = k;
-  });
-  return best;
 }
