@@ -133,7 +133,7 @@ function splitCell(norm: string, first: number, spaced: boolean, line: number, t
   let last = 0;
   let text = '';
   for (let at = first; at >= 0; at = nextNumber(norm, numberEnd)) {
-    const before = norm.slice(last, at);
+    let before = norm.slice(last, at);
     let end = numberEnd;
     let digits = norm.slice(at, end);
     let unit = '';
@@ -144,6 +144,7 @@ function splitCell(norm: string, first: number, spaced: boolean, line: number, t
     } else {
       unit = unitAt(norm, end);
     }
+    if (spaced && last > 0 && text === '') before = dashCellsAhead(before, false, line, tableRow, out);
     text += before;
     if (digits === '') {
       last = at;
@@ -157,5 +158,33 @@ function splitCell(norm: string, first: number, spaced: boolean, line: number, t
     last = end + unit.length;
     numberEnd = last;
   }
-  pushText(text + norm.slice(last), spaced, line, out);
+  let tail = norm.slice(last);
+  if (spaced && last > 0 && text === '') tail = dashCellsAhead(tail, true, line, tableRow, out);
+  pushText(text + tail, spaced, line, out);
 }
+
+/**
+ * Blank cells printed as dashes right after a number (crawler text `821 35 / / 2 1 859`,
+ * `3 / / /（二）…`): pushes a dash value per whitespace-separated single dash at the start of
+ * `text`, and returns the rest of `text`. `//` or `——` run together could be one cell or several,
+ * and a dash right before a number may be its sign: both stay text.
+ */
+function dashCellsAhead(text: string, atEnd: boolean, line: number, tableRow: boolean, out: Token[]): string {
+  const m = (atEnd ? DASH_CELLS_AT_END : DASH_CELLS_AHEAD).exec(text);
+  if (!m) return text;
+  for (const piece of m[0].split(/\s+/)) {
+    if (piece !== '') out.push({ kind: 'value', value: 'dash', raw: '', unit: '', line, separated: true, tableRow });
+  }
+  return text.slice(m[0].length);
+}
+
+/** Dash or slash characters that print a blank cell (`isDashCell`), one character each. */
+const DASH = '[-—–―－‐/／\\\\]';
+/**
+ * After a number: single dashes, each after whitespace, up to whitespace or a label (`3 / /（二）…`);
+ * not one right before the next number (its sign) or glued to another dash (`//`). The cell's end
+ * counts as whitespace only for its tail (`atEnd`).
+ */
+const DASH_CELLS_AHEAD = new RegExp(`^(?:\\s+${DASH})+(?=\\s|[^-—–―－‐/／\\\\\\d\\s.])`);
+const DASH_CELLS_AT_END = new RegExp(`^(?:\\s+${DASH})+(?=\\s|$|[^-—–―－‐/／\\\\\\d\\s.])`);
+

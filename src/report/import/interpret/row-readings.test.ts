@@ -64,3 +64,11 @@ describe('table 四 whose printed figures break a group total', () => {
     expect(warningsAt(r, 't4').map((w) => w.code)).toEqual([code]);
   });
 });
+
+describe('blank cells printed as dashes in crawler text', () => {
+  it('reads 821 35 / / 2 1 859 with its two blank cells, the total holding', () => {
+    const r = interpretReport(report('821 35 / / 2 1 859'));
+    expect(r.table3.rows.granted).toEqual([821, 35, null, null, 2, 1, 859]);
+    expect(warningsAt(r, 't3.granted')).toEqual([]);
+  });
+});
