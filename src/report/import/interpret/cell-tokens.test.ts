@@ -1,7 +1,8 @@
 /**
  * Blank cells printed as dashes in crawler text (`821 35 / / 2 1 859`): a whitespace-separated
- * single dash after a number is a blank cell; dashes run together (`//`), a dash right before a
- * number (a sign, `1-10`) and dashes inside words stay text.
+ * single dash after a number is a blank cell, and so is each of two or more single dashes after a
+ * label; dashes run together (`//`), a dash right before a number (a sign, `1-10`) and dashes
+ * inside words stay text.
  */
 import { describe, expect, it } from 'vitest';
 import type { Token } from './tokens.ts';
@@ -23,8 +24,17 @@ describe('dash cells between and after numbers', () => {
     ['1-10', 'N:1 T:- N:10'],
     ['2021-01-28', 'N:2021 T:- N:01 T:- N:28'],
     ['0591—86177916', 'N:0591 T:— N:86177916'],
-    // Before a line's first number, dashes glued to a label are not read (nothing says where the label ends).
-    ['公开/ / 3', 'T:公开// N:3'],
+    // Two or more single dashes after a label, the first glued to it or not: blank cells (no template label ends with a dash).
+    ['公开/ / 3', 'T:公开 D D N:3'],
+    ['禁止公开/ / / / / / /3.危及“三安全一稳定”/ / / / / / /4.保护', 'T:禁止公开 D D D D D D D T:3.危及“三安全一稳定” D D D D D D D T:4.保护'],
+    ['合法权益 / / / / / / /5.属于三类内部事务信息5 / / / / / /6.属于', 'T:合法权益 D D D D D D D T:5.属于三类内部事务信息 N:5 D D D D D D T:6.属于'],
+    ['（六）其他处理/ / / / / / /（七）总计767 35 / / 2 1 805', 'T:（六）其他处理 D D D D D D D T:（七）总计 N:767 N:35 D D N:2 N:1 N:805'],
+    // The item number of the next label ends the dashes of a row as the line's end does.
+    ['国家秘密14 / / / / / /2.其他', 'T:国家秘密 N:14 D D D D D D T:2.其他'],
+    // A lone dash after a label, dashes glued to a digit before them, or before a number (a sign) stay text.
+    ['和/或 3', 'T:和/或 N:3'],
+    ['2021/ / 3', 'N:2021 T:// N:3'],
+    ['项 / / -3', 'T:项//- N:3'],
   ])('%s', (cell, tokens) => {
     expect(shape(cell)).toBe(tokens);
   });

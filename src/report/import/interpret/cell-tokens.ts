@@ -144,8 +144,11 @@ function splitCell(norm: string, first: number, spaced: boolean, line: number, t
     } else {
       unit = unitAt(norm, end);
     }
-    if (spaced && last > 0 && text === '') before = dashCellsAhead(before, false, line, tableRow, out);
+    // An item number ("2." of the next label) ends the dashes before it as the cell's end does.
+    const afterNumber = last > 0 && text === '';
+    if (spaced && afterNumber) before = dashCellsAhead(before, digits === '', line, tableRow, out);
     text += before;
+    if (spaced) text = dashBlocks(text, afterNumber, digits === '', line, tableRow, out);
     if (digits === '') {
       last = at;
       continue;
@@ -159,8 +162,11 @@ function splitCell(norm: string, first: number, spaced: boolean, line: number, t
     numberEnd = last;
   }
   let tail = norm.slice(last);
-  if (spaced && last > 0 && text === '') tail = dashCellsAhead(tail, true, line, tableRow, out);
-  pushText(text + tail, spaced, line, out);
+  const afterNumber = last > 0 && text === '';
+  if (spaced && afterNumber) tail = dashCellsAhead(tail, true, line, tableRow, out);
+  text += tail;
+  if (spaced) text = dashBlocks(text, afterNumber, true, line, tableRow, out);
+  pushText(text, spaced, line, out);
 }
 
 /**
@@ -188,3 +194,36 @@ const DASH = '[-—–―－‐/／\\\\]';
 const DASH_CELLS_AHEAD = new RegExp(`^(?:\\s+${DASH})+(?=\\s|[^-—–―－‐/／\\\\\\d\\s.])`);
 const DASH_CELLS_AT_END = new RegExp(`^(?:\\s+${DASH})+(?=\\s|$|[^-—–―－‐/／\\\\\\d\\s.])`);
 
+
+/**
+ * A block of two or more single dashes, each after whitespace but the first, which may be glued
+ * to the label before it: the blank cells of a row printed after its label (crawler text
+ * `禁止公开/ / / / / / /3.危及…`, `权益 / / / / / / /5.属于…`). No template label ends with a dash.
+ * Not a dash glued to another dash (`//`: one cell or several) or to a digit before it (a date,
+ * `2021/`); the block ends at whitespace, a label, or where `atEnd` says the text ends at a
+ * boundary (the cell's end, the item number of the next label) — not right before a number (its sign).
+ */
+const DASH_BLOCK = new RegExp(`(?<![-—–―－‐/／\\\\\\d])${DASH}(?:\\s+${DASH})+(?=\\s|$|[^-—–―－‐/／\\\\\\s])`, 'g');
+
+/**
+ * Pushes the text before each dash block of `text` (see `DASH_BLOCK`) and a dash value per dash
+ * of the block; returns the text after the last block (still pending). A block at the very end of
+ * `text` counts only when `atEnd`; one at its start not when `afterNumber` (the text follows a number directly).
+ */
+function dashBlocks(text: string, afterNumber: boolean, atEnd: boolean, line: number, tableRow: boolean, out: Token[]): string {
+  if (text.length < 3) return text;
+  DASH_BLOCK.lastIndex = 0;
+  let last = 0;
+  for (let m = DASH_BLOCK.exec(text); m !== null; m = DASH_BLOCK.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m.index === 0 && afterNumber) continue; // glued to the number before it (`2021/ /`)
+    if (end === text.length && !atEnd) break;
+    // A block glued to digits after it is a number's sign (`/ / -3`) or an item number ("2."): only the latter ends it.
+    pushText(text.slice(last, m.index), true, line, out);
+    for (const piece of m[0].split(/\s+/)) {
+      if (piece !== '') out.push({ kind: 'value', value: 'dash', raw: '', unit: '', line, separated: true, tableRow });
+    }
+    last = end;
+  }
+  return last === 0 ? text : text.slice(last);
+}
