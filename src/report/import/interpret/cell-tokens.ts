@@ -132,6 +132,8 @@ export function tokenizeCell(norm: string, line: number, tableRow: boolean, out:
 function splitCell(norm: string, first: number, spaced: boolean, line: number, tableRow: boolean, out: Token[]): void {
   let last = 0;
   let text = '';
+  /** The pending text starts right after a number. */
+  let glued = false;
   for (let at = first; at >= 0; at = nextNumber(norm, numberEnd)) {
     let before = norm.slice(last, at);
     let end = numberEnd;
@@ -145,10 +147,11 @@ function splitCell(norm: string, first: number, spaced: boolean, line: number, t
       unit = unitAt(norm, end);
     }
     // An item number ("2." of the next label) ends the dashes before it as the cell's end does.
-    const afterNumber = last > 0 && text === '';
-    if (spaced && afterNumber) before = dashCellsAhead(before, digits === '', line, tableRow, out);
+    if (text === '') glued = last > 0;
+    if (spaced && glued) before = dashCellsAhead(before, digits === '', line, tableRow, out);
     text += before;
-    if (spaced) text = dashBlocks(text, afterNumber, digits === '', line, tableRow, out);
+    text = dashesInText(text, glued, digits === '', spaced, line, tableRow, out);
+    if (text !== norm.slice(last, at)) glued = false;
     if (digits === '') {
       last = at;
       continue;
@@ -162,10 +165,10 @@ function splitCell(norm: string, first: number, spaced: boolean, line: number, t
     numberEnd = last;
   }
   let tail = norm.slice(last);
-  const afterNumber = last > 0 && text === '';
-  if (spaced && afterNumber) tail = dashCellsAhead(tail, true, line, tableRow, out);
+  if (text === '') glued = last > 0;
+  if (spaced && glued) tail = dashCellsAhead(tail, true, line, tableRow, out);
   text += tail;
-  if (spaced) text = dashBlocks(text, afterNumber, true, line, tableRow, out);
+  text = dashesInText(text, glued, true, spaced, line, tableRow, out);
   pushText(text, spaced, line, out);
 }
 
@@ -223,6 +226,61 @@ function dashBlocks(text: string, afterNumber: boolean, atEnd: boolean, line: nu
     for (const piece of m[0].split(/\s+/)) {
       if (piece !== '') out.push({ kind: 'value', value: 'dash', raw: '', unit: '', line, separated: true, tableRow });
     }
+    last = end;
+  }
+  return last === 0 ? text : text.slice(last);
+}
+
+/**
+ * The blank cells printed in a piece of label text (see `dashBlocks` and `slashRuns`); returns the
+ * text still pending. `glued`: the text starts right after a number; `atEnd`: it ends at the
+ * cell's end or an item number, not right before a number.
+ */
+function dashesInText(text: string, glued: boolean, atEnd: boolean, spaced: boolean, line: number, tableRow: boolean, out: Token[]): string {
+  if (spaced) {
+    const rest = dashBlocks(text, glued, atEnd, line, tableRow, out);
+    if (rest !== text) return slashRuns(rest, false, atEnd, line, tableRow, out);
+  }
+  return slashRuns(text, glued, atEnd, line, tableRow, out);
+}
+
+const SLASH_RUN = /[/／]+/g;
+
+/** What is printed beside a run of slashes. */
+const EDGE = 0; // whitespace, or the cell's (or the text's) edge
+const NUMBER_SIDE = 1; // a number, directly
+const LABEL = 2; // label text
+const NOT_CELLS = 3; // another dash, an ASCII letter or ':' (`http://`, `km/h`): not blank cells
+
+function sideOf(code: number): number {
+  if (isSpace(code)) return EDGE;
+  if (code === 0x2d || code === 0x2014 || code === 0x2013 || code === 0x2015 || code === 0xff0d || code === 0x2010 || code === 0x5c) return NOT_CELLS;
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 58 || code === 0xff1a) return NOT_CELLS;
+  return LABEL;
+}
+
+/**
+ * Slashes run together print blank cells in crawler text (`26/////26`, `82135//21859`,
+ * `禁止公开 /////// 3.危及`, `25812//11/ （二）`): each run a dash value whose `raw` keeps the
+ * run (one cell per slash as printed, but `readRow` also weighs fewer). A run between two numbers
+ * or beside a label needs two slashes or more (`1/2`, `和/或` stay text); one slash is a cell glued
+ * after a number (not before another: `1/2`), or after whitespace that follows another dash cell.
+ */
+function slashRuns(text: string, glued: boolean, atEnd: boolean, line: number, tableRow: boolean, out: Token[]): string {
+  if (!text.includes('/') && !text.includes('／')) return text;
+  SLASH_RUN.lastIndex = 0;
+  let last = 0;
+  for (let m = SLASH_RUN.exec(text); m !== null; m = SLASH_RUN.exec(text)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    const left = at === 0 ? (glued ? NUMBER_SIDE : EDGE) : sideOf(text.charCodeAt(at - 1));
+    const right = end === text.length ? (atEnd ? EDGE : NUMBER_SIDE) : sideOf(text.charCodeAt(end));
+    if (left === NOT_CELLS || right === NOT_CELLS) continue;
+    // One slash is a cell glued after a number, or after whitespace that follows another dash cell (`102 // // /（四）`).
+    const continues = left === EDGE && isBlank(text.slice(last, at)) && out[out.length - 1]?.kind === 'value' && (out[out.length - 1] as { value: string }).value === 'dash';
+    if (m[0].length < 2 && !(left === NUMBER_SIDE && right !== NUMBER_SIDE) && !continues) continue;
+    pushText(text.slice(last, at), true, line, out);
+    out.push({ kind: 'value', value: 'dash', raw: m[0].length > 1 ? m[0] : '', unit: '', line, separated: left === EDGE, tableRow });
     last = end;
   }
   return last === 0 ? text : text.slice(last);

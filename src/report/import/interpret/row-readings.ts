@@ -4,13 +4,19 @@
  * too many). Pure; the caller chooses, and warns.
  */
 import type { Cell } from '../../model.ts';
-import type { ValueToken } from './tokens.ts';
+import type { Token, ValueGroup, ValueToken } from './tokens.ts';
 import { readingsWithOneExtra, readingsWithOneLost, splitPieces, splitRowsWithTotals } from './splits.ts';
 
 /** How a row was read: as printed, or repaired with the table rules. */
 export type ReadingKind = 'as-printed' | 'split' | 'lost-cell' | 'extra-cell' | 'printed-broken' | 'unreadable';
 
 export interface RowReadings {
+  /**
+   * Crawler text with blank cells printed as slashes, digits and slashes run together (`26/////26`):
+   * the readings hold blank cells, so the column rules (which pass over a blank) must not choose
+   * between them; the row is settled by its own printing and totals or not at all.
+   */
+  blankCells?: true;
   kind: ReadingKind;
   /** Every consistent reading; one means the row is settled. */
   readings: Cell[][];
@@ -76,8 +82,11 @@ export function totalsHold(cells: readonly Cell[], groupWidth: number): boolean 
   return true;
 }
 
-/** Readings of a printed row of `groups` × `groupWidth` cells (表三: 1 × 7; 表四: 3 × 5). */
-export function readRow(values: readonly ValueToken[], groups: number, groupWidth: number, traits: RowSourceTraits): RowReadings {
+/**
+ * Readings of a printed row of `groups` × `groupWidth` cells (表三: 1 × 7; 表四: 3 × 5).
+ * `dashAtEdge`: the text right before or after the row holds a dash (`dashNextTo`).
+ */
+export function readRow(values: readonly ValueToken[], groups: number, groupWidth: number, traits: RowSourceTraits, dashAtEdge = false): RowReadings {
   const { spacesAreArtefacts } = traits;
   const width = groups * groupWidth;
   const cells = trimPadding(values, width, traits.edgeBlanksArePadding);
@@ -120,6 +129,11 @@ export function readRow(values: readonly ValueToken[], groups: number, groupWidt
     return { kind: 'extra-cell', readings: readingsWithOneExtra(numbersOf(nums), groups, groupWidth), exhausted: false };
   }
   if (cells.length === width) return { kind: 'as-printed', readings: [cellsOf(cells)], exhausted: false };
+  // A dash left in the label beside the row may be one of its cells: then nothing says where the row starts or ends.
+  if (spacesAreArtefacts && !dashAtEdge && nums.length > 0 && cells.length > nums.length && cells.every((v) => v.value === 'num' || v.value === 'dash')) {
+    const dashed = readWithDashRuns(cells, groups, groupWidth);
+    if (dashed) return dashed;
+  }
   return { kind: 'unreadable', readings: [], exhausted: false };
 }
 
@@ -181,4 +195,103 @@ export function printedBrokenMessage(row: string, cells: readonly Cell[]): strin
 /** Why a row whose printed figures break its totals is left blank: the readings its printing allows. */
 export function printedBrokenWhy(r: RowReadings): string {
   return `数字连在一起，没有一种拆分符合行合计，按印出的数字分隔有 ${r.exhausted ? '过多' : r.readings.length} 种读法${r.readings.some((c) => c.includes(null)) ? '（“空”：原表该格可能为空）' : ''}`;
+}
+
+/** Beyond this many readings of a row with slash runs the search stops (the row is then ambiguous). */
+const MAX_DASH_READINGS = 16;
+
+/**
+ * A crawler row printed with blank cells as slashes (`26/////26`, `82135//21859`, `25812//11/`):
+ * the numbers between two slash runs are one run of digits (crawler spaces may be artefacts), split
+ * into cells with no leading zero; a run of k slashes is k blank cells as printed, or fewer (a blank
+ * printed `//`); a single dash one. A reading must have `groups × groupWidth` cells and, in every
+ * group whose total is printed, the total must equal the sum of the others (a blank adds nothing).
+ * One reading: settled ('as-printed' when it is the printing cell for cell, else 'split'); several:
+ * all listed. Undefined when none fits.
+ */
+function readWithDashRuns(cells: readonly ValueToken[], groups: number, groupWidth: number): RowReadings | undefined {
+  const width = groups * groupWidth;
+  /** Pieces: a string of digits, or the most blank cells a dash may stand for (negative). */
+  const pieces: (string | number)[] = [];
+  for (const v of cells) {
+    const prev = pieces[pieces.length - 1];
+    if (v.value === 'num') {
+      if (typeof prev === 'string') pieces[pieces.length - 1] = prev + v.raw;
+      else pieces.push(v.raw);
+    } else {
+      pieces.push(-Math.max(1, v.raw.length));
+    }
+  }
+  const out: Cell[][] = [];
+  const acc: Cell[] = [];
+  let steps = 0;
+  let exhausted = false;
+  const walk = (p: number, pos: number): void => {
+    if (exhausted || out.length > MAX_DASH_READINGS) return;
+    if (++steps > 50_000) {
+      exhausted = true;
+      return;
+    }
+    if (p === pieces.length) {
+      if (acc.length === width && blankTotalsCheck(acc, groupWidth)) out.push(acc.slice());
+      return;
+    }
+    const piece = pieces[p]!;
+    if (typeof piece === 'number') {
+      for (let n = 1; n <= -piece && acc.length + n <= width; n++) {
+        for (let i = 0; i < n; i++) acc.push(null);
+        walk(p + 1, 0);
+        acc.length -= n;
+      }
+      return;
+    }
+    if (pos === piece.length) {
+      walk(p + 1, 0);
+      return;
+    }
+    if (acc.length >= width) return;
+    for (let len = 1; len <= 8 && pos + len <= piece.length; len++) {
+      if (len > 1 && piece[pos] === '0') break;
+      acc.push(Number(piece.slice(pos, pos + len)));
+      walk(p, pos + len);
+      acc.pop();
+    }
+  };
+  walk(0, 0);
+  if (out.length === 0 && !exhausted) return undefined;
+  if (out.length > MAX_DASH_READINGS) exhausted = true;
+  const printed = cellsAsPrinted(cells);
+  const literal = out.length === 1 && !exhausted && printed.length === width && printed.every((c, i) => c === out[0]![i]);
+  return { kind: literal ? 'as-printed' : 'split', readings: out, exhausted, blankCells: true };
+}
+
+/** Each number one cell and each slash one blank cell, as printed. */
+function cellsAsPrinted(cells: readonly ValueToken[]): Cell[] {
+  const out: Cell[] = [];
+  for (const v of cells) {
+    if (v.value === 'num') out.push(Number(v.raw));
+    else for (let i = 0; i < Math.max(1, v.raw.length); i++) out.push(null);
+  }
+  return out;
+}
+
+/** Every group whose total is printed has it equal to the sum of its other cells (a blank adds nothing). */
+function blankTotalsCheck(cells: readonly Cell[], groupWidth: number): boolean {
+  for (let g = 0; g + groupWidth <= cells.length; g += groupWidth) {
+    const total = cells[g + groupWidth - 1];
+    if (total === null || total === undefined) continue;
+    let sum = 0;
+    for (let i = g; i < g + groupWidth - 1; i++) sum += cells[i] ?? 0;
+    if (sum !== total) return false;
+  }
+  return true;
+}
+
+const DASH_CHAR = /[-—–―－‐/／\\]/;
+
+/** True when the text token right before or right after the group's values holds a dash at that edge (a cell the tokenizer left in a label). */
+export function dashNextTo(tokens: readonly Token[], g: ValueGroup): boolean {
+  const before = tokens[g.start - 1];
+  const after = tokens[g.start + g.values.length];
+  return (before?.kind === 'text' && DASH_CHAR.test(before.text.slice(-1))) || (after?.kind === 'text' && DASH_CHAR.test(after.text.charAt(0)));
 }

@@ -8,7 +8,7 @@ import { TABLE3_COLUMNS, TABLE3_ROW_LABELS, TABLE3_ROWS_2019, TABLE3_ROWS_2021, 
 import { keysIn, lastKey, TABLE3_ANCHORS } from './labels.ts';
 import type { Token, ValueGroup } from './tokens.ts';
 import { groupValues } from './tokens.ts';
-import { printedBrokenMessage, printedBrokenWhy, readRow, type RowReadings, type RowSourceTraits } from './row-readings.ts';
+import { dashNextTo, printedBrokenMessage, printedBrokenWhy, readRow, type RowReadings, type RowSourceTraits } from './row-readings.ts';
 import { resolveWithColumnRules } from './column-rules.ts';
 import { warn } from './warnings.ts';
 import { listReadings } from './candidates.ts';
@@ -156,7 +156,7 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
   const readings = new Map<Table3RowKey, RowReadings>();
   for (const key of order) {
     const g = assigned.get(key);
-    if (g) readings.set(key, readRow(g.values, 1, 7, traits));
+    if (g) readings.set(key, readRow(g.values, 1, 7, traits, dashNextTo(tokens, g)));
   }
   const rows = settleRows(order, threeOther ? OUTCOME_KEYS_2021 : OUTCOME_KEYS_2019, readings, warnings);
   for (const key of detached) {
@@ -173,8 +173,9 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
 /** Turns readings into cells: settled rows as read, damaged rows by the rules, the rest null. */
 function settleRows(order: readonly Table3RowKey[], outcomeKeys: readonly Table3RowKey[], readings: Map<Table3RowKey, RowReadings>, warnings: ParseWarning[]): Table3['rows'] {
   const candidates = new Map<string, Cell[][]>();
-  // A row whose printed figures break its own total is no evidence for the column rules.
-  for (const [key, r] of readings) if (!r.exhausted && r.readings.length > 0 && !r.breaksTotals) candidates.set(key, r.readings);
+  // A row whose printed figures break its own total is no evidence for the column rules; nor is one
+  // with blank cells in its readings (a rule passes over a blank, so it would favour the blank).
+  for (const [key, r] of readings) if (!r.exhausted && r.readings.length > 0 && !r.breaksTotals && !r.blankCells) candidates.set(key, r.readings);
   const { chosen, rule, consistent } = resolveWithColumnRules({ rows: candidates, outcomeKeys });
   const rows: Table3['rows'] = {};
   const ruleText = rule === 'balance' ? '上下结转平衡' : rule === 'outcome-total' ? '办理结果合计' : '办理结果合计与上下结转平衡';

@@ -9,7 +9,7 @@ import {
 } from '../../model.ts';
 import { keysIn, lastKey, TABLE2_ANCHORS } from './labels.ts';
 import { groupValues, type Token, type ValueToken } from './tokens.ts';
-import { printedBrokenMessage, printedBrokenWhy, readRow, type RowSourceTraits } from './row-readings.ts';
+import { dashNextTo, printedBrokenMessage, printedBrokenWhy, readRow, type RowSourceTraits } from './row-readings.ts';
 import { piecesAtSigns, splitTable2 } from './splits.ts';
 import { chooseByEvidence, statedCounts, type Table2Evidence } from './evidence.ts';
 import type { StatedDocumentCount } from '../../rules/text-counts.ts';
@@ -160,13 +160,15 @@ function emptyTable4(): Table4 {
 /** Reads 表四: fifteen cells (three groups × 结果维持, 结果纠正, 其他结果, 尚未审结, 总计). */
 export function readTable4(tokens: readonly Token[], from: number, to: number, traits: RowSourceTraits, warnings: ParseWarning[]): Table4 {
   const values: ValueToken[] = [];
+  let dashAtEdge = false;
   for (const g of groupValues(tokens, from, to)) {
     if (!g.values.some((v) => v.value !== 'blank')) continue;
     values.push(...g.values);
+    dashAtEdge ||= dashNextTo(tokens, g);
     if (values.filter((v) => v.value !== 'blank').length >= 15 || values.length >= 15) break;
   }
   const table = emptyTable4();
-  const r = readRow(values, 3, 5, traits);
+  const r = readRow(values, 3, 5, traits, dashAtEdge);
   const reading: Cell[] | undefined = r.readings.length === 1 && !r.exhausted ? r.readings[0] : undefined;
   if (!reading) {
     const why = r.breaksTotals ? printedBrokenWhy(r) : r.readings.length > 1 || r.exhausted ? '有多种与各组合计一致的读法' : `应有 15 格，读到 ${values.length} 格`;
