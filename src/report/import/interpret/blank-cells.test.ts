@@ -81,3 +81,45 @@ describe('crawler table 四 with blank cells printed as slashes', () => {
     expect(codesAt(r, 't4')).toEqual(['table4.split-inferred']);
   });
 });
+
+describe('a row whose readings agree on some cells', () => {
+  it('reads the cells every reading shares and leaves the open ones blank, naming them (220000022: 2|20|… or 22|0|…)', () => {
+    const r = interpretReport(report(ZERO, '220000022'));
+    expect(r.table3.rows.granted).toEqual([_, _, 0, 0, 0, 0, 22]);
+    const w = (r.warnings ?? []).filter((x) => x.path === 't3.granted');
+    expect(w.map((x) => x.code)).toEqual(['table3.row-partly-read']);
+    expect(w[0]!.message).toMatch(/「自然人」「商业企业」列各读法不同，留空/);
+    expect(w[0]!.message).toMatch(/2\|20\|0\|0\|0\|0\|22/);
+    expect(w[0]!.message).toMatch(/22\|0\|0\|0\|0\|0\|22/);
+  });
+
+  it('reads nothing when the readings share no number (102 // // /: only blanks agree)', () => {
+    const r = interpretReport(report(ZERO, '102 // // /'));
+    expect(r.table3.rows.granted).toEqual([_, _, _, _, _, _, _]);
+    expect(codesAt(r, 't3.granted')).toEqual(['table3.row-ambiguous']);
+  });
+});
+
+describe('PDF table 三 with rows of blank cells that print only their label', () => {
+  const pdf = (lines: (string | string[])[]): SourceDocument => ({
+    kind: 'pdf',
+    lines: lines.map((l) => (typeof l === 'string' ? { cells: [l], isTableRow: false } : { cells: l, isTableRow: true })),
+    meta: {},
+    warnings: [],
+  });
+  const head = [T3, ['一、本年新收政府信息公开申请数量', '12', '', '', '', '', '', '12'], ['三、本年度办理结果'], ['(三)不予公开']];
+
+  it('does not give a row the numbers of the next row whose label wraps (7.属于行政执法案卷 blank, 8.属于行 | 4040 …)', () => {
+    const r = interpretReport(pdf([...head,
+      ['6.属于四类过程性信息', '1212', '404', '', '', '', '', ''],
+      ['7.属于行政执法案卷'],
+      ['8.属于行', '4040', '808', '', '', '', '', ''],
+      ['政查询事项'],
+      ['(四)无法提供'],
+    ]));
+    expect(r.table3.rows['denied.processInformation']).toEqual([1212, 404, _, _, _, _, _]);
+    expect(r.table3.rows['denied.enforcementFiles']).toEqual([_, _, _, _, _, _, _]);
+    expect(r.table3.rows['denied.administrativeQuery']).toEqual([_, _, _, _, _, _, _]);
+    expect((r.warnings ?? []).some((w) => w.code === 'table3.rows-unaligned' && w.path === 't3.denied.enforcementFiles')).toBe(true);
+  });
+});

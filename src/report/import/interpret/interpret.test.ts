@@ -113,10 +113,14 @@ describe('interpretReport', () => {
     expect(codes(r, 't3.newReceived')).toEqual(['table3.split-inferred']);
   });
 
-  it('leaves an ambiguous split null with a warning (191000020: 19,1,… or 1,9,10,…)', () => {
+  it('leaves the open cells of an ambiguous split null with a warning, and reads those all readings share (191000020: 19,1,… or 1,9,10,…)', () => {
     const r = interpretReport(doc(['申请人情况(二)部分公开(区分处理的,只计这一情形,不计其他情形)191000020(三)不予公开'], 'crawler-text'));
-    expect(r.table3.rows.partiallyGranted).toEqual([null, null, null, null, null, null, null]);
-    expect(codes(r, 't3.partiallyGranted')).toContain('table3.row-ambiguous');
+    expect(r.table3.rows.partiallyGranted).toEqual([null, null, null, 0, 0, 0, 20]);
+    expect(codes(r, 't3.partiallyGranted')).toEqual(['table3.row-partly-read']);
+    const message = (r.warnings ?? []).find((w) => w.path === 't3.partiallyGranted')?.message;
+    expect(message).toMatch(/「自然人」「商业企业」「科研机构」列各读法不同/);
+    expect(message).toMatch(/19\|1\|0\|0\|0\|0\|20/);
+    expect(message).toMatch(/1\|9\|10\|0\|0\|0\|20/);
   });
 
   it('uses the column sums to settle an ambiguous split', () => {

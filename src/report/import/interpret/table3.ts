@@ -4,7 +4,7 @@
  * previous row) names a template row anchors it; rows detached from their labels (markdown
  * converted from PDF) fill the gaps between anchors in template order when the counts agree.
  */
-import { TABLE3_COLUMNS, TABLE3_ROW_LABELS, TABLE3_ROWS_2019, TABLE3_ROWS_2021, table3CellPath, type Cell, type ParseWarning, type ReportFormat, type Table3, type Table3RowKey } from '../../model.ts';
+import { TABLE3_COLUMN_LABELS, TABLE3_COLUMNS, TABLE3_ROW_LABELS, TABLE3_ROWS_2019, TABLE3_ROWS_2021, table3CellPath, type Cell, type ParseWarning, type ReportFormat, type Table3, type Table3RowKey } from '../../model.ts';
 import { keysIn, lastKey, TABLE3_ANCHORS } from './labels.ts';
 import type { Token, ValueGroup } from './tokens.ts';
 import { groupValues } from './tokens.ts';
@@ -56,9 +56,17 @@ function hasNumber(g: ValueGroup): boolean {
   return false;
 }
 
+/**
+ * A label that starts with an item number (`8.属于行`, `（四）`, `二、`): it starts a row label of
+ * its own, so a row named only in the text before it is not this row (a PDF row whose label
+ * wraps across a page, after a row of blank cells that printed only its label).
+ */
+const STARTS_ITEM = /^(?:\d+[.、．]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)/;
+
 function groupKey(g: ValueGroup): Table3RowKey | undefined {
   const own = lastKey(g.ownLabel, TABLE3_ANCHORS);
   if (own) return own;
+  if (STARTS_ITEM.test(g.ownLabel)) return undefined;
   const ctx = keysIn(g.contextLabel, TABLE3_ANCHORS);
   return ctx.length === 1 ? ctx[0] : undefined;
 }
@@ -187,6 +195,15 @@ function settleRows(order: readonly Table3RowKey[], outcomeKeys: readonly Table3
       continue;
     }
     const pick = r.readings.length === 1 && !r.exhausted ? r.readings[0]! : chosen.get(key);
+    if (!pick && r.kind === 'split' && !r.exhausted && !r.breaksTotals && r.readings.length > 1) {
+      const partly = agreedCells(r.readings);
+      if (partly) {
+        rows[key] = partly;
+        const open = TABLE3_COLUMNS.flatMap((c, i) => (partly[i] === null && r.readings.some((x) => x[i] !== null) ? [`「${TABLE3_COLUMN_LABELS[c]}」`] : []));
+        warnings.push(warn('table3.row-partly-read', `t3.${key}`, `表三「${TABLE3_ROW_LABELS[key]}」一行数字连在一起，有 ${r.readings.length} 种符合行合计的读法，各读法一致的格已读出；${open.join('')}列各读法不同，留空，请人工核对。${listReadings(r.readings, false)}`));
+        continue;
+      }
+    }
     if (!pick) {
       rows[key] = nullRow();
       const why = r.kind === 'unreadable' ? '格数不符，无法读取' : r.breaksTotals ? printedBrokenWhy(r) : `有 ${r.exhausted ? '过多' : r.readings.length} 种与表格规则一致的读法`;
@@ -224,4 +241,20 @@ function reportStray(g: ValueGroup, rows: Table3['rows'], warnings: ParseWarning
   warnings.push(warn('table3.stray-value', fits[0] ?? 't3', fits.length > 0
     ? `表三中有孤立的数字「${text}」，未归入任何一格；${fits.join('、')} 为空，按行合计应为 ${text}，请人工核对。`
     : `表三中有孤立的数字「${text}」，未归入任何一格，请人工核对。`));
+}
+
+/**
+ * The cells on which every reading of a row agrees, the others null; undefined when the readings
+ * agree on no number. Only for a row's complete list of readings that keep its total (`split`):
+ * the true row is one of them, so a cell they all share is settled whichever it is (a cell they
+ * all leave blank stays blank). The open cells are null, so the validator checks no rule through
+ * them (a sum with a blank operand is not checked).
+ *
+ * @example agreedCells([[2, 20, 0, 0, 0, 0, 22], [22, 0, 0, 0, 0, 0, 22]]) → [null, null, 0, 0, 0, 0, 22]
+ */
+export function agreedCells(readings: readonly (readonly Cell[])[]): Cell[] | undefined {
+  const first = readings[0];
+  if (!first) return undefined;
+  const out: Cell[] = first.map((c, i) => (readings.every((r) => r[i] === c) ? c : null));
+  return out.some((c) => c !== null) ? out : undefined;
 }

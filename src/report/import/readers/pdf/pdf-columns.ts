@@ -168,11 +168,16 @@ function clusterBy(cells: readonly LaidCell[], position: (c: LaidCell) => number
   return groups;
 }
 
-/** Centres of the narrow header cells (before the first row with numbers) over the value area, clustered. */
+/**
+ * Centres of the narrow header cells (before the first row with numbers) over the value area,
+ * clustered. Narrow: at most four characters wide and a little (「科研机构」「社会公益」, the
+ * column heads of table 三; 「结果维持」 of table 四), since such a head is only used where the
+ * numbers leave a gap wide enough for a column of its own.
+ */
 function headerCentres(section: readonly DocLine[], firstX: number, fs: number): number[] {
   const firstValueRow = section.findIndex((l) => l.laid.cells.some((c) => c.value));
   const cells = section.slice(0, Math.max(0, firstValueRow)).flatMap((l) => l.laid.cells)
-    .filter((c) => c.x1 - c.x0 <= 3.2 * c.fontSize && center(c) >= firstX - fs);
+    .filter((c) => c.x1 - c.x0 <= 4.2 * c.fontSize && center(c) >= firstX - fs);
   return cluster(cells.map(center), 0.6 * fs);
 }
 
