@@ -42,4 +42,24 @@ describe('PDF table columns left blank in every row', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('places the columns from the row of heads when only 自然人 and 总计 hold numbers (no pitch from two columns)', () => {
+    const lines = table([
+      ['955838', undefined, undefined, undefined, undefined, undefined, '955838'],
+      ['0', undefined, undefined, undefined, undefined, undefined, '0'],
+    ]);
+    alignTableColumns(lines, []);
+    expect(lines.slice(1).map((l) => l.laid.cells.map((c) => c.text))).toEqual([
+      ['行1', '955838', '', '', '', '', '', '955838'],
+      ['行2', '0', '', '', '', '', '', '0'],
+    ]);
+  });
+
+  it('places blank columns after the last value column from the row of heads (table 四: its third group blank)', () => {
+    const heads = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    const x = Array.from({ length: 15 }, (_, k) => 43 + 34 * k);
+    const lines = [line(x.map((x0, k) => cell(heads[k % 5]!, x0)), 0), line([cell('5', 55), cell('2', 161), cell('7', 199), cell('8', 225), cell('1', 331), cell('9', 369)], 1)];
+    alignTableColumns(lines, []);
+    expect(lines[1]!.laid.cells.map((c) => c.text)).toEqual(['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', '']);
+  });
 });

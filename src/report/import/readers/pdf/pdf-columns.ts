@@ -134,18 +134,31 @@ function columnsFromAnchors(valueCells: readonly LaidCell[], section: readonly D
   // A span as wide as the distance between columns would hold numbers of two columns.
   if (spans.some((s) => s.x1 - s.x0 >= pitch)) return undefined;
   const columns: Column[] = [];
-  const headers = headerCentres(section, spans[0]?.x0 ?? 0, fs);
+  const heads = columnHeads(section, spans[0]?.x0 ?? 0, fs);
+  const headers = heads ?? headerCentres(section, spans[0]?.x0 ?? 0, fs);
+  // Two value columns alone give no pitch: the row of column heads does (自然人 … 总计, the columns between blank throughout).
+  const headPitch = heads ? Math.min(...heads.slice(1).map((h, k) => h - (heads[k] ?? h))) : Infinity;
+  const fill = Math.min(pitch, headPitch);
   spans.forEach((s, k) => {
     const before = spans[k - 1];
-    if (before && mid(s) - mid(before) >= 1.6 * pitch) {
+    if (before && mid(s) - mid(before) >= 1.6 * fill) {
       for (const h of headers) {
-        if (h > before.x1 && h < s.x0 && h - mid(before) >= 0.6 * pitch && mid(s) - h >= 0.6 * pitch) {
+        if (h > before.x1 && h < s.x0 && h - mid(before) >= 0.6 * fill && mid(s) - h >= 0.6 * fill) {
           columns.push({ x0: h - fs / 2, x1: h + fs / 2, center: h, reach: 0 });
         }
       }
     }
     columns.push({ ...s, center: mid(s), reach: 0 });
   });
+  // The row of column heads also places blank columns before the first value column and after the last (table 四's third group).
+  const first = spans[0];
+  const last = spans[spans.length - 1];
+  if (heads && first && last) {
+    const lead = heads.filter((h) => h < first.x0 && mid(first) - h >= 0.6 * fill);
+    const trail = heads.filter((h) => h > last.x1 && h - mid(last) >= 0.6 * fill);
+    columns.unshift(...lead.map((h) => ({ x0: h - fs / 2, x1: h + fs / 2, center: h, reach: 0 })));
+    columns.push(...trail.map((h) => ({ x0: h - fs / 2, x1: h + fs / 2, center: h, reach: 0 })));
+  }
   // A number may sit a little beside its column's span, never past half the gap to the next.
   columns.forEach((c, k) => {
     const gapBefore = k > 0 ? c.x0 - (columns[k - 1]?.x1 ?? c.x0) : Infinity;
@@ -179,6 +192,22 @@ function headerCentres(section: readonly DocLine[], firstX: number, fs: number):
   const cells = section.slice(0, Math.max(0, firstValueRow)).flatMap((l) => l.laid.cells)
     .filter((c) => c.x1 - c.x0 <= 4.2 * c.fontSize && center(c) >= firstX - fs);
   return cluster(cells.map(center), 0.6 * fs);
+}
+
+/**
+ * The row of column heads: the header line (before the first row with numbers) with the most
+ * narrow cells over the value area, at least three, each a column of its own — their centres, or
+ * undefined when there is no such line or two of its heads stand closer than a character.
+ */
+function columnHeads(section: readonly DocLine[], firstX: number, fs: number): number[] | undefined {
+  const firstValueRow = section.findIndex((l) => l.laid.cells.some((c) => c.value));
+  let best: number[] | undefined;
+  for (const l of section.slice(0, Math.max(0, firstValueRow))) {
+    const xs = l.laid.cells.filter((c) => c.x1 - c.x0 <= 4.2 * c.fontSize && center(c) >= firstX - fs).map(center).sort((a, b) => a - b);
+    if (xs.length >= 3 && (!best || xs.length > best.length)) best = xs;
+  }
+  if (!best || best.some((x, k) => k > 0 && x - (best?.[k - 1] ?? x) < fs)) return undefined;
+  return best;
 }
 
 /** Columns from the centres of the numbers and of the narrow header cells over them (numbers centred in their cells). */
