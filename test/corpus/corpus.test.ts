@@ -12,21 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importReport } from '../../src/report/import/index.ts';
 import { validateReport } from '../../src/report/rules.ts';
-import type { AnnualReport } from '../../src/report/model.ts';
+import { rowOf, scoredCells, valueAt, type Truth } from '../support/truth-cells.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 
-interface Truth {
-  agency: string;
-  year: number;
-  format: string;
-  agencyKind?: string;
-  publishedOn?: string;
-  table2: Record<string, Record<string, number | string | null>>;
-  table3: { rows: Record<string, (number | null)[]> };
-  table4: Record<string, Record<string, number | null>>;
-  _unscored?: string[];
-}
 
 /**
  * Cells exact today per report (of the cells its truth scores). Raise a floor when the importer
@@ -41,29 +30,6 @@ const EXACT_FLOOR: Record<string, number> = {
 const documents = readdirSync(dir)
   .filter((name) => /\.(txt|md|html|htm|pdf|docx|xlsx)$/u.test(name) && name !== 'README.md')
   .sort();
-
-function scoredCells(truth: Truth): [string, unknown][] {
-  const cells: [string, unknown][] = [['agency', truth.agency], ['year', truth.year], ['format', truth.format]];
-  if (truth.agencyKind !== undefined) cells.push(['agencyKind', truth.agencyKind]);
-  if (truth.publishedOn !== undefined) cells.push(['publishedOn', truth.publishedOn]);
-  for (const [row, cols] of Object.entries(truth.table2)) for (const [col, v] of Object.entries(cols)) cells.push([`t2.${row}.${col}`, v]);
-  for (const [row, values] of Object.entries(truth.table3.rows)) values.forEach((v, i) => cells.push([`t3.${row}[${i}]`, v]));
-  for (const [group, cols] of Object.entries(truth.table4)) for (const [col, v] of Object.entries(cols)) cells.push([`t4.${group}.${col}`, v]);
-  return cells;
-}
-
-function valueAt(report: AnnualReport, cellPath: string): unknown {
-  if (cellPath === 'agency' || cellPath === 'year' || cellPath === 'format' || cellPath === 'agencyKind' || cellPath === 'publishedOn') return report[cellPath];
-  const t3 = /^t3\.(.+)\[(\d)\]$/u.exec(cellPath);
-  if (t3) return (report.table3.rows as Record<string, (number | null)[] | undefined>)[t3[1]!]?.[Number(t3[2])] ?? null;
-  const [table, row, col] = cellPath.split('.') as [string, string, string];
-  const source = (table === 't2' ? report.table2 : report.table4) as Record<string, Record<string, unknown> | undefined>;
-  return source[row]?.[col] ?? null;
-}
-
-function rowOf(cellPath: string): string {
-  return cellPath.replace(/\[\d\]$/u, '').replace(/^(t[24]\.[^.]+)\..+$/u, '$1');
-}
 
 interface Figures {
   scored: number;
@@ -92,7 +58,7 @@ describe('test corpus through importReport: no wrong number', () => {
     for (const [cellPath, expected] of scoredCells(truth)) {
       if (truth._unscored?.includes(cellPath)) continue;
       f.scored++;
-      const got = valueAt(report, cellPath);
+      const got = valueAt(report, cellPath) ?? null;
       if (JSON.stringify(got) === JSON.stringify(expected)) {
         f.exact++;
         continue;

@@ -9,20 +9,9 @@ import path from 'node:path';
 import { corpusDir } from '../../../test/support/corpus.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importReport } from './index.ts';
-import type { AnnualReport } from '../model.ts';
+import { rowOf, scoredCells, valueAt, type Truth } from '../../../test/support/truth-cells.ts';
 
 
-interface Truth {
-  agency: string;
-  year: number;
-  format: string;
-  agencyKind?: string;
-  publishedOn?: string;
-  table2: Record<string, Record<string, number | string | null>>;
-  table3: { rows: Record<string, (number | null)[]> };
-  table4: Record<string, Record<string, number | null>>;
-  _unscored?: string[];
-}
 
 /**
  * Table 二 has no row total, so a run of digits with its cells joined (`8814314`) may admit several
@@ -41,29 +30,6 @@ const accuracy: Record<string, [number, number, number]> = {};
 const documents = readdirSync(corpusDir)
   .filter((name) => name !== 'README.md' && !name.endsWith('.json'))
   .sort();
-
-function scoredCells(truth: Truth): [string, unknown][] {
-  const cells: [string, unknown][] = [['agency', truth.agency], ['year', truth.year], ['format', truth.format]];
-  if (truth.agencyKind !== undefined) cells.push(['agencyKind', truth.agencyKind]);
-  if (truth.publishedOn !== undefined) cells.push(['publishedOn', truth.publishedOn]);
-  for (const [row, cols] of Object.entries(truth.table2)) for (const [col, v] of Object.entries(cols)) cells.push([`t2.${row}.${col}`, v]);
-  for (const [row, values] of Object.entries(truth.table3.rows)) values.forEach((v, i) => cells.push([`t3.${row}[${i}]`, v]));
-  for (const [group, cols] of Object.entries(truth.table4)) for (const [col, v] of Object.entries(cols)) cells.push([`t4.${group}.${col}`, v]);
-  return cells;
-}
-
-function valueAt(report: AnnualReport, cellPath: string): unknown {
-  if (cellPath === 'agency' || cellPath === 'year' || cellPath === 'format' || cellPath === 'agencyKind' || cellPath === 'publishedOn') return report[cellPath];
-  const t3 = /^t3\.(.+)\[(\d)\]$/.exec(cellPath);
-  if (t3) return (report.table3.rows as Record<string, (number | null)[] | undefined>)[t3[1]!]?.[Number(t3[2])];
-  const [table, row, col] = cellPath.split('.') as [string, string, string];
-  const source = (table === 't2' ? report.table2 : report.table4) as Record<string, Record<string, unknown> | undefined>;
-  return source[row]?.[col];
-}
-
-function rowOf(cellPath: string): string {
-  return cellPath.replace(/\[\d\]$/, '').replace(/^(t[24]\.[^.]+)\..+$/, '$1');
-}
 
 describe('dev corpus through importReport', () => {
   it('has documents with truth files', () => {
