@@ -7,7 +7,6 @@
  * the truth's times one factor (4–6 digits; all sums still hold), or a generated consistent table
  * when the truth's table 三 has no count to scale.
  */
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { SECTION_KEYS, TABLE3_OUTCOME_ROWS_2019, TABLE3_OUTCOME_ROWS_2021, TABLE4_COLUMNS, TABLE4_GROUPS } from '../../src/report/model.ts';
 import type { AnnualReport, Cell, Table3RowKey } from '../../src/report/model.ts';
@@ -16,9 +15,9 @@ import {
   table2RowLabel, table3GroupBefore, table3Label, table3RowKeys, table4Cells, TABLE3_APPLICANT_HEADER, TABLE4_COLUMN_NAMES,
   unscoredCells, type Rng, type Variant,
 } from './common.ts';
+import { CJK_FONT, CJK_FONT_NAME } from '../support/cjk-font.ts';
 
-export const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-export const cjkFontAvailable = existsSync(CJK_FONT);
+export { hasCjkFont as cjkFontAvailable } from '../support/cjk-font.ts';
 
 /** Scales table 三 and 四 counts by one factor so the largest becomes 4–6 digits; a blank stays blank. */
 function scaleCounts(report: AnnualReport, rng: Rng): number {
@@ -111,7 +110,7 @@ function drawPdf(report: AnnualReport, plan: PdfPlan, rows: readonly Table3RowKe
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', CJK_FONT, 'NotoSansCJKsc-Regular');
+  doc.registerFont('cjk', CJK_FONT, CJK_FONT_NAME);
   let page = 0;
   let y = PAGE.top;
   const newPage = (): void => {

@@ -6,14 +6,13 @@
  * numbers, the report's title), a row label wrapped over two lines and cut by the page break,
  * numbers left-, right- or centre-aligned in narrow columns. For tests only.
  */
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { TABLE3_ROW_LABELS, TABLE3_ROWS_2021, type Cell, type Table3RowKey } from '../../../model.ts';
 
+import { CJK_FONT, CJK_FONT_NAME, hasCjkFont } from '../../../../../test/support/cjk-font.ts';
+
 /** The CJK font the tests embed (installed with fonts-noto-cjk; tests skip without it). */
-export const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-export const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
-export const hasCjkFont = existsSync(CJK_FONT);
+export { CJK_FONT, CJK_FONT_NAME, hasCjkFont };
 
 export interface Table3PdfOptions {
   /** Table 三's cells, by row (2021 template); a row left out is printed blank. */
